@@ -1,0 +1,107 @@
+package org.postdesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The store: one connection pool, migrated by Flyway at open, and the one shared {@link DSLContext}.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** H2 must behave like PostgreSQL and keep lower-case names, or the generated SQL misses tables. */
+    private static final String H2_FLAGS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+        this.dataSource = dataSource;
+        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+    }
+
+    /** Opens the pool and brings the schema up to date; throws {@link StoreUnavailableException}. */
+    public static Database open(DbSettings settings) {
+        String url = jdbcUrl(settings);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setPoolName("store");
+        config.setInitializationFailTimeout(-1);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            migrate(ds);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw new StoreUnavailableException("database " + redact(url) + ": cannot open or migrate: "
+                    + rootMessage(e) + " (check db.url, db.user and db.password, and that the server runs)", e);
+        }
+        SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
+        log.info("store open: {} ({})", redact(url), dialect);
+        return new Database(ds, dialect);
+    }
+
+    static String jdbcUrl(DbSettings settings) {
+        String url = settings.url();
+        if (!settings.isH2() || url.toUpperCase().contains("MODE=")) {
+            return url;
+        }
+        // A file database is shared by the daemon and the CLI, so let a second process in.
+        String autoServer = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./")
+                ? ";AUTO_SERVER=TRUE" : "";
+        return url + H2_FLAGS + autoServer;
+    }
+
+    private static void migrate(DataSource ds) {
+        Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Runs {@code work} in one transaction; use only the given context inside. */
+    public <T> T inTransaction(Function<DSLContext, T> work) {
+        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+    }
+
+    public void inTransactionRun(Consumer<DSLContext> work) {
+        dsl.transaction(cfg -> work.accept(cfg.dsl()));
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^;&]*", "$1***");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+}

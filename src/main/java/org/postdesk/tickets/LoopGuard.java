@@ -1,0 +1,134 @@
+package org.postdesk.tickets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Tells automated mail (auto-replies, bounces, lists, our own mail) from mail a person wrote,
+ * so that we never autoreply to a machine (invariant 6, "no loops"; RFC 3834).
+ *
+ * <p>Checks run in a fixed order and the first match gives the reason. Immutable and
+ * thread-safe.
+ */
+public final class LoopGuard {
+
+    private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
+    private static final Pattern REPORT_TYPE =
+            Pattern.compile("report-type\\s*=\\s*\"?([\\w-]+)", Pattern.CASE_INSENSITIVE);
+    private static final List<String> AUTOREPLY_MARKERS = List.of("X-Autoreply", "X-Autorespond");
+
+    private final String loopMarker;
+    private final AutomatedSender senders;
+    private final List<Function<HeaderView, Optional<String>>> headerChecks = List.of(
+            LoopGuard::autoSubmitted, LoopGuard::precedence, LoopGuard::mailingList,
+            LoopGuard::autoResponseSuppress, this::ourLoop, LoopGuard::nullReturnPath,
+            LoopGuard::deliveryReport, LoopGuard::autoreplyMarker);
+
+    /**
+     * @param ownAddresses every address we send from (support addresses, the notification sender)
+     * @param loopMarker   the value of the {@code X-Loop} header we put on everything we send
+     */
+    public LoopGuard(Set<String> ownAddresses, String loopMarker) {
+        if (loopMarker == null || loopMarker.isBlank()) {
+            throw new IllegalArgumentException("loopMarker must not be blank");
+        }
+        this.loopMarker = loopMarker.strip().toLowerCase(Locale.ROOT);
+        this.senders = new AutomatedSender(ownAddresses.stream()
+                .map(AutomatedSender::addrSpec).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    /**
+     * The verdict for one message.
+     *
+     * @param headers     raw header values by lower-case name
+     * @param fromAddress the envelope or From sender; null or empty for a null sender
+     */
+    public AutomationVerdict check(Map<String, List<String>> headers, String fromAddress) {
+        HeaderView view = new HeaderView(headers);
+        return headerChecks.stream()
+                .map(check -> check.apply(view))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .or(() -> senders.reason(fromAddress))
+                .map(AutomationVerdict::automated)
+                .orElse(AutomationVerdict.human());
+    }
+
+    // RFC 3834 §5: any value but "no" marks automatic mail; parameters and comments do not count.
+    private static Optional<String> autoSubmitted(HeaderView h) {
+        return h.values("auto-submitted").stream()
+                .filter(v -> !HeaderView.token(v).equals("no"))
+                .findFirst()
+                .map(v -> "Auto-Submitted: " + shorten(v));
+    }
+
+    private static Optional<String> precedence(HeaderView h) {
+        return h.values("precedence").stream()
+                .filter(v -> BULK_PRECEDENCE.contains(HeaderView.token(v)))
+                .findFirst()
+                .map(v -> "Precedence: " + HeaderView.token(v));
+    }
+
+    // RFC 2369/2919: mailing lists announce themselves; we never answer a list.
+    private static Optional<String> mailingList(HeaderView h) {
+        if (h.has("list-id")) {
+            return Optional.of("List-Id: " + shorten(h.first("list-id").orElse("")));
+        }
+        return h.has("list-unsubscribe") ? Optional.of("List-Unsubscribe present") : Optional.empty();
+    }
+
+    // Microsoft's way of asking for no auto-responses.
+    private static Optional<String> autoResponseSuppress(HeaderView h) {
+        return h.values("x-auto-response-suppress").stream()
+                .filter(v -> !v.isEmpty())
+                .findFirst()
+                .map(v -> "X-Auto-Response-Suppress: " + shorten(v));
+    }
+
+    private Optional<String> ourLoop(HeaderView h) {
+        return h.values("x-loop").stream()
+                .filter(v -> v.toLowerCase(Locale.ROOT).contains(loopMarker))
+                .findFirst()
+                .map(v -> "X-Loop: " + shorten(v));
+    }
+
+    // RFC 5321 §4.5.5: bounces are sent with a null reverse-path.
+    private static Optional<String> nullReturnPath(HeaderView h) {
+        return h.values("return-path").stream()
+                .filter(v -> v.replaceAll("\\s", "").equals("<>"))
+                .findFirst()
+                .map(v -> "Return-Path: <> (bounce)");
+    }
+
+    // RFC 6522: delivery status and read receipts are multipart/report.
+    private static Optional<String> deliveryReport(HeaderView h) {
+        return h.first("content-type")
+                .filter(v -> HeaderView.token(v).equals("multipart/report"))
+                .map(v -> "Content-Type: multipart/report" + reportType(v));
+    }
+
+    private static String reportType(String contentType) {
+        Matcher m = REPORT_TYPE.matcher(contentType);
+        return m.find() ? " (" + m.group(1).toLowerCase(Locale.ROOT) + ")" : "";
+    }
+
+    // Older autoresponders that predate Auto-Submitted.
+    private static Optional<String> autoreplyMarker(HeaderView h) {
+        return AUTOREPLY_MARKERS.stream()
+                .filter(name -> h.has(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .map(name -> name + " present");
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+}
