@@ -22,7 +22,9 @@ final class AutomatedSender {
         if (ownAddresses.contains(address)) {
             return Optional.of("sender " + address + " is our own address");
         }
-        return machineLocalPart(address) ? Optional.of("sender " + address + " is a mailer") : Optional.empty();
+        return machineLocalPart(address)
+                ? Optional.of("sender " + address + " is a mailer")
+                : Optional.empty();
     }
 
     // Tolerates "Name <a@b>" although callers should pass the bare address.

@@ -11,7 +11,8 @@ public final class AutoreplyBudget {
     /** @param perSenderPerHour how many autoreplies one sender may get in an hour; 0 disables them */
     public AutoreplyBudget(int perSenderPerHour) {
         if (perSenderPerHour < 0) {
-            throw new IllegalArgumentException("perSenderPerHour " + perSenderPerHour + " must not be negative");
+            throw new IllegalArgumentException(
+                    "perSenderPerHour " + perSenderPerHour + " must not be negative");
         }
         this.perSenderPerHour = perSenderPerHour;
     }

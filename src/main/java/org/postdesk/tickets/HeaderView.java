@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -36,7 +37,7 @@ final class HeaderView {
     /** Every value of {@code name}, stripped and unfolded (RFC 5322 §2.2.3); nulls skipped. */
     List<String> values(String name) {
         return byName.getOrDefault(name, List.of()).stream()
-                .filter(v -> v != null)
+                .filter(Objects::nonNull)
                 .map(v -> v.replaceAll("\r?\n[ \t]+", " ").strip())
                 .toList();
     }

@@ -1,0 +1,149 @@
+package org.postdesk.cli;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.postdesk.config.MailboxUrl;
+import org.postdesk.config.SecretBox;
+import org.postdesk.config.TlsSettings;
+import org.postdesk.store.DuplicateMailboxException;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewMailbox;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code postdesk mailbox add}: validates everything, reads the password, and only then stores the mailbox. */
+@Command(name = "add", mixinStandardHelpOptions = true, description = {
+    "Add a mailbox to watch. The password is read from --password-env, --password-file or standard input"
+        + " and stored encrypted.",
+    "URLs: imap://, imaps://, imap+starttls:// and smtp://, smtps://, smtp+starttls://, as"
+        + " scheme://user@host:port/folder (write '@' in the user as %%40). Without a user, IMAP logs in as"
+        + " --address and SMTP sends without AUTH."})
+final class MailboxAddCommand implements Callable<Integer> {
+    private static final Set<String> LOCALES = Set.of("en", "ru", "uk");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "Short name, e.g. support.")
+    private String name;
+
+    @Option(names = "--address", required = true, paramLabel = "ADDR", description = "The support address customers write to.")
+    private String address;
+
+    @Option(names = "--imap", required = true, paramLabel = "URL", converter = MailUrlConverter.Imap.class,
+            description = "IMAP server, e.g. imaps://support%%40example.com@mail.example.com/INBOX")
+    private MailboxUrl imap;
+
+    @Option(names = "--smtp", required = true, paramLabel = "URL", converter = MailUrlConverter.Smtp.class,
+            description = "SMTP server, e.g. smtp+starttls://support%%40example.com@mail.example.com")
+    private MailboxUrl smtp;
+
+    @Option(names = "--label", paramLabel = "L", description = "Label in the subject tag [L #1234] (default: NAME capitalised).")
+    private String label;
+
+    @Option(names = "--locale", paramLabel = "en|ru|uk", defaultValue = "en", description = "Language of replies (default: ${DEFAULT-VALUE}).")
+    private String locale;
+
+    @Option(names = "--move-to", paramLabel = "FOLDER", description = "Move stored messages to FOLDER (default: mark them seen).")
+    private String moveTo;
+
+    @Option(names = "--trust-store", paramLabel = "FILE", description = "Trust the CA certificates in FILE (JKS, PKCS12 or PEM).")
+    private Path trustStore;
+
+    @Option(names = "--trust-any-certificate", description = "Do not verify the server's certificate. For testing only.")
+    private boolean trustAny;
+
+    @ArgGroup(exclusive = true)
+    private PasswordOptions password;
+
+    @ArgGroup(exclusive = true)
+    private PasswordOptions.Smtp smtpPassword;
+
+    /** Accepted only to refuse it: a password given as an argument ends up in shell history and ps. */
+    @Option(names = "--password", hidden = true, paramLabel = "PASSWORD")
+    private String refusedPassword;
+
+    @Override
+    public Integer call() {
+        MailboxDraft draft = validate();
+        CliEnvironment env = PostdeskCommand.context(spec).environment();
+        String imapPassword = password != null
+                ? PasswordOptions.read("--password", password.envVar, password.file, env)
+                : PasswordOptions.readStdin("IMAP password for " + draft.imap().user() + ": ", env);
+        String smtpOwn = smtpPassword == null ? null
+                : PasswordOptions.read("--smtp-password", smtpPassword.envVar, smtpPassword.file, env);
+        Mailbox added = store(draft, imapPassword, smtpOwn);
+        spec.commandLine().getOut().printf("mailbox %s added: %s, %s%nCheck the login with: postdesk mailbox test %s%n",
+                added.name(), added.imapUrl(), added.smtpUrl(), added.name());
+        return ExitCodes.OK;
+    }
+
+    private record MailboxDraft(MailboxUrl imap, String label, String trustStore) {
+    }
+
+    private MailboxDraft validate() {
+        if (refusedPassword != null) {
+            throw new UsageException("--password is not accepted (it would stay in shell history):"
+                    + " use --password-env VAR, --password-file FILE or standard input");
+        }
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new UsageException("mailbox name '" + name + "': use up to 64 letters, digits, '.', '_' or '-'");
+        }
+        checkAddress();
+        if (!LOCALES.contains(locale)) {
+            throw new UsageException("--locale " + locale + ": expected one of en, ru, uk");
+        }
+        String tag = label != null ? label.strip() : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
+        if (!tag.matches("[^\\[\\]#]{1,64}")) {
+            throw new UsageException("--label '" + tag + "': 1 to 64 characters without '[', ']' or '#'");
+        }
+        if (moveTo != null && moveTo.isBlank()) {
+            throw new UsageException("--move-to is empty: give a folder name, or leave it out to mark messages seen");
+        }
+        if (smtpPassword != null && !smtp.hasUser()) {
+            throw new UsageException("--smtp-password-* given, but the SMTP URL has no user to log in with");
+        }
+        String store = trustStore == null ? null : trustStore.toAbsolutePath().normalize().toString();
+        if (store != null && trustAny) {
+            throw new UsageException("--trust-store and --trust-any-certificate exclude each other: choose one");
+        }
+        new TlsSettings(store, trustAny).socketFactoryOrNull(); // a bad trust store fails now, not in the daemon
+        return new MailboxDraft(imap.hasUser() ? imap : imap.withUser(address), tag, store);
+    }
+
+    private void checkAddress() {
+        try {
+            InternetAddress parsed = new InternetAddress(address, true);
+            if (parsed.getPersonal() != null || !parsed.getAddress().contains("@")) {
+                throw new AddressException("expected a bare address like support@example.com");
+            }
+        } catch (AddressException e) {
+            throw new UsageException("--address " + address + ": not an email address (" + e.getMessage() + ")");
+        }
+    }
+
+    private Mailbox store(MailboxDraft draft, String imapPassword, String smtpOwnPassword) {
+        CliContext ctx = PostdeskCommand.context(spec);
+        MailboxRepository repo = new MailboxRepository(ctx.database().dsl());
+        if (repo.byName(name).isPresent()) {
+            throw new UsageException("mailbox " + name + " already exists (see: postdesk mailbox show " + name + ")");
+        }
+        SecretBox secrets = ctx.secrets();
+        try {
+            return repo.add(new NewMailbox(name, address, draft.imap().toString(), smtp.toString(),
+                    secrets.encrypt(imapPassword), smtpOwnPassword == null ? null : secrets.encrypt(smtpOwnPassword),
+                    draft.trustStore(), trustAny, moveTo, draft.label(), locale));
+        } catch (DuplicateMailboxException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.postdesk.cli;
+
+import java.util.concurrent.Callable;
+import org.postdesk.store.MailboxRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code postdesk mailbox enable NAME}: the daemon watches it again. */
+@Command(name = "enable", mixinStandardHelpOptions = true, description = "Watch a disabled mailbox again.")
+final class MailboxEnableCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    private String name;
+
+    @Override
+    public Integer call() {
+        return setEnabled(spec, name, true);
+    }
+
+    static int setEnabled(CommandSpec spec, String name, boolean enabled) {
+        if (!new MailboxRepository(PostdeskCommand.context(spec).database().dsl()).setEnabled(name, enabled)) {
+            throw new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)");
+        }
+        spec.commandLine().getOut().println("mailbox " + name + (enabled ? " enabled" : " disabled"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,61 @@
+package org.postdesk.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.MailboxStatusRow;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code postdesk mailbox show NAME}: every setting of one mailbox, passwords only as set/not set. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one mailbox's settings and state.")
+final class MailboxShowCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME")
+    private String name;
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        MailboxView v = MailboxView.of(find(new MailboxRepository(PostdeskCommand.context(spec).database().dsl()), name));
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(v));
+            return ExitCodes.OK;
+        }
+        line(out, "name", v.name());
+        line(out, "address", v.address());
+        line(out, "enabled", v.enabled() ? "yes" : "no");
+        line(out, "imap", v.imap());
+        line(out, "smtp", v.smtp());
+        line(out, "password", v.password());
+        line(out, "smtp password", v.smtpPassword());
+        line(out, "tls", v.tls());
+        line(out, "after storing", v.afterStoring());
+        line(out, "label", v.label());
+        line(out, "locale", v.locale());
+        line(out, "created", MailboxListCommand.time(v.createdAt()));
+        line(out, "state", v.state());
+        line(out, "last ok", MailboxListCommand.time(v.lastOkAt()));
+        line(out, "last error", v.lastError() == null ? "-" : v.lastError());
+        line(out, "uid", MailboxListCommand.uid(v));
+        return ExitCodes.OK;
+    }
+
+    /** The mailbox with its state, or a {@link UsageException} that says how to find the names. */
+    static MailboxStatusRow find(MailboxRepository repo, String name) {
+        return repo.listWithState().stream().filter(r -> r.mailbox().name().equals(name)).findFirst()
+                .orElseThrow(() -> new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)"));
+    }
+
+    private static void line(PrintWriter out, String key, String value) {
+        out.printf("%-14s %s%n", key + ":", value);
+    }
+}

@@ -1,0 +1,77 @@
+package org.postdesk.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code postdesk}: the top command. It owns the global options and the {@link CliContext} that
+ * subcommands reach with {@link #context(CommandSpec)}. Add a subcommand by listing its class below.
+ */
+@Command(name = "postdesk", mixinStandardHelpOptions = true, versionProvider = PostdeskCommand.Version.class,
+        description = "Email-to-ticket help desk: watches shared mailboxes and turns mail into numbered tickets.",
+        subcommands = {
+            MailboxCommand.class,
+        })
+public final class PostdeskCommand implements Runnable, AutoCloseable {
+    static final String VERSION = "0.1.0";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Configuration file (default: $POSTDESK_CONFIG, else conf/postdesk.properties if it exists).")
+    private Path config;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+    private boolean verbose;
+
+    private final CliEnvironment environment;
+    private CliContext context;
+
+    public PostdeskCommand(CliEnvironment environment) {
+        this.environment = environment;
+    }
+
+    /** The shared context of the running command line; created when a command first asks for it. */
+    public static CliContext context(CommandSpec anySpec) {
+        return ((PostdeskCommand) anySpec.root().userObject()).context();
+    }
+
+    CliContext context() {
+        if (context == null) {
+            context = new CliContext(config, environment);
+        }
+        return context;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: try 'postdesk mailbox --help'");
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** The jar's Implementation-Version when packaged, else the source version. */
+    static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PostdeskCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"postdesk " + (v != null ? v : VERSION)};
+        }
+    }
+}

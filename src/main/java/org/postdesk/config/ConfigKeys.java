@@ -1,0 +1,46 @@
+package org.postdesk.config;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Every key the config file may hold, with its built-in default; conf/postdesk.properties lists the same. */
+final class ConfigKeys {
+    /** Computed from data.dir when not set. */
+    static final String SECRET_KEY_FILE = "secret.key-file";
+    static final Set<String> SECRETS = Set.of("db.password");
+    static final Map<String, String> DEFAULTS = defaults();
+
+    private ConfigKeys() {
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("db.url", "jdbc:h2:file:./data/postdesk");
+        d.put("db.user", "sa");
+        d.put("db.password", "");
+        d.put("db.pool-size", "10");
+        d.put("data.dir", "./data");
+        d.put(SECRET_KEY_FILE, "");
+        d.put("ingest.poll-interval", "30s");
+        d.put("ingest.idle-renew", "9m");
+        d.put("ingest.reconnect-max-backoff", "5m");
+        d.put("ingest.max-attachment-bytes", "26214400");
+        d.put("threading.reopen-window", "14d");
+        d.put("autoreply.per-sender-per-hour", "10");
+        d.put("loop.marker", "postdesk");
+        d.put("outbox.initial-backoff", "30s");
+        d.put("outbox.max-backoff", "1h");
+        d.put("outbox.give-up-after", "3d");
+        d.put("shutdown.timeout", "10s");
+        d.put("agents.idle-release", "4h");
+        d.put("agents.allow-steal", "true");
+        return Map.copyOf(d);
+    }
+
+    /** {@code db.url} → {@code POSTDESK_DB_URL}. */
+    static String envName(String key) {
+        return "POSTDESK_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+}

@@ -1,0 +1,114 @@
+package org.postdesk.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the configuration once at start-up: the properties file, then environment overrides
+ * ({@code POSTDESK_DB_URL} for {@code db.url}), then built-in defaults. Fails with a
+ * {@link ConfigException} naming the key, the value and what is allowed.
+ */
+public final class ConfigLoader {
+    public static final Path DEFAULT_FILE = Path.of("conf", "postdesk.properties");
+    public static final String CONFIG_ENV = "POSTDESK_CONFIG";
+
+    private ConfigLoader() {
+    }
+
+    /**
+     * @param fileOrNull an explicit file ({@code --config}); else {@code POSTDESK_CONFIG}, else
+     *     {@code conf/postdesk.properties} when it exists, else only defaults. A file named
+     *     explicitly must exist. Relative paths in values are relative to the working directory.
+     */
+    public static PostdeskConfig load(Path fileOrNull, Map<String, String> env) {
+        Path file = chooseFile(fileOrNull, env);
+        Map<String, String> values = file == null ? Map.of() : read(file);
+        return build(new ConfigSource(values, file == null ? "" : file.toString(), env));
+    }
+
+    private static Path chooseFile(Path explicit, Map<String, String> env) {
+        Path chosen = explicit;
+        if (chosen == null && env.get(CONFIG_ENV) != null && !env.get(CONFIG_ENV).isBlank()) {
+            chosen = Path.of(env.get(CONFIG_ENV));
+        }
+        if (chosen == null) {
+            return Files.isRegularFile(DEFAULT_FILE) ? DEFAULT_FILE : null;
+        }
+        if (!Files.isRegularFile(chosen)) {
+            throw new ConfigException("config file " + chosen + " does not exist or is not a file"
+                    + " (given by " + (explicit != null ? "--config" : CONFIG_ENV) + ")");
+        }
+        return chosen;
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties props = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("config file " + file + ": cannot read: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (!ConfigKeys.DEFAULTS.containsKey(key)) {
+                throw unknownKey(file, key);
+            }
+            values.put(key, props.getProperty(key));
+        }
+        return values;
+    }
+
+    private static ConfigException unknownKey(Path file, String key) {
+        String section = key.contains(".") ? key.substring(0, key.indexOf('.') + 1) : key;
+        String near = ConfigKeys.DEFAULTS.keySet().stream().filter(k -> k.startsWith(section)).sorted()
+                .collect(Collectors.joining(", "));
+        return new ConfigException("config file " + file + ": unknown key " + key
+                + (near.isEmpty() ? " (see conf/postdesk.properties for every key)" : "; known keys here: " + near));
+    }
+
+    private static PostdeskConfig build(ConfigSource s) {
+        Path dataDir = s.pathOrNull("data.dir");
+        if (dataDir == null) {
+            throw ConfigException.invalid(s.value("data.dir"), "a directory path such as ./data");
+        }
+        Path keyFile = s.pathOrNull(ConfigKeys.SECRET_KEY_FILE);
+        return new PostdeskConfig(db(s), dataDir, keyFile != null ? keyFile : dataDir.resolve("secret.key"),
+                ingest(s),
+                new ThreadingConfig(s.duration("threading.reopen-window")),
+                outbox(s),
+                s.duration("shutdown.timeout"),
+                new AgentsConfig(s.duration("agents.idle-release"), s.bool("agents.allow-steal")),
+                (int) s.number("autoreply.per-sender-per-hour", 0, 10_000),
+                s.matching("loop.marker", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                        "a short word of letters, digits, '.', '_' or '-' (it goes into the X-Loop header)"));
+    }
+
+    private static DbConfig db(ConfigSource s) {
+        String url = s.matching("db.url", "jdbc:(h2|postgresql):.+",
+                "a JDBC URL starting with jdbc:h2: or jdbc:postgresql:");
+        return new DbConfig(url, s.text("db.user"), s.secret("db.password"), (int) s.number("db.pool-size", 1, 1000));
+    }
+
+    private static IngestConfig ingest(ConfigSource s) {
+        return new IngestConfig(s.duration("ingest.poll-interval"), s.duration("ingest.idle-renew"),
+                s.duration("ingest.reconnect-max-backoff"),
+                s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE));
+    }
+
+    private static OutboxConfig outbox(ConfigSource s) {
+        OutboxConfig o = new OutboxConfig(s.duration("outbox.initial-backoff"), s.duration("outbox.max-backoff"),
+                s.duration("outbox.give-up-after"));
+        if (o.maxBackoff().compareTo(o.initialBackoff()) < 0) {
+            throw ConfigException.invalid(s.value("outbox.max-backoff"),
+                    "at least outbox.initial-backoff (" + s.text("outbox.initial-backoff") + ")");
+        }
+        return o;
+    }
+}

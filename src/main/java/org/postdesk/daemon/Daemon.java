@@ -1,0 +1,122 @@
+package org.postdesk.daemon;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.postdesk.ingest.Disposition;
+import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.outbound.OutboxSender;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running help desk: one thread per enabled mailbox, one outbox sender, and a supervisor that
+ * picks up mailboxes added, changed, disabled or removed while it runs. Stops in reverse order.
+ */
+public final class Daemon implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration SUPERVISE_EVERY = Duration.ofSeconds(5);
+
+    private final Pipeline pipeline;
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(new NamedThreads("daemon-timer"));
+    private final Map<String, Running> workers = new HashMap<>();
+    private OutboxSender sender;
+    private Thread senderThread;
+    private volatile boolean stopped;
+
+    public Daemon(Pipeline pipeline) {
+        this.pipeline = pipeline;
+    }
+
+    public synchronized void start() {
+        sender = pipeline.newSender();
+        senderThread = NamedThreads.start("outbox-sender", sender);
+        supervise();
+        timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        log.info("daemon started: {} mailbox worker(s)", workers.size());
+    }
+
+    private void superviseSafely() {
+        try {
+            supervise();
+        } catch (Exception e) {
+            log.warn("cannot refresh the mailbox list, keeping the current workers: {}", e.toString(), e);
+        }
+    }
+
+    /** Starts, restarts and stops workers so they match the enabled mailboxes in the store. */
+    synchronized void supervise() {
+        if (stopped) {
+            return;
+        }
+        pipeline.refreshOwnAddresses();
+        List<Mailbox> enabled = new MailboxRepository(pipeline.db().dsl()).listEnabled();
+        Map<String, Mailbox> wanted = new HashMap<>();
+        enabled.forEach(m -> wanted.put(m.name(), m));
+        workers.entrySet().removeIf(e -> {
+            Mailbox now = wanted.get(e.getKey());
+            boolean keep = now != null && now.equals(e.getValue().worker.mailbox()) && e.getValue().thread.isAlive();
+            if (!keep) {
+                log.info("mailbox {}: {}", e.getKey(), now == null ? "removed or disabled, stopping" : "changed, restarting");
+                e.getValue().stop(Duration.ofSeconds(5));
+            }
+            return !keep;
+        });
+        wanted.values().stream().filter(m -> !workers.containsKey(m.name())).forEach(this::startWorker);
+    }
+
+    private void startWorker(Mailbox mailbox) {
+        MailboxWorker worker = new MailboxWorker(mailbox, pipeline.folderOpener(), pipeline.ingest(), pipeline.db(),
+                pipeline.workerSettings(), Disposition.forMailbox(mailbox.moveTo()), timer, pipeline.clock());
+        workers.put(mailbox.name(), new Running(worker, NamedThreads.start("imap-" + mailbox.name(), worker)));
+        log.info("mailbox {}: worker started for {}", mailbox.name(), mailbox.address());
+    }
+
+    /** Stops fetching, lets each worker finish its message in flight, then stops the sender. */
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        Instant deadline = Instant.now().plus(pipeline.config().shutdownTimeout().minusSeconds(1));
+        timer.shutdownNow();
+        workers.values().forEach(r -> r.worker.stop());
+        workers.values().forEach(r -> join(r.thread, deadline));
+        workers.clear();
+        if (sender != null) {
+            sender.stop();
+            join(senderThread, deadline);
+        }
+        log.info("daemon stopped");
+    }
+
+    private static void join(Thread thread, Instant deadline) {
+        long millis = Math.max(100, Duration.between(Instant.now(), deadline).toMillis());
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (thread.isAlive()) {
+            log.warn("thread {} did not stop in time; leaving it", thread.getName());
+        }
+    }
+
+    /** A started worker and its thread. */
+    private record Running(MailboxWorker worker, Thread thread) {
+        void stop(Duration wait) {
+            worker.stop();
+            join(thread, Instant.now().plus(wait));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.postdesk.daemon;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import org.postdesk.config.PostdeskConfig;
+import org.postdesk.config.SecretBox;
+import org.postdesk.ingest.Disposition;
+import org.postdesk.ingest.FolderOpener;
+import org.postdesk.ingest.ImapConnector;
+import org.postdesk.ingest.IngestService;
+import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.ingest.TicketWriter;
+import org.postdesk.ingest.WorkerSettings;
+import org.postdesk.mail.MimeComposer;
+import org.postdesk.mail.MimeParser;
+import org.postdesk.outbound.Acknowledgements;
+import org.postdesk.outbound.AutoHeaders;
+import org.postdesk.outbound.OutboundQueue;
+import org.postdesk.outbound.OutboxSender;
+import org.postdesk.outbound.OutboxSignal;
+import org.postdesk.outbound.RetryPolicy;
+import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.outbound.Templates;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.tickets.AutoreplyBudget;
+import org.postdesk.tickets.Threading;
+import org.postdesk.tickets.ThreadingPolicy;
+
+/** Builds the objects of the message flow from the configuration; the only place they are wired. */
+public final class Pipeline {
+    /** Locales with shipped templates; a customer's declared language outside these falls back. */
+    public static final Set<String> LOCALES = Set.of("en", "ru", "uk");
+    private static final Duration SENDER_POLL = Duration.ofSeconds(5);
+
+    private final PostdeskConfig config;
+    private final Database db;
+    private final SecretBox secrets;
+    private final OutboxSignal signal = new OutboxSignal();
+    private final AtomicReference<Set<String>> ownAddresses = new AtomicReference<>(Set.of());
+    private final IngestService ingest;
+    private final SmtpGateway gateway;
+    private final Clock clock;
+
+    public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
+        this(config, db, secrets, templatesDir, clock, null);
+    }
+
+    /** With a {@code gateway} other than the mailboxes' SMTP servers (benchmarks, tests); null for those. */
+    public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock,
+                    SmtpGateway gateway) {
+        this.config = config;
+        this.db = db;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.gateway = gateway != null ? gateway : new MailboxSmtpGateway(db, secrets);
+        Acknowledgements acks = new Acknowledgements(new Templates(templatesDir),
+                new OutboundQueue(new MimeComposer(clock)), new AutoHeaders(config.loopMarker()));
+        TicketWriter writer = new TicketWriter(acks, new AutoreplyBudget(config.autoRepliesPerSenderPerHour()),
+                LOCALES);
+        this.ingest = new IngestService(db, new MimeParser(config.ingest().maxAttachmentBytes()),
+                new Threading(new ThreadingPolicy(config.threading().reopenWindow()), clock), writer,
+                ownAddresses::get, config.loopMarker(), clock, signal::wake);
+        refreshOwnAddresses();
+    }
+
+    /** Our own addresses (every mailbox's), so mail from them is never answered automatically. */
+    public void refreshOwnAddresses() {
+        ownAddresses.set(new MailboxRepository(db.dsl()).list().stream()
+                .map(Mailbox::address).map(String::toLowerCase).collect(Collectors.toUnmodifiableSet()));
+    }
+
+    public IngestService ingest() {
+        return ingest;
+    }
+
+    public OutboxSender newSender() {
+        RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
+                config.outbox().giveUpAfter());
+        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL);
+    }
+
+    public WorkerSettings workerSettings() {
+        return new WorkerSettings(config.ingest().pollInterval(), config.ingest().idleRenew(),
+                config.ingest().reconnectMaxBackoff());
+    }
+
+    /** Opens a mailbox's folder with a read timeout that outlasts one IDLE round. */
+    public FolderOpener folderOpener() {
+        Duration readTimeout = config.ingest().idleRenew().plusMinutes(1);
+        return mailbox -> ImapConnector.forMailbox(mailbox, secrets).withReadTimeout(readTimeout).open();
+    }
+
+    /** Reads everything waiting in {@code mailbox} once, without a worker thread. */
+    public void ingestAllNow(Mailbox mailbox) {
+        ScheduledExecutorService none = Executors.newSingleThreadScheduledExecutor(new NamedThreads("drain-timer"));
+        try {
+            new MailboxWorker(mailbox, folderOpener(), ingest, db, workerSettings(),
+                    Disposition.forMailbox(mailbox.moveTo()), none, clock).drainOnce();
+        } finally {
+            none.shutdownNow();
+        }
+    }
+
+    public Database db() {
+        return db;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public PostdeskConfig config() {
+        return config;
+    }
+}

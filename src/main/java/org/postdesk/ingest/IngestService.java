@@ -1,0 +1,118 @@
+package org.postdesk.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jooq.DSLContext;
+import org.postdesk.mail.InboundMessage;
+import org.postdesk.mail.MimeParser;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.MessageRepository;
+import org.postdesk.store.StoreTicketLookup;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.tickets.AutomationVerdict;
+import org.postdesk.tickets.LoopGuard;
+import org.postdesk.tickets.MessageFacts;
+import org.postdesk.tickets.Threading;
+import org.postdesk.tickets.ThreadingDecision;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Stores one inbound message: parse, classify, thread, and write the message, the ticket change, the
+ * audit events, the outbox rows and the mailbox cursor in one transaction.
+ */
+public final class IngestService {
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
+    private final Database db;
+    private final MimeParser parser;
+    private final Threading threading;
+    private final TicketWriter writer;
+    private final Supplier<Set<String>> ownAddresses;
+    private final String loopMarker;
+    private final Clock clock;
+    private final Runnable afterCommit;
+
+    /** {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender. */
+    public IngestService(Database db, MimeParser parser, Threading threading, TicketWriter writer,
+                         Supplier<Set<String>> ownAddresses, String loopMarker, Clock clock, Runnable afterCommit) {
+        this.afterCommit = afterCommit;
+        this.db = db;
+        this.parser = parser;
+        this.threading = threading;
+        this.writer = writer;
+        this.ownAddresses = ownAddresses;
+        this.loopMarker = loopMarker;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the message with IMAP {@code uid}; when {@code advanceCursorTo} is not null the mailbox's
+     * cursor moves there in the same transaction.
+     */
+    public IngestResult ingest(Mailbox mailbox, Long uid, byte[] raw, Cursor advanceCursorTo) {
+        InboundMessage message = parser.parse(raw);
+        MessageFacts facts = InboundFacts.facts(message);
+        Set<String> own = ownAddresses.get();
+        AutomationVerdict verdict = new LoopGuard(own, loopMarker).check(message.headers(), facts.fromAddress());
+        try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
+            IngestResult result = db.inTransaction(tx -> {
+                IngestResult r = apply(tx, new Inbound(mailbox, uid, message, facts, verdict, own, now()));
+                if (advanceCursorTo != null) {
+                    new MailboxRepository(tx).saveCursor(mailbox.id(), advanceCursorTo.uidValidity(),
+                            advanceCursorTo.uid());
+                }
+                return r;
+            });
+            afterCommit.run();
+            logResult(result, message);
+            return result;
+        } catch (DuplicateRaceException e) {
+            log.info("message {} stored meanwhile by another worker; skipped", facts.dedupeKey());
+            return IngestResult.duplicate();
+        }
+    }
+
+    private IngestResult apply(DSLContext tx, Inbound in) {
+        StoreTicketLookup lookup = new StoreTicketLookup(new MessageRepository(tx), new TicketRepository(tx));
+        ThreadingDecision decision = threading.decide(in.facts(), lookup);
+        if (decision instanceof ThreadingDecision.Duplicate) {
+            return IngestResult.duplicate();
+        }
+        if (decision instanceof ThreadingDecision.AppendTo append) {
+            return writer.append(tx, in, append);
+        }
+        Long linkedTo = decision instanceof ThreadingDecision.NewLinkedTicket linked ? linked.linkedTo().id() : null;
+        String linkReason = decision instanceof ThreadingDecision.NewLinkedTicket linked
+                ? linked.reason().name() : null;
+        return writer.open(tx, in, linkedTo, linkReason);
+    }
+
+    private void logResult(IngestResult result, InboundMessage message) {
+        if (result.number() == null) {
+            log.info("duplicate message {} skipped", message.messageId());
+            return;
+        }
+        try (var t = MDC.putCloseable("ticket", result.number().toString())) {
+            log.info("{}: {}", result.outcome(), result.detail());
+        }
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    /** Where the mailbox cursor moves with this message. */
+    public record Cursor(long uidValidity, long uid) {
+    }
+
+    /** One inbound message with everything the writer needs to know about it. */
+    record Inbound(Mailbox mailbox, Long uid, InboundMessage message, MessageFacts facts,
+                   AutomationVerdict verdict, Set<String> ownAddresses, Instant now) {
+    }
+}

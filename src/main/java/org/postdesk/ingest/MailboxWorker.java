@@ -1,0 +1,293 @@
+package org.postdesk.ingest;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.MailboxState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Reads one mailbox in UID order, for as long as the daemon runs: IDLE where the server has it, polling
+ * otherwise, reconnecting with backoff after any failure. A message is flagged or moved on the server
+ * only after the transaction that stored it committed.
+ */
+public final class MailboxWorker implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(MailboxWorker.class);
+
+    private final Mailbox mailbox;
+    private final FolderOpener opener;
+    private final IngestService ingest;
+    private final Database db;
+    private final WorkerSettings settings;
+    private final Disposition disposition;
+    private final ScheduledExecutorService timer;
+    private final Clock clock;
+    private final Object sleeper = new Object();
+    private volatile boolean running = true;
+    private volatile IMAPFolder current;
+
+    public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
+                         WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
+                         Clock clock) {
+        this.mailbox = mailbox;
+        this.opener = opener;
+        this.ingest = ingest;
+        this.db = db;
+        this.settings = settings;
+        this.disposition = disposition;
+        this.timer = timer;
+        this.clock = clock;
+    }
+
+    public Mailbox mailbox() {
+        return mailbox;
+    }
+
+    @Override
+    public void run() {
+        int failures = 0;
+        try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
+            while (running) {
+                try {
+                    session();
+                    failures = 0;
+                } catch (Exception e) {
+                    if (!running) {
+                        break;
+                    }
+                    failures++;
+                    report("ERROR", e.getMessage());
+                    log.warn("mailbox {}: {} (attempt {}, retrying in {})", mailbox.name(), e.getMessage(),
+                            failures, settings.backoff(failures), e);
+                    pause(settings.backoff(failures).toMillis());
+                }
+            }
+        }
+        report("STOPPED", null);
+        log.info("mailbox {}: worker stopped", mailbox.name());
+    }
+
+    /** Asks the worker to stop after the message in flight; wakes it from IDLE or its poll sleep. */
+    public void stop() {
+        running = false;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        breakIdle(current);
+    }
+
+    /** Connects once, stores everything waiting, and disconnects: for tests, benchmarks and one-shot runs. */
+    public void drainOnce() {
+        try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
+            IMAPFolder folder = opener.open(mailbox);
+            try {
+                long validity = folder.getUIDValidity();
+                recover(folder, validity, syncCursor(validity));
+                fetchNew(folder, validity);
+            } finally {
+                close(folder);
+            }
+        } catch (MessagingException | IOException e) {
+            throw new MailboxUnavailableException(mailbox.name(), MailFailures.classify(e), "mailbox "
+                    + mailbox.name() + ": reading failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void session() throws MessagingException, IOException {
+        IMAPFolder folder = opener.open(mailbox);
+        current = folder;
+        try {
+            long validity = folder.getUIDValidity();
+            long lastUid = syncCursor(validity);
+            report("CONNECTED", null);
+            recover(folder, validity, lastUid);
+            boolean idle = ((IMAPStore) folder.getStore()).hasCapability("IDLE");
+            while (running && folder.isOpen()) {
+                fetchNew(folder, validity);
+                report(idle ? "IDLE" : "POLLING", null);
+                waitForMail(folder, idle);
+            }
+        } finally {
+            current = null;
+            close(folder);
+        }
+    }
+
+    /** The stored cursor, or a fresh one when the server's UIDVALIDITY is new or changed. */
+    private long syncCursor(long validity) {
+        MailboxRepository repo = new MailboxRepository(db.dsl());
+        MailboxState state = repo.state(mailbox.id());
+        if (state.uidValidity() != null && state.uidValidity() == validity) {
+            return state.lastUid();
+        }
+        if (state.uidValidity() != null) {
+            log.warn("mailbox {}: UIDVALIDITY changed from {} to {}; re-reading the folder (stored messages are"
+                    + " recognised and skipped)", mailbox.name(), state.uidValidity(), validity);
+        }
+        repo.saveCursor(mailbox.id(), validity, 0);
+        return 0;
+    }
+
+    /**
+     * Messages at or below the cursor that are still unseen (or, when moving, still here) were stored
+     * but not flagged before a crash — or never read: store (deduplicated) and dispose of them now.
+     */
+    private void recover(IMAPFolder folder, long validity, long lastUid) throws MessagingException, IOException {
+        if (lastUid == 0) {
+            return;
+        }
+        Message[] candidates = mailbox.moveTo() == null
+                ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                : folder.getMessages();
+        fetchUids(folder, candidates);
+        for (Message message : sorted(folder, candidates)) {
+            long uid = folder.getUID(message);
+            if (running && uid <= lastUid) {
+                process(folder, message, uid, null);
+            }
+        }
+    }
+
+    private void fetchNew(IMAPFolder folder, long validity) throws MessagingException, IOException {
+        long lastUid = new MailboxRepository(db.dsl()).state(mailbox.id()).lastUid();
+        Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        fetchUids(folder, messages);
+        for (Message message : sorted(folder, messages)) {
+            long uid = folder.getUID(message);
+            // UID FETCH n:* always returns the newest message, even when n is past it (RFC 3501).
+            if (!running || uid <= lastUid) {
+                continue;
+            }
+            process(folder, message, uid, new IngestService.Cursor(validity, uid));
+        }
+    }
+
+    private void process(IMAPFolder folder, Message message, long uid, IngestService.Cursor cursor)
+            throws MessagingException, IOException {
+        try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
+            ingest.ingest(mailbox, uid, raw(message), cursor);
+            disposition.apply(folder, message);
+        }
+    }
+
+    private static byte[] raw(Message message) throws MessagingException, IOException {
+        if (message instanceof IMAPMessage imap) {
+            // BODY.PEEK: reading must not mark the message \Seen before it is stored.
+            imap.setPeek(true);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+        message.writeTo(out);
+        return out.toByteArray();
+    }
+
+    private static void fetchUids(IMAPFolder folder, Message[] messages) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        folder.fetch(messages, profile);
+    }
+
+    private static Message[] sorted(IMAPFolder folder, Message[] messages) {
+        Message[] copy = messages.clone();
+        Arrays.sort(copy, Comparator.comparingLong(m -> uidOf(folder, m)));
+        return copy;
+    }
+
+    private static long uidOf(IMAPFolder folder, Message m) {
+        try {
+            return folder.getUID(m);
+        } catch (MessagingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private void waitForMail(IMAPFolder folder, boolean idle) throws MessagingException {
+        if (!running) {
+            return;
+        }
+        if (!idle) {
+            pause(settings.pollInterval().toMillis());
+            return;
+        }
+        // IDLE blocks until the server reports something; re-issue it before servers and NAT drop it.
+        ScheduledFuture<?> renew = timer.schedule(() -> breakIdle(folder), settings.idleRenew().toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            folder.idle(true);
+        } finally {
+            renew.cancel(false);
+        }
+    }
+
+    /** Any command from another thread ends a running IDLE (Angus aborts it to take the connection). */
+    private static void breakIdle(IMAPFolder folder) {
+        if (folder == null) {
+            return;
+        }
+        try {
+            folder.doCommand(protocol -> {
+                protocol.simpleCommand("NOOP", null);
+                return null;
+            });
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("breaking IDLE: {}", e.toString());
+        }
+    }
+
+    private void pause(long millis) {
+        synchronized (sleeper) {
+            if (!running) {
+                return;
+            }
+            try {
+                sleeper.wait(millis);
+            } catch (InterruptedException e) {
+                running = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void report(String state, String error) {
+        try {
+            new MailboxRepository(db.dsl()).reportState(mailbox.id(), state, error, clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("mailbox {}: cannot record state {}: {}", mailbox.name(), state, e.toString());
+        }
+    }
+
+    private static void close(IMAPFolder folder) {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing folder: {}", e.toString());
+        }
+        try {
+            folder.getStore().close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing store: {}", e.toString());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package org.postdesk.ingest;
+
+import java.time.Duration;
+
+/** How a mailbox worker waits: poll interval without IDLE, IDLE renewal, and the reconnect backoff cap. */
+public record WorkerSettings(Duration pollInterval, Duration idleRenew, Duration maxBackoff) {
+
+    /** 1 s, 2 s, 4 s … capped at {@code maxBackoff}. */
+    public Duration backoff(int failures) {
+        Duration d = Duration.ofSeconds(1L << Math.min(Math.max(failures - 1, 0), 20));
+        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    }
+}

@@ -1,0 +1,67 @@
+package org.postdesk.mail;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lenient address-list parsing: Jakarta Mail's non-strict parser first (quotes, comments, groups), and
+ * when it gives up, whatever looks like {@code local@domain} in the text.
+ */
+final class AddressParsing {
+
+    private static final Pattern ADDRESS_LIKE = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w.-]+\\.[\\w-]+");
+    private static final Pattern VALID = Pattern.compile("[^\\s@<>()\",;]+@[^\\s@<>()\",;]+");
+
+    private AddressParsing() {
+    }
+
+    /** Parses a header value (8-bit already fixed, encoded words still encoded); never throws. */
+    static List<MailAddress> parseList(String text) {
+        List<MailAddress> result = new ArrayList<>();
+        if (text == null || text.isBlank()) {
+            return result;
+        }
+        try {
+            for (InternetAddress a : InternetAddress.parseHeader(text, false)) {
+                addWithGroup(a, result);
+            }
+        } catch (AddressException | RuntimeException e) {
+            result.clear();
+        }
+        return result.isEmpty() ? addressLike(text) : result;
+    }
+
+    /** Last resort for text the parser rejects, e.g. {@code Name <a@b.example} with no closing bracket. */
+    private static List<MailAddress> addressLike(String text) {
+        List<MailAddress> result = new ArrayList<>();
+        Matcher m = ADDRESS_LIKE.matcher(text);
+        while (m.find()) {
+            result.add(new MailAddress(m.group(), null));
+        }
+        return result;
+    }
+
+    private static void addWithGroup(InternetAddress a, List<MailAddress> result) throws AddressException {
+        if (a.isGroup()) {
+            for (InternetAddress member : a.getGroup(false)) {
+                add(member, result);
+            }
+        } else {
+            add(a, result);
+        }
+    }
+
+    private static void add(InternetAddress a, List<MailAddress> result) {
+        String address = a.getAddress() == null ? "" : a.getAddress().strip();
+        if (!VALID.matcher(address).matches()) {
+            return;
+        }
+        // Decode again ourselves: Jakarta Mail leaves malformed or unknown-charset words encoded.
+        String name = EncodedWords.decode(a.getPersonal(), new ArrayList<>());
+        result.add(new MailAddress(address, name));
+    }
+}

@@ -1,0 +1,34 @@
+package org.postdesk.mail;
+
+/**
+ * Guesses whether unlabelled 8-bit bytes are windows-1251 Cyrillic rather than Western text.
+ *
+ * <p>In windows-1251 the Cyrillic letters are 0xC0-0xFF plus Ё/ё (0xA8/0xB8), and Russian words are made of
+ * them entirely; Western Latin-1 text has a high byte here and there inside ASCII words. So: most letters
+ * are high bytes, and nearly all high bytes are in the letter range.
+ */
+final class CyrillicHeuristic {
+
+    private CyrillicHeuristic() {
+    }
+
+    static boolean looksCyrillic(byte[] bytes) {
+        int asciiLetters = 0;
+        int high = 0;
+        int cyrillicLetters = 0;
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                asciiLetters++;
+            } else if (c >= 0x80) {
+                high++;
+                if (c >= 0xC0 || c == 0xA8 || c == 0xB8) {
+                    cyrillicLetters++;
+                }
+            }
+        }
+        return high > 0
+                && cyrillicLetters * 10 >= high * 8
+                && cyrillicLetters * 10 >= (cyrillicLetters + asciiLetters) * 3;
+    }
+}

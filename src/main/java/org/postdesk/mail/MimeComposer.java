@@ -1,0 +1,207 @@
+package org.postdesk.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentDisposition;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.internet.ParameterList;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Builds RFC 5322 bytes from an {@link OutboundMail}: text/plain in UTF-8, multipart/alternative with an
+ * HTML body, multipart/mixed with attachments; non-ASCII subject and names as RFC 2047 words and
+ * filenames as RFC 2231 parameters. The Message-ID is exactly the one given, so a retried send is
+ * recognisable as the same message.
+ *
+ * <p>Uses Jakarta Mail directly rather than Commons Email, which chooses the multipart layout itself
+ * and offers no hook to keep the Message-ID through {@code saveChanges()}. Thread-safe.
+ */
+public final class MimeComposer {
+
+    private static final String UTF_8 = "UTF-8";
+    private static final Pattern HEADER_NAME = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+");
+
+    private final Session session = Session.getInstance(new Properties());
+    private final Clock clock;
+
+    public MimeComposer() {
+        this(Clock.systemUTC());
+    }
+
+    /** @param clock source of the Date header */
+    public MimeComposer(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** {@code <uuid@domain>}, unique without coordination between daemons. */
+    public static String newMessageId(String domain) {
+        Objects.requireNonNull(domain, "domain");
+        String host = domain.strip().replaceAll("[<>@\\s]", "");
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException("message id domain is blank: '" + domain + "'");
+        }
+        return "<" + UUID.randomUUID() + "@" + host + ">";
+    }
+
+    /** @throws MailComposeException when Jakarta Mail rejects a value (wrapping its checked exception) */
+    public byte[] compose(OutboundMail mail) {
+        Objects.requireNonNull(mail, "mail");
+        try {
+            MimeMessage message = new FixedIdMessage(session, mail.messageId());
+            writeEnvelope(message, mail);
+            writeContent(message, mail);
+            message.saveChanges();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            message.writeTo(out);
+            return out.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new MailComposeException("cannot compose mail " + mail.messageId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeEnvelope(MimeMessage message, OutboundMail mail) throws MessagingException, IOException {
+        message.setFrom(internet(mail.from()));
+        message.setRecipients(MimeMessage.RecipientType.TO, internet(mail.to()));
+        message.setRecipients(MimeMessage.RecipientType.CC, internet(mail.cc()));
+        if (mail.replyTo() != null) {
+            message.setReplyTo(new InternetAddress[] {internet(mail.replyTo())});
+        }
+        message.setSubject(oneLine(mail.subject()), UTF_8);
+        message.setSentDate(Date.from(clock.instant()));
+        if (mail.inReplyTo() != null) {
+            message.setHeader("In-Reply-To", oneLine(mail.inReplyTo()));
+        }
+        if (!mail.references().isEmpty()) {
+            // RFC 5322 §2.1.1: long References chains must be folded below 998 characters per line.
+            message.setHeader("References", MimeUtility.fold(12, oneLine(String.join(" ", mail.references()))));
+        }
+        for (Map.Entry<String, String> header : mail.extraHeaders().entrySet()) {
+            message.setHeader(headerName(header.getKey()), encodedHeader(header.getKey(), header.getValue()));
+        }
+    }
+
+    private MimeMultipart alternative(OutboundMail mail) throws MessagingException {
+        MimeMultipart alternative = new MimeMultipart("alternative");
+        alternative.addBodyPart(textPart(mail.textBody(), "plain"));
+        alternative.addBodyPart(textPart(mail.htmlBody(), "html"));
+        return alternative;
+    }
+
+    /** The simplest layout that holds the mail: a single text part when there is nothing else. */
+    private void writeContent(MimeMessage message, OutboundMail mail) throws MessagingException {
+        if (mail.attachments().isEmpty() && mail.htmlBody() == null) {
+            message.setText(crlf(mail.textBody()), UTF_8, "plain");
+        } else if (mail.attachments().isEmpty()) {
+            message.setContent(alternative(mail));
+        } else {
+            MimeMultipart mixed = new MimeMultipart("mixed");
+            mixed.addBodyPart(mail.htmlBody() == null ? textPart(mail.textBody(), "plain") : wrap(alternative(mail)));
+            for (Attachment attachment : mail.attachments()) {
+                mixed.addBodyPart(attachmentPart(attachment));
+            }
+            message.setContent(mixed);
+        }
+    }
+
+    private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(crlf(text), UTF_8, subtype);
+        return part;
+    }
+
+    /** Canonical CRLF line ends before encoding (RFC 2049 §4); Angus then picks quoted-printable or base64. */
+    private static String crlf(String text) {
+        return text.replaceAll("\r?\n|\r", "\r\n");
+    }
+
+    private static MimeBodyPart wrap(MimeMultipart multipart) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setContent(multipart);
+        return part;
+    }
+
+    private static MimeBodyPart attachmentPart(Attachment attachment) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        String type = safeContentType(attachment.contentType());
+        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), type)));
+        ParameterList nameParam = new ParameterList();
+        nameParam.set("name", attachment.filename(), UTF_8);
+        ContentType contentType = new ContentType(type);
+        contentType.setParameterList(nameParam);
+        part.setHeader("Content-Type", contentType.toString());
+        ParameterList filenameParam = new ParameterList();
+        filenameParam.set("filename", attachment.filename(), UTF_8);
+        part.setHeader("Content-Disposition", new ContentDisposition("attachment", filenameParam).toString());
+        return part;
+    }
+
+    private static String safeContentType(String type) {
+        try {
+            ContentType parsed = new ContentType(type);
+            return parsed.getBaseType();
+        } catch (MessagingException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static String headerName(String name) {
+        if (!HEADER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("invalid header name '" + name + "'");
+        }
+        return name;
+    }
+
+    private static String encodedHeader(String name, String value) throws UnsupportedEncodingException {
+        return MimeUtility.fold(name.length() + 2, MimeUtility.encodeText(oneLine(value), UTF_8, null));
+    }
+
+    /** No CR or LF may reach a header value: that would let a subject inject headers. */
+    private static String oneLine(String value) {
+        return value.replaceAll("[\\r\\n]+", " ");
+    }
+
+    private static InternetAddress internet(MailAddress address) throws UnsupportedEncodingException {
+        String name = address.name() == null ? null : oneLine(address.name());
+        return new InternetAddress(address.address(), name, UTF_8);
+    }
+
+    private static InternetAddress[] internet(List<MailAddress> addresses) throws UnsupportedEncodingException {
+        InternetAddress[] result = new InternetAddress[addresses.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = internet(addresses.get(i));
+        }
+        return result;
+    }
+
+    /** Keeps the given Message-ID; plain MimeMessage would replace it in saveChanges(). */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", oneLine(messageId));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.postdesk.outbound;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.postdesk.mail.MailAddress;
+import org.postdesk.mail.MimeComposer;
+import org.postdesk.mail.OutboundMail;
+import org.postdesk.store.MessageRepository;
+import org.postdesk.store.NewMessage;
+import org.postdesk.store.NewOutboxItem;
+import org.postdesk.store.OutboxRepository;
+
+/**
+ * The only way mail leaves Postdesk: composes the MIME once, queues it in the caller's transaction and
+ * records it as an outgoing message of the ticket, so a reply to it threads back to that ticket.
+ */
+public final class OutboundQueue {
+    private final MimeComposer composer;
+
+    public OutboundQueue(MimeComposer composer) {
+        this.composer = composer;
+    }
+
+    /** Queues {@code mail} in {@code tx}; returns the outbox row's id. */
+    public long queue(DSLContext tx, long mailboxId, long ticketId, String kind, OutboundMail mail, Instant now) {
+        byte[] raw = composer.compose(mail);
+        List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
+                .map(MailAddress::address).distinct().collect(Collectors.toList());
+        long outboxId = new OutboxRepository(tx).enqueue(new NewOutboxItem(mailboxId, ticketId, kind,
+                mail.messageId(), mail.from().address(), recipients, raw, now));
+        new MessageRepository(tx).insert(new NewMessage(ticketId, mailboxId, NewMessage.Direction.OUT, kind,
+                mail.messageId(), mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
+                mail.from().address(), mail.from().name(), join(mail.to()), join(mail.cc()), mail.subject(),
+                now, now, mail.textBody(), mail.htmlBody(), null, null, null));
+        return outboxId;
+    }
+
+    private static String join(List<MailAddress> addresses) {
+        return addresses.stream().map(MailAddress::address).collect(Collectors.joining(", "));
+    }
+}

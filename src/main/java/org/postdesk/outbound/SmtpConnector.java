@@ -1,0 +1,124 @@
+package org.postdesk.outbound;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.eclipse.angus.mail.smtp.SMTPMessage;
+import org.postdesk.config.MailboxUrl;
+import org.postdesk.config.SecretBox;
+import org.postdesk.config.TlsSettings;
+import org.postdesk.store.Mailbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands finished MIME bytes to a mailbox's SMTP server, unchanged, so a retry sends the same
+ * Message-ID. Logs in when the URL has a user; STARTTLS is required for {@code smtp+starttls://};
+ * certificates and host names are verified unless the mailbox's {@link TlsSettings} say otherwise.
+ * Delivery is all or nothing: one refused recipient fails the whole send (no partial sends that a
+ * retry would duplicate). Failures are {@link DeliveryException}s; see {@link SmtpFailures}.
+ */
+public final class SmtpConnector {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger log = LoggerFactory.getLogger(SmtpConnector.class);
+
+    private final String mailbox;
+    private final MailboxUrl url;
+    private final String password;
+    private final TlsSettings tls;
+
+    /** @param passwordOrNull ignored when the URL has no user (the server then relays without AUTH) */
+    public SmtpConnector(String mailbox, MailboxUrl url, String passwordOrNull, TlsSettings tls) {
+        if (url.isImap()) {
+            throw new IllegalArgumentException("mailbox " + mailbox + ": not an SMTP URL: " + url);
+        }
+        this.mailbox = mailbox;
+        this.url = url;
+        this.password = passwordOrNull;
+        this.tls = tls;
+    }
+
+    /** For a stored mailbox: the SMTP password, or the IMAP one when SMTP has none of its own. */
+    public static SmtpConnector forMailbox(Mailbox m, SecretBox secrets) {
+        String enc = m.smtpPasswordEnc() != null ? m.smtpPasswordEnc() : m.passwordEnc();
+        String password = enc == null ? null : secrets.decrypt(enc, "mailbox " + m.name());
+        return new SmtpConnector(m.name(), MailboxUrl.parseSmtp(m.smtpUrl()), password,
+                new TlsSettings(m.trustStore(), m.trustAll()));
+    }
+
+    public MailboxUrl url() {
+        return url;
+    }
+
+    /** Sends {@code rawMime} as is to {@code recipients}, with {@code envelopeFrom} as MAIL FROM. */
+    public void send(byte[] rawMime, String envelopeFrom, List<String> recipients) {
+        Session session = Session.getInstance(properties());
+        Address[] to = addresses(recipients);
+        try (Transport transport = session.getTransport(url.scheme().protocol())) {
+            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(rawMime));
+            message.setEnvelopeFrom(envelopeFrom);
+            transport.connect(url.host(), url.port(), url.user(), password);
+            transport.sendMessage(message, to);
+            log.debug("mailbox {}: SMTP {} accepted {} for {}", mailbox, url.server(), message.getMessageID(), recipients);
+        } catch (MessagingException e) {
+            throw SmtpFailures.delivery(mailbox, url, e, true);
+        }
+    }
+
+    /** Connects, negotiates TLS and logs in, then quits: what {@code mailbox test} needs. */
+    public void check() {
+        try (Transport transport = Session.getInstance(properties()).getTransport(url.scheme().protocol())) {
+            transport.connect(url.host(), url.port(), url.user(), password);
+        } catch (MessagingException e) {
+            throw SmtpFailures.delivery(mailbox, url, e, false);
+        }
+    }
+
+    private Address[] addresses(List<String> recipients) {
+        if (recipients.isEmpty()) {
+            throw new DeliveryException("mailbox " + mailbox + ": no recipients", true, -1, null);
+        }
+        Address[] to = new Address[recipients.size()];
+        for (int i = 0; i < to.length; i++) {
+            try {
+                to[i] = new InternetAddress(recipients.get(i), true);
+            } catch (AddressException e) {
+                throw new DeliveryException("mailbox " + mailbox + ": recipient " + recipients.get(i)
+                        + " is not a valid address: " + e.getMessage(), true, -1, e);
+            }
+        }
+        return to;
+    }
+
+    Properties properties() {
+        String p = "mail." + url.scheme().protocol();
+        Properties props = new Properties();
+        props.put(p + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
+        props.put(p + ".timeout", String.valueOf(READ_TIMEOUT.toMillis()));
+        props.put(p + ".auth", String.valueOf(url.hasUser()));
+        if (url.implicitTls() || url.startTls()) {
+            props.put(p + ".ssl.checkserveridentity", String.valueOf(!tls.trustAll()));
+            SSLSocketFactory factory = tls.socketFactoryOrNull();
+            if (factory != null) {
+                props.put(p + ".ssl.socketFactory", factory);
+            }
+            if (tls.trustAll()) {
+                props.put(p + ".ssl.trust", "*");
+            }
+        }
+        if (url.startTls()) {
+            props.put(p + ".starttls.enable", "true");
+            props.put(p + ".starttls.required", "true");
+        }
+        return props;
+    }
+}

@@ -1,0 +1,104 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.Timestamps.fromDb;
+import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.ATTACHMENT;
+import static org.postdesk.store.db.Tables.MESSAGE;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.exception.IntegrityConstraintViolationException;
+
+/** Messages in and out, and their attachments. Construct it over the transaction's context. */
+public final class MessageRepository {
+    private final DSLContext dsl;
+
+    public MessageRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Stores the message; empty when a message with the same dedupe key is already there. On
+     * PostgreSQL that failed insert spoils the transaction, so the caller must roll back when empty.
+     * (A plain insert, not {@code onConflictDoNothing()}: H2's MERGE emulation casts to BLOB, which H2
+     * rejects in PostgreSQL mode.)
+     */
+    public OptionalLong insert(NewMessage m) {
+        try {
+            return OptionalLong.of(insertRow(m));
+        } catch (IntegrityConstraintViolationException e) {
+            // Both databases name the violated constraint; any other violation is a real error.
+            if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("message_dedupe_uq")) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    private long insertRow(NewMessage m) {
+        return dsl.insertInto(MESSAGE)
+                .set(MESSAGE.TICKET_ID, m.ticketId()).set(MESSAGE.MAILBOX_ID, m.mailboxId())
+                .set(MESSAGE.DIRECTION, m.direction().name()).set(MESSAGE.KIND, m.kind())
+                .set(MESSAGE.DEDUPE_KEY, m.dedupeKey()).set(MESSAGE.MESSAGE_ID, m.messageId())
+                .set(MESSAGE.IN_REPLY_TO, m.inReplyTo()).set(MESSAGE.REFS, m.refs())
+                .set(MESSAGE.FROM_ADDR, m.fromAddr()).set(MESSAGE.FROM_NAME, m.fromName())
+                .set(MESSAGE.TO_ADDRS, m.toAddrs()).set(MESSAGE.CC_ADDRS, m.ccAddrs())
+                .set(MESSAGE.SUBJECT, m.subject()).set(MESSAGE.SENT_AT, toDb(m.sentAt()))
+                .set(MESSAGE.STORED_AT, toDb(m.storedAt())).set(MESSAGE.BODY_TEXT, m.bodyText())
+                .set(MESSAGE.BODY_HTML, m.bodyHtml()).set(MESSAGE.RAW, m.raw())
+                .set(MESSAGE.PARSE_NOTE, m.parseNote()).set(MESSAGE.IMAP_UID, m.imapUid())
+                .returningResult(MESSAGE.ID)
+                .fetchOne(MESSAGE.ID);
+    }
+
+    public void insertAttachment(long messageId, StoredAttachment a) {
+        dsl.insertInto(ATTACHMENT)
+                .set(ATTACHMENT.MESSAGE_ID, messageId).set(ATTACHMENT.FILENAME, a.filename())
+                .set(ATTACHMENT.CONTENT_TYPE, a.contentType()).set(ATTACHMENT.SIZE_BYTES, a.size())
+                .set(ATTACHMENT.CONTENT, a.content()).set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
+                .execute();
+    }
+
+    public boolean existsDedupeKey(String dedupeKey) {
+        return dsl.fetchExists(MESSAGE, MESSAGE.DEDUPE_KEY.eq(dedupeKey));
+    }
+
+    /** The ticket a message (in or out) with this Message-ID belongs to. */
+    public Optional<Long> ticketIdByMessageId(String messageId) {
+        return dsl.select(MESSAGE.TICKET_ID).from(MESSAGE).where(MESSAGE.MESSAGE_ID.eq(messageId))
+                .orderBy(MESSAGE.ID).limit(1).fetchOptional(MESSAGE.TICKET_ID);
+    }
+
+    public List<MessageRow> byTicket(long ticketId) {
+        return dsl.select(MESSAGE.fields()).from(MESSAGE).where(MESSAGE.TICKET_ID.eq(ticketId))
+                .orderBy(MESSAGE.ID).fetch(MessageRepository::toRow);
+    }
+
+    public Optional<byte[]> raw(long messageId) {
+        return dsl.select(MESSAGE.RAW).from(MESSAGE).where(MESSAGE.ID.eq(messageId)).fetchOptional(MESSAGE.RAW);
+    }
+
+    public List<AttachmentRow> attachmentsOfTicket(long ticketId) {
+        return dsl.select(ATTACHMENT.ID, ATTACHMENT.MESSAGE_ID, ATTACHMENT.FILENAME, ATTACHMENT.CONTENT_TYPE,
+                        ATTACHMENT.SIZE_BYTES, ATTACHMENT.DROPPED_REASON)
+                .from(ATTACHMENT).join(MESSAGE).on(MESSAGE.ID.eq(ATTACHMENT.MESSAGE_ID))
+                .where(MESSAGE.TICKET_ID.eq(ticketId)).orderBy(ATTACHMENT.ID)
+                .fetch(r -> new AttachmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    public int count() {
+        return dsl.fetchCount(MESSAGE);
+    }
+
+    private static MessageRow toRow(Record r) {
+        return new MessageRow(r.get(MESSAGE.ID), r.get(MESSAGE.TICKET_ID),
+                NewMessage.Direction.valueOf(r.get(MESSAGE.DIRECTION)), r.get(MESSAGE.KIND),
+                r.get(MESSAGE.MESSAGE_ID), r.get(MESSAGE.IN_REPLY_TO), r.get(MESSAGE.REFS), r.get(MESSAGE.FROM_ADDR),
+                r.get(MESSAGE.FROM_NAME), r.get(MESSAGE.TO_ADDRS), r.get(MESSAGE.CC_ADDRS), r.get(MESSAGE.SUBJECT),
+                fromDb(r.get(MESSAGE.SENT_AT)), fromDb(r.get(MESSAGE.STORED_AT)), r.get(MESSAGE.BODY_TEXT),
+                r.get(MESSAGE.PARSE_NOTE));
+    }
+}

@@ -1,0 +1,36 @@
+package org.postdesk.store;
+
+import java.util.Optional;
+import org.postdesk.tickets.TicketLookup;
+import org.postdesk.tickets.TicketNumber;
+import org.postdesk.tickets.TicketRef;
+
+/** The threading rules' view of the store, inside the ingest transaction. */
+public final class StoreTicketLookup implements TicketLookup {
+    private final MessageRepository messages;
+    private final TicketRepository tickets;
+
+    public StoreTicketLookup(MessageRepository messages, TicketRepository tickets) {
+        this.messages = messages;
+        this.tickets = tickets;
+    }
+
+    @Override
+    public boolean isStored(String dedupeKey) {
+        return messages.existsDedupeKey(dedupeKey);
+    }
+
+    @Override
+    public Optional<TicketRef> byMessageId(String messageId) {
+        return messages.ticketIdByMessageId(messageId).flatMap(tickets::byId).map(this::toRef);
+    }
+
+    @Override
+    public Optional<TicketRef> byNumber(TicketNumber number) {
+        return tickets.byNumber(number).map(this::toRef);
+    }
+
+    private TicketRef toRef(TicketRow row) {
+        return new TicketRef(row.id(), row.number(), row.status(), row.closedAt(), tickets.participants(row.id()));
+    }
+}

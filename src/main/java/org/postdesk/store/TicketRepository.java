@@ -1,0 +1,109 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.Timestamps.fromDb;
+import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.PARTICIPANT;
+import static org.postdesk.store.db.Tables.TICKET;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.postdesk.store.db.Sequences;
+import org.postdesk.store.db.tables.records.TicketRecord;
+import org.postdesk.tickets.TicketNumber;
+import org.postdesk.tickets.TicketStatus;
+
+/** Tickets and their participants. Construct it over the transaction's context. */
+public final class TicketRepository {
+    private final DSLContext dsl;
+
+    public TicketRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** A new number from the database sequence: unique across threads and daemons, never reused. */
+    public TicketNumber nextNumber() {
+        return TicketNumber.fromSequence(dsl.nextval(Sequences.TICKET_NUMBER_SEQ));
+    }
+
+    public long insert(NewTicket t) {
+        return dsl.insertInto(TICKET)
+                .set(TICKET.NUMBER, t.number().value())
+                .set(TICKET.MAILBOX_ID, t.mailboxId())
+                .set(TICKET.SUBJECT, t.subject())
+                .set(TICKET.STATUS, TicketStatus.NEW.name())
+                .set(TICKET.REQUESTER, t.requester())
+                .set(TICKET.REQUESTER_NAME, t.requesterName())
+                .set(TICKET.LOCALE, t.locale())
+                .set(TICKET.LINKED_TICKET_ID, t.linkedTicketId())
+                .set(TICKET.CREATED_AT, toDb(t.createdAt()))
+                .set(TICKET.UPDATED_AT, toDb(t.createdAt()))
+                .returningResult(TICKET.ID)
+                .fetchOne(TICKET.ID);
+    }
+
+    public Optional<TicketRow> byNumber(TicketNumber number) {
+        return dsl.selectFrom(TICKET).where(TICKET.NUMBER.eq(number.value())).fetchOptional(TicketRepository::toRow);
+    }
+
+    public Optional<TicketRow> byId(long id) {
+        return dsl.selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchOptional(TicketRepository::toRow);
+    }
+
+    public List<TicketRow> list(TicketStatus statusOrNull, int limit) {
+        Condition where = statusOrNull == null ? DSL.trueCondition() : TICKET.STATUS.eq(statusOrNull.name());
+        return dsl.selectFrom(TICKET).where(where).orderBy(TICKET.ID.desc()).limit(limit)
+                .fetch(TicketRepository::toRow);
+    }
+
+    /** Sets the status; closing stamps closed_at, any other status clears it. */
+    public void updateStatus(long id, TicketStatus status, Instant now) {
+        dsl.update(TICKET)
+                .set(TICKET.STATUS, status.name())
+                .set(TICKET.CLOSED_AT, status.isClosed() ? toDb(now) : null)
+                .set(TICKET.UPDATED_AT, toDb(now))
+                .where(TICKET.ID.eq(id))
+                .execute();
+    }
+
+    public void touch(long id, Instant now) {
+        dsl.update(TICKET).set(TICKET.UPDATED_AT, toDb(now)).where(TICKET.ID.eq(id)).execute();
+    }
+
+    public void addParticipant(long ticketId, String address, String role) {
+        dsl.insertInto(PARTICIPANT)
+                .set(PARTICIPANT.TICKET_ID, ticketId)
+                .set(PARTICIPANT.ADDRESS, address)
+                .set(PARTICIPANT.ROLE, role)
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    public Set<String> participants(long ticketId) {
+        return new LinkedHashSet<>(dsl.select(PARTICIPANT.ADDRESS).from(PARTICIPANT)
+                .where(PARTICIPANT.TICKET_ID.eq(ticketId)).orderBy(PARTICIPANT.ROLE.desc(), PARTICIPANT.ADDRESS)
+                .fetch(PARTICIPANT.ADDRESS));
+    }
+
+    public List<String> participantsWithRole(long ticketId, String role) {
+        return dsl.select(PARTICIPANT.ADDRESS).from(PARTICIPANT)
+                .where(PARTICIPANT.TICKET_ID.eq(ticketId).and(PARTICIPANT.ROLE.eq(role)))
+                .orderBy(PARTICIPANT.ADDRESS).fetch(PARTICIPANT.ADDRESS);
+    }
+
+    public int count() {
+        return dsl.fetchCount(TICKET);
+    }
+
+    static TicketRow toRow(TicketRecord r) {
+        return new TicketRow(r.getId(), new TicketNumber(r.getNumber()), r.getMailboxId(), r.getSubject(),
+                TicketStatus.valueOf(r.getStatus()), r.getPriority(), r.getCategory(), r.getRequester(),
+                r.getRequesterName(), r.getLocale(), r.getOwnerAgentId(), fromDb(r.getOwnerSince()),
+                r.getLinkedTicketId(), fromDb(r.getCreatedAt()), fromDb(r.getUpdatedAt()), fromDb(r.getClosedAt()));
+    }
+}

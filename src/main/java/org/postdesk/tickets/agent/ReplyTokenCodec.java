@@ -1,0 +1,130 @@
+package org.postdesk.tickets.agent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and verifies {@link ReplyToken}s.
+ *
+ * <p>A token looks like {@code pd1.<ticket>.<agent>.<notification>.<mac>}: the ids in base 36 and
+ * the first 16 bytes of an HMAC-SHA256 over {@code pd1.<ticket>.<agent>.<notification>} in
+ * lower-case base32 (RFC 4648, no padding). It uses only {@code [a-z0-9.]}, so it is a valid
+ * dot-atom for a Message-ID or an address local part, and it survives mail systems that change the
+ * case of addresses: decoding ignores case. With realistic ids it stays under the 64 characters an
+ * address local part allows (RFC 5321 §4.5.3.1.1).
+ *
+ * <p>Thread-safe: a {@link Mac} is created per call.
+ */
+public final class ReplyTokenCodec {
+    private static final String VERSION = "pd1";
+    private static final int MAC_BYTES = 16;
+    private static final int MIN_SECRET_BYTES = 16;
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final Pattern TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9])pd1\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([a-z2-7]{26})(?![A-Za-z0-9])",
+            Pattern.CASE_INSENSITIVE);
+
+    private final byte[] secret;
+
+    /** @param secret the HMAC key, at least 16 bytes; copied */
+    public ReplyTokenCodec(byte[] secret) {
+        Objects.requireNonNull(secret, "secret");
+        if (secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("reply token secret must have at least "
+                    + MIN_SECRET_BYTES + " bytes, has " + secret.length);
+        }
+        this.secret = secret.clone();
+    }
+
+    /** The signed token for {@code token}. */
+    public String encode(ReplyToken token) {
+        Objects.requireNonNull(token, "token");
+        String payload = payload(token);
+        return payload + "." + mac(payload);
+    }
+
+    /** {@code <token@domain>}, a Message-ID for the notification that carries {@code token}. */
+    public String messageIdFor(ReplyToken token, String domain) {
+        Objects.requireNonNull(domain, "domain");
+        if (domain.isBlank() || !domain.matches("[A-Za-z0-9.-]+")) {
+            throw new IllegalArgumentException("not a domain for a Message-ID: '" + domain + "'");
+        }
+        return "<" + encode(token) + "@" + domain + ">";
+    }
+
+    /** The token {@code s} stands for; empty when {@code s} is not exactly a token that verifies. */
+    public Optional<ReplyToken> decode(String s) {
+        if (s == null) {
+            return Optional.empty();
+        }
+        Matcher m = TOKEN.matcher(s.strip());
+        return m.matches() ? verify(m) : Optional.empty();
+    }
+
+    /**
+     * The first verifying token found inside any of {@code texts}, in order: Message-IDs such as
+     * {@code <pd1.…@support.example.com>}, whole References headers, or body lines such as
+     * {@code Ref: pd1.…}. Tokens that do not verify are skipped, so a forged one cannot hide a
+     * genuine one further on. Null elements are ignored.
+     */
+    public Optional<ReplyToken> findIn(Collection<String> texts) {
+        Objects.requireNonNull(texts, "texts");
+        for (String text : texts) {
+            if (text == null) {
+                continue;
+            }
+            Matcher m = TOKEN.matcher(text);
+            while (m.find()) {
+                Optional<ReplyToken> token = verify(m);
+                if (token.isPresent()) {
+                    return token;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ReplyToken> verify(Matcher m) {
+        ReplyToken token;
+        try {
+            token = new ReplyToken(parse(m.group(1)), parse(m.group(2)), parse(m.group(3)));
+        } catch (IllegalArgumentException e) {
+            // Overflowing or zero ids: not something we signed.
+            return Optional.empty();
+        }
+        byte[] expected = mac(payload(token)).getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = m.group(4).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, actual) ? Optional.of(token) : Optional.empty();
+    }
+
+    private static long parse(String base36) {
+        return Long.parseLong(base36, 36); // NumberFormatException is an IllegalArgumentException
+    }
+
+    private static String payload(ReplyToken t) {
+        return VERSION + "." + Long.toString(t.ticketId(), 36) + "." + Long.toString(t.agentId(), 36)
+                + "." + Long.toString(t.notificationId(), 36);
+    }
+
+    private String mac(String payload) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret, ALGORITHM));
+            byte[] full = mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+            return Base32.encode(Arrays.copyOf(full, MAC_BYTES));
+        } catch (GeneralSecurityException e) {
+            // Every Java 17 runtime must provide HmacSHA256, and any non-empty key is valid.
+            throw new IllegalStateException(ALGORITHM + " is not available", e);
+        }
+    }
+}

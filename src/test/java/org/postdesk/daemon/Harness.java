@@ -1,0 +1,98 @@
+package org.postdesk.daemon;
+
+import com.icegreen.greenmail.base.GreenMailOperations;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
+import org.postdesk.config.ConfigLoader;
+import org.postdesk.config.PostdeskConfig;
+import org.postdesk.config.SecretBox;
+import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewMailbox;
+import org.postdesk.store.TestDatabases;
+
+/** A store, a GreenMail server with a support mailbox, and the pipeline wired to both. */
+final class Harness implements AutoCloseable {
+    static final String SUPPORT = "support@example.test";
+    static final String CUSTOMER = "ann@example.test";
+    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+
+    final GreenMailOperations greenMail;
+    final Database db;
+    final SecretBox secrets;
+    final PostdeskConfig config;
+    final Mailbox mailbox;
+    private Daemon daemon;
+
+    Harness(GreenMailOperations greenMail, TestDatabases.Kind kind, Path tempDir, Map<String, String> env) {
+        this.greenMail = greenMail;
+        greenMail.setUser(SUPPORT, "support", "secret");
+        this.db = TestDatabases.open(kind);
+        this.secrets = SecretBox.open(Map.of(SecretBox.KEY_ENV, KEY), tempDir.resolve("secret.key"));
+        this.config = ConfigLoader.load(null, env);
+        this.mailbox = new MailboxRepository(db.dsl()).add(new NewMailbox("support", SUPPORT,
+                "imap://support@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
+                "smtp://support@127.0.0.1:" + greenMail.getSmtp().getPort(), secrets.encrypt("secret"), null, null, false,
+                null, "Support", "en"));
+    }
+
+    Pipeline pipeline(SmtpGateway gatewayOrNull) {
+        return new Pipeline(config, db, secrets, null, Clock.systemUTC(), gatewayOrNull);
+    }
+
+    Daemon startDaemon() {
+        daemon = new Daemon(pipeline(null));
+        daemon.start();
+        return daemon;
+    }
+
+    void stopDaemon() {
+        if (daemon != null) {
+            daemon.close();
+            daemon = null;
+        }
+    }
+
+    /** Delivers a raw message into the support inbox, as an MTA would. */
+    void deliver(String raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            greenMail.getUserManager().getUserByEmail(SUPPORT).deliver(message);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot deliver test message", e);
+        }
+    }
+
+    static String customerMail(String messageId, String subject, String body, String... extraHeaders) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("From: Ann Customer <" + CUSTOMER + ">\r\n");
+        sb.append("To: " + SUPPORT + "\r\n");
+        sb.append("Subject: " + subject + "\r\n");
+        if (messageId != null) {
+            sb.append("Message-ID: " + messageId + "\r\n");
+        }
+        sb.append("Date: Mon, 23 Nov 2026 10:00:00 +0000\r\n");
+        for (String h : extraHeaders) {
+            sb.append(h).append("\r\n");
+        }
+        sb.append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n");
+        sb.append(body).append("\r\n");
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        stopDaemon();
+        db.close();
+    }
+}

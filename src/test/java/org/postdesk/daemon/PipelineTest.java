@@ -1,0 +1,276 @@
+package org.postdesk.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postdesk.ingest.Disposition;
+import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.outbound.DeliveryException;
+import org.postdesk.outbound.OutboxSender;
+import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.store.EventRepository;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.MessageRepository;
+import org.postdesk.store.OutboxRepository;
+import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+
+class PipelineTest {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path tempDir;
+
+    private Harness harness;
+
+    @AfterEach
+    void tearDown() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private Harness harness(TestDatabases.Kind kind, Map<String, String> env) {
+        harness = new Harness(greenMail, kind, tempDir, env);
+        return harness;
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void newMailOpensTicketAndIsAcknowledgedOnceFromTheSupportAddress(TestDatabases.Kind kind) throws Exception {
+        Harness h = harness(kind, Map.of());
+        h.startDaemon();
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer on fire", "Help, it burns."));
+
+        MimeMessage ack = awaitAcks(1).get(0);
+        TicketRow ticket = tickets(h).get(0);
+        assertThat(ack.getSubject()).isEqualTo("[Support #" + ticket.number() + "] Printer on fire");
+        assertThat(ack.getFrom()[0].toString()).contains(Harness.SUPPORT);
+        assertThat(ack.getHeader("In-Reply-To")[0]).isEqualTo("<q1@example.test>");
+        assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(ack.getHeader("X-Loop")[0]).isEqualTo("postdesk");
+        assertThat((String) ack.getContent()).contains(ticket.number().toString());
+        assertThat(ticket.requester()).isEqualTo(Harness.CUSTOMER);
+        Await.until("message flagged \\Seen", WAIT, () -> allSeen(h));
+        assertThat(new MessageRepository(h.db.dsl()).byTicket(ticket.id()))
+                .extracting(m -> m.direction().name() + ":" + m.kind()).containsExactly("IN:CUSTOMER", "OUT:ACK");
+    }
+
+    @Test
+    void replyToTheAcknowledgementLandsInTheSameTicketWithoutAnotherAck() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.startDaemon();
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        String ackId = awaitAcks(1).get(0).getMessageID();
+
+        h.deliver(Harness.customerMail("<q2@example.test>", "Re: something else", "Still broken.",
+                "In-Reply-To: " + ackId, "References: <q1@example.test> " + ackId));
+        Await.until("follow-up stored", WAIT, () -> new MessageRepository(h.db.dsl()).count() == 3);
+        assertThat(tickets(h)).hasSize(1);
+        assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT)
+                + new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.PENDING)).isEqualTo(1);
+    }
+
+    @Test
+    void sameMessageDeliveredTwiceIsStoredOnce() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.startDaemon();
+        String raw = Harness.customerMail("<same@example.test>", "Twice", "Body");
+        h.deliver(raw);
+        h.deliver(raw);
+        Await.until("both copies flagged", WAIT, () -> allSeen(h) && greenMailInbox(h).length == 2);
+        assertThat(tickets(h)).hasSize(1);
+        assertThat(new MessageRepository(h.db.dsl()).count()).isEqualTo(2); // the message and its ack
+        awaitAcks(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "From: Ann <ann@example.test>|Auto-Submitted: auto-replied",
+        "From: MAILER-DAEMON@mx.example.test|Content-Type: text/plain",
+        "From: Ann <ann@example.test>|List-Id: <users.lists.example.test>",
+        "From: Ann <ann@example.test>|Precedence: bulk",
+        "From: Support <support@example.test>|X-Whatever: 1",
+        "From: Ann <ann@example.test>|X-Loop: postdesk"})
+    void automatedMailIsStoredButNeverAcknowledged(String headers) throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        String[] parts = headers.split("\\|");
+        String raw = parts[0] + "\r\nTo: support@example.test\r\nSubject: Out of office\r\nMessage-ID: <auto@x>\r\n"
+                + parts[1] + "\r\n\r\nI am away.\r\n";
+        h.deliver(raw);
+        h.startDaemon();
+        Await.until("automated mail stored", WAIT, () -> new MessageRepository(h.db.dsl()).count() == 1);
+        Await.until("message flagged", WAIT, () -> allSeen(h));
+        TicketRow ticket = tickets(h).get(0);
+        assertThat(new OutboxRepository(h.db.dsl()).byTicket(ticket.id())).isEmpty();
+        assertThat(new EventRepository(h.db.dsl()).byTicket(ticket.id()))
+                .anyMatch(e -> e.type().equals("acknowledgement") && e.detail().startsWith("none: automated"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void crashBetweenCommitAndFlagLosesNothingAndDoublesNothing(TestDatabases.Kind kind) throws Exception {
+        Harness h = harness(kind, Map.of());
+        h.deliver(Harness.customerMail("<crash@example.test>", "Crash", "Body"));
+        Pipeline pipeline = h.pipeline(null);
+        AtomicInteger disposals = new AtomicInteger();
+        Disposition crashing = (folder, message) -> {
+            disposals.incrementAndGet();
+            throw new IllegalStateException("simulated crash after commit, before flagging");
+        };
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
+        MailboxWorker worker = new MailboxWorker(h.mailbox, pipeline.folderOpener(), pipeline.ingest(), h.db,
+                pipeline.workerSettings(), crashing, timer, Clock.systemUTC());
+        Thread t = new Thread(worker, "imap-crashing");
+        t.start();
+        Await.until("stored before the crash", WAIT, () -> disposals.get() >= 1);
+        worker.stop();
+        t.join(10_000);
+        timer.shutdownNow();
+        assertThat(allSeen(h)).isFalse();
+        assertThat(tickets(h)).hasSize(1);
+
+        h.startDaemon();
+        Await.until("flagged after restart", WAIT, () -> allSeen(h));
+        awaitAcks(1);
+        assertThat(tickets(h)).hasSize(1);
+        assertThat(new OutboxRepository(h.db.dsl()).byTicket(tickets(h).get(0).id())).hasSize(1);
+    }
+
+    @Test
+    void smtpDownWhileAckIsDueThenUpDeliversExactlyOnce() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of("POSTDESK_OUTBOX_INITIAL_BACKOFF", "100ms"));
+        AtomicInteger attempts = new AtomicInteger();
+        Pipeline pipeline = h.pipeline((mailboxId, from, to, raw) -> {
+            if (attempts.incrementAndGet() <= 3) {
+                throw new DeliveryException("connect to 127.0.0.1:25 refused", false, -1, null);
+            }
+            SmtpConnector.forMailbox(h.mailbox, h.secrets).send(raw, from, to);
+        });
+        h.deliver(Harness.customerMail("<down@example.test>", "SMTP down", "Body"));
+        pipeline.ingestAllNow(h.mailbox);
+        OutboxSender sender = pipeline.newSender();
+        Thread t = new Thread(sender, "outbox-sender-test");
+        t.start();
+        List<MimeMessage> acks = awaitAcks(1);
+        sender.stop();
+        t.join(5_000);
+        assertThat(attempts.get()).isEqualTo(4);
+        assertThat(acks).hasSize(1);
+        assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(1);
+    }
+
+    @Test
+    void permanentRefusalIsRecordedOnTheTicket() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        Pipeline pipeline = h.pipeline((mailboxId, from, to, raw) -> {
+            throw new DeliveryException("550 5.1.1 no such user", true, 550, null);
+        });
+        h.deliver(Harness.customerMail("<refused@example.test>", "Refused", "Body"));
+        pipeline.ingestAllNow(h.mailbox);
+        OutboxSender sender = pipeline.newSender();
+        while (sender.sendNext()) {
+            // drain
+        }
+        TicketRow ticket = tickets(h).get(0);
+        assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.FAILED)).isEqualTo(1);
+        assertThat(new EventRepository(h.db.dsl()).byTicket(ticket.id()))
+                .anyMatch(e -> e.type().equals("delivery-failed") && e.detail().contains("550 5.1.1"));
+    }
+
+    @Test
+    void uidValidityChangeRereadsTheFolderWithoutDuplicates() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.deliver(Harness.customerMail("<v1@example.test>", "One", "Body"));
+        h.deliver(Harness.customerMail("<v2@example.test>", "Two", "Body"));
+        h.startDaemon();
+        Await.until("two tickets", WAIT, () -> tickets(h).size() == 2);
+        Await.until("flagged", WAIT, () -> allSeen(h));
+        h.stopDaemon();
+        MailboxRepository mailboxes = new MailboxRepository(h.db.dsl());
+        long validity = mailboxes.state(h.mailbox.id()).uidValidity();
+        mailboxes.saveCursor(h.mailbox.id(), validity - 1, 2);
+
+        h.deliver(Harness.customerMail("<v3@example.test>", "Three", "Body"));
+        h.startDaemon();
+        Await.until("third ticket", WAIT, () -> tickets(h).size() == 3);
+        Await.until("cursor re-synced", WAIT, () -> mailboxes.state(h.mailbox.id()).uidValidity() == validity
+                && mailboxes.state(h.mailbox.id()).lastUid() == 3);
+        assertThat(tickets(h)).hasSize(3);
+        assertThat(new MessageRepository(h.db.dsl()).count()).isEqualTo(6);
+    }
+
+    @Test
+    void hourlyCapStopsAutorepliesToOneSender() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of("POSTDESK_AUTOREPLY_PER_SENDER_PER_HOUR", "2"));
+        for (int i = 1; i <= 3; i++) {
+            h.deliver(Harness.customerMail("<cap" + i + "@example.test>", "Question " + i, "Body"));
+        }
+        h.pipeline(null).ingestAllNow(h.mailbox);
+        assertThat(tickets(h)).hasSize(3);
+        assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.PENDING)).isEqualTo(2);
+    }
+
+    private static List<TicketRow> tickets(Harness h) {
+        return new TicketRepository(h.db.dsl()).list(null, 100);
+    }
+
+    private static List<MimeMessage> awaitAcks(int n) {
+        return Await.value(n + " acknowledgement(s) at the customer", WAIT, () -> Arrays.stream(
+                greenMail.getReceivedMessages()).filter(PipelineTest::isToCustomer).toList(), l -> l.size() >= n);
+    }
+
+    private static boolean isToCustomer(MimeMessage m) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(Harness.CUSTOMER));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private static Message[] greenMailInbox(Harness h) {
+        try {
+            return h.greenMail.getUserManager().getUserByEmail(Harness.SUPPORT).getEmail() == null ? new Message[0]
+                    : h.greenMail.getManagers().getImapHostManager()
+                    .getInbox(h.greenMail.getUserManager().getUserByEmail(Harness.SUPPORT)).getMessages().stream()
+                    .map(sm -> (Message) sm.getMimeMessage()).toArray(Message[]::new);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean allSeen(Harness h) {
+        try {
+            var inbox = h.greenMail.getManagers().getImapHostManager()
+                    .getInbox(h.greenMail.getUserManager().getUserByEmail(Harness.SUPPORT));
+            return inbox.getMessages().stream().allMatch(m -> m.getFlags().contains(Flags.Flag.SEEN));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.postdesk.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class HtmlToTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "<p>One</p><p>Two</p>                       | One\\n\\nTwo",
+        "<div><div><p>Nested</p></div></div>end     | Nested\\n\\nend",
+        "a<br>b<BR/>c                               | a\\nb\\nc",
+        "<div>x</div><div>y</div>                   | x\\ny",
+        "&lt;tag&gt; &amp; &quot;q&quot; &#1046; &#x416; &euro; | <tag> & \"q\" Ж Ж €",
+        "<style>.a{}</style><script>x()</script>Hi  | Hi",
+        "<ul><li>one<li>two</ul>                    | - one\\n- two",
+        "&unknown; &#0; &#xD800;                    | &unknown; \uFFFD \uFFFD",
+    })
+    void rendersReadableText(String html, String expected) {
+        assertEquals(expected.replace("\\n", "\n"), HtmlToText.convert(html));
+    }
+
+    @Test
+    void sourceLineBreaksAreOnlyBlanks() {
+        assertEquals("Line breaks in source", HtmlToText.convert("Line\r\nbreaks   in\tsource"));
+    }
+}

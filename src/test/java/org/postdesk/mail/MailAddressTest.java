@@ -1,0 +1,42 @@
+package org.postdesk.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MailAddressTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "NULL", value = {
+        "John Doe <John.Doe@Example.COM>          | john.doe@example.com | John Doe",
+        "'  bare@example.com  '                   | bare@example.com     | NULL",
+        "\"Doe, John\" <john@example.com>         | john@example.com     | Doe, John",
+        "john@example.com (John Doe)              | john@example.com     | John Doe",
+        "=?UTF-8?B?0JDQvdC90LA=?= <anna@example.ru> | anna@example.ru    | Анна",
+        "=?x-unknown?Q?Bob?= <bob@example.com>    | bob@example.com      | Bob",
+        "Broken <broken@example.com               | broken@example.com   | NULL",
+        "a@example.com, b@example.com             | a@example.com        | NULL",
+    })
+    void parsesLeniently(String text, String address, String name) {
+        assertEquals(Optional.of(new MailAddress(address, name)), MailAddress.parse(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "   ", "undisclosed-recipients:;", "no address here", "MAILER-DAEMON"})
+    void nothingAddressLikeGivesEmpty(String text) {
+        assertTrue(MailAddress.parse(text).isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Анна           | Анна <anna@example.ru>",
+        "O'Brien, Pat   | \"O'Brien, Pat\" <anna@example.ru>",
+    })
+    void toStringQuotesNamesOnlyWhenNeeded(String name, String display) {
+        assertEquals(display, new MailAddress("anna@example.ru", name).toString());
+    }
+}

@@ -1,0 +1,182 @@
+package org.postdesk.mail;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MimeParserTest {
+
+    private final MimeParser parser = new MimeParser(10_000);
+
+    private InboundMessage parse(String fixture) {
+        return parser.parse(Fixtures.eml(fixture));
+    }
+
+    private static boolean hasNote(InboundMessage m, String fragment) {
+        return m.parseNotes().stream().anyMatch(n -> n.contains(fragment));
+    }
+
+    @Test
+    void utf8BodyDeclaredAsUsAsciiIsReadAsUtf8() {
+        InboundMessage m = parse("mislabelled-us-ascii.eml");
+        assertEquals("Здравствуйте, принтер не печатает.\n", m.textBody());
+        assertEquals(new MailAddress("ivan.petrov@example.ru", "Иван Петров"), m.from());
+        assertTrue(hasNote(m, "declared US-ASCII but 8-bit bytes, decoded as UTF-8"), m.parseNotes()::toString);
+    }
+
+    @Test
+    void unknownCharsetFallsBackToUtf8WithANote() {
+        InboundMessage m = parse("unknown-charset.eml");
+        assertEquals("Grüße aus Köln\n", m.textBody());
+        assertTrue(hasNote(m, "unknown charset x-foo-bar, decoded as UTF-8"), m.parseNotes()::toString);
+    }
+
+    @Test
+    void rfc2231ContinuedCyrillicFilenameIsDecoded() {
+        InboundMessage m = parse("rfc2231-cyrillic-filename.eml");
+        assertEquals("Счёт", m.subject());
+        assertEquals("Счёт во вложении.", m.textBody());
+        Attachment pdf = m.attachments().get(0);
+        assertEquals("Счёт № 42.pdf", pdf.filename());
+        assertEquals("application/pdf", pdf.contentType());
+        assertArrayEquals("%PDF-1.4 fake pdf bytes\n".getBytes(StandardCharsets.US_ASCII), pdf.content());
+    }
+
+    @Test
+    void rfc2047EncodedFilenameIsDecoded() {
+        InboundMessage m = parse("rfc2047-filename.eml");
+        assertEquals("Übersicht 2024.jpg", m.attachments().get(0).filename());
+        assertEquals("image/jpeg", m.attachments().get(0).contentType());
+        assertEquals("Anbei der Scan, Grüße", m.textBody());
+        assertEquals(new MailAddress("hans@example.de", "Mueller, Hans"), m.from());
+        assertEquals("\"Mueller, Hans\" <hans@example.de>", m.from().toString());
+    }
+
+    @Test
+    void attachmentOverTheLimitIsDroppedButRecorded() {
+        InboundMessage m = parse("oversize-attachment.eml");
+        Attachment big = m.attachments().get(0);
+        assertEquals("big.bin", big.filename());
+        assertEquals(10_240, big.size());
+        assertNull(big.content());
+        assertEquals("exceeds limit of 10000 bytes", big.droppedReason());
+        Attachment small = m.attachments().get(1);
+        assertEquals("small.txt", small.filename());
+        assertArrayEquals("tiny".getBytes(StandardCharsets.US_ASCII), small.content());
+        assertEquals("Logs attached.", m.textBody());
+        assertTrue(hasNote(m, "attachment big.bin dropped"));
+    }
+
+    @Test
+    void htmlOnlyMessageGetsAReadableTextBody() {
+        InboundMessage m = parse("html-only.eml");
+        assertNotNull(m.htmlBody());
+        assertEquals("Hello Anna,\n\nOrder № 42 is shipped.\nFish & chips <3\n\nCafé ☺", m.textBody());
+        assertEquals(Instant.parse("2024-03-14T08:00:00Z"), m.sentAt());
+    }
+
+    @Test
+    void bounceKeepsTheNotificationAsTextAndTheReportAsAttachments() {
+        InboundMessage m = parse("bounce.eml");
+        assertTrue(m.textBody().startsWith("This is the mail system at host mx.postdesk.test."));
+        assertTrue(m.textBody().contains("550 5.1.1 User unknown"));
+        assertFalse(m.textBody().contains("Original text"));
+        assertEquals(List.of("message/delivery-status", "message/rfc822"),
+                m.attachments().stream().map(Attachment::contentType).toList());
+        String report = new String(m.attachments().get(0).content(), StandardCharsets.US_ASCII);
+        assertTrue(report.contains("Status: 5.1.1"));
+        assertEquals("mailer-daemon@mx.postdesk.test", m.from().address());
+        assertEquals("Mail Delivery System", m.from().name());
+        assertEquals("auto-replied", m.header("Auto-Submitted").orElseThrow());
+        assertEquals(Instant.parse("2024-03-15T11:00:00Z"), m.sentAt());
+    }
+
+    @Test
+    void outlookAutoReplyIsParsedWithThreadingHeaders() {
+        InboundMessage m = parse("outlook-auto-reply.eml");
+        assertEquals("Respuesta automática: [Support #1234] Printer", m.subject());
+        assertEquals("<ack-1234@postdesk.test>", m.inReplyTo());
+        assertEquals(List.of("<req-1@corp.example>", "<ack-1234@postdesk.test>"), m.references());
+        assertEquals("All", m.header("x-auto-response-suppress").orElseThrow());
+        assertEquals("es-ES", m.contentLanguage());
+        assertEquals("Estoy fuera de la oficina hasta el lunes. Gracias.\n", m.textBody());
+        assertTrue(m.htmlBody().contains("<p>Estoy fuera"));
+        assertTrue(m.header("received").orElseThrow().contains("EXCH01.corp.example (10.0.0.5) by EXCH02"));
+        assertEquals(List.of(new MailAddress("support@postdesk.test", "support@postdesk.test")), m.to());
+        assertTrue(m.parseNotes().isEmpty(), m.parseNotes()::toString);
+    }
+
+    @Test
+    void forwardedMessageContributesItsBody() {
+        InboundMessage m = parse("forwarded.eml");
+        String text = m.textBody();
+        assertTrue(text.startsWith("Please handle the customer's mail below.\n\n---------- Forwarded message"), text);
+        assertTrue(text.contains("From: Анна <anna@example.ru>"), text);
+        assertTrue(text.contains("The invoice total is wrong."), text);
+        assertTrue(m.htmlBody().contains("<b>wrong</b>"));
+        assertEquals("<fwd-1@corp.example>", m.messageId());
+    }
+
+    @Test
+    void messageWithoutMessageIdHasNullIdAndAContentHash() {
+        byte[] raw = Fixtures.eml("no-message-id.eml");
+        InboundMessage m = parser.parse(raw);
+        assertNull(m.messageId());
+        assertEquals(64, m.contentHash().length());
+        assertEquals(m.contentHash(), parser.parse(raw).contentHash());
+        assertEquals("Job finished.\n", m.textBody());
+        assertEquals(List.of(), m.references());
+    }
+
+    @Test
+    void messageWithoutContentTypeIsPlainText() {
+        InboundMessage m = parse("no-content-type.eml");
+        assertEquals("Nothing declared here.\nSecond line.\n", m.textBody());
+        assertEquals("<no-brackets@mailer.example>", m.messageId());
+        assertEquals("<prev@postdesk.test>", m.inReplyTo());
+        assertEquals(List.of("<a@x.example>", "<b@x.example>"), m.references());
+        assertEquals(Instant.parse("2024-03-16T08:00:00Z"), m.sentAt());
+    }
+
+    @Test
+    void truncatedMultipartKeepsWhatArrived() {
+        byte[] raw = Fixtures.eml("truncated-multipart.eml");
+        InboundMessage m = parser.parse(raw);
+        assertEquals("The beginning survived.", m.textBody());
+        assertEquals("photo.png", m.attachments().get(0).filename());
+        assertTrue(hasNote(m, "multipart truncated"));
+        assertArrayEquals(raw, m.raw());
+    }
+
+    @Test
+    void multipartWithoutBoundaryParameterIsSplitAnyway() {
+        InboundMessage m = parse("missing-boundary.eml");
+        assertEquals("Found anyway.", m.textBody());
+        assertTrue(hasNote(m, "guessed --someboundary"));
+    }
+
+    @Test
+    void invalidDateAndAddressesGiveNullsAndNotes() {
+        InboundMessage m = parse("invalid-date.eml");
+        assertNull(m.sentAt());
+        assertTrue(hasNote(m, "invalid Date"));
+        assertEquals("Bad date", m.subject());
+        assertEquals("Body here.", m.textBody().strip());
+        assertTrue(m.to().contains(new MailAddress("carol@example.com", "Carol")), m.to()::toString);
+    }
+
+    @Test
+    void headersKeepOrderAndAllValues() {
+        InboundMessage m = parse("outlook-auto-reply.eml");
+        assertEquals("received", m.headers().keySet().iterator().next());
+        assertEquals("<req-1@corp.example> <ack-1234@postdesk.test>", m.header("References").orElseThrow());
+    }
+}
