@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         description = "Email-to-ticket help desk: watches shared mailboxes and turns mail into numbered tickets.",
         subcommands = {
             MailboxCommand.class,
+            TicketCommand.class,
+            RunCommand.class,
+            SandboxCommand.class,
         })
 public final class PostdeskCommand implements Runnable, AutoCloseable {
     static final String VERSION = "0.1.0";

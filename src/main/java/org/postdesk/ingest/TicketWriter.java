@@ -92,7 +92,7 @@ public final class TicketWriter {
         }
         Mailbox mb = in.mailbox();
         String tag = tags.format(mb.tagLabel(), number);
-        acks.queue(tx, new AckRequest(mb.id(), mb.name(), new MailAddress(mb.address(), mb.tagLabel()), locale,
+        acks.queue(tx, new AckRequest(mb.id(), mb.tagLabel(), new MailAddress(mb.address(), mb.tagLabel()), locale,
                 ticketId, number, tag, requester, subject, in.message().messageId(), in.message().references(),
                 in.now()));
         return "queued to " + requester.address();

@@ -24,7 +24,7 @@ public final class Acknowledgements {
     public String queue(DSLContext tx, AckRequest req) {
         String customerName = req.customer().name() == null ? req.customer().address() : req.customer().name();
         AckModel model = new AckModel(req.number().toString(), req.tag(), req.subject(), customerName,
-                req.customer().address(), req.supportAddress().address(), req.mailboxName());
+                req.customer().address(), req.supportAddress().address(), req.teamName());
         RenderedMail rendered = templates.render("ack", req.locale(), model);
         String messageId = MimeComposer.newMessageId(domainOf(req.supportAddress().address()));
         OutboundMail mail = new OutboundMail(req.supportAddress(), List.of(req.customer()), List.of(), null,

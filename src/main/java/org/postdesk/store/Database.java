@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
                     + rootMessage(e) + " (check db.url, db.user and db.password, and that the server runs)", e);
         }
         SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
-        log.info("store open: {} ({})", redact(url), dialect);
+        log.debug("store open: {} ({})", redact(url), dialect);
         return new Database(ds, dialect);
     }
 

@@ -1,0 +1,57 @@
+package org.postdesk.cli;
+
+import java.io.PrintWriter;
+
+/** The text form of {@code ticket show}: headers, then each message, then the history. */
+final class TicketPrinter {
+    private final PrintWriter out;
+
+    TicketPrinter(PrintWriter out) {
+        this.out = out;
+    }
+
+    void print(TicketView t) {
+        out.printf("Ticket %s  [%s]  %s%n", t.number(), t.status(), t.subject());
+        field("Requester", t.requesterName() == null ? t.requester() : t.requesterName() + " <" + t.requester() + ">");
+        field("Mailbox", t.mailbox());
+        field("Priority", t.priority());
+        field("Category", t.category());
+        field("Owner", t.ownerAgentId() == null ? null : "agent " + t.ownerAgentId() + " since "
+                + MailboxListCommand.time(t.ownerSince()));
+        field("Linked to", t.linkedTo());
+        field("Participants", String.join(", ", t.participants()));
+        field("Created", MailboxListCommand.time(t.createdAt()));
+        field("Updated", MailboxListCommand.time(t.updatedAt()));
+        field("Closed", t.closedAt() == null ? null : MailboxListCommand.time(t.closedAt()));
+        for (TicketView.MessageView m : t.messages()) {
+            message(m);
+        }
+        out.println();
+        out.println("History:");
+        for (TicketView.EventView e : t.events()) {
+            out.printf("  %s  %-16s %-24s %s%n", MailboxListCommand.time(e.at()), e.type(), e.actor(),
+                    e.detail() == null ? "" : e.detail());
+        }
+    }
+
+    private void message(TicketView.MessageView m) {
+        out.println();
+        out.printf("--- %s %s  %s%n", "IN".equals(m.direction()) ? "<<" : "OUT".equals(m.direction()) ? ">>" : "##",
+                m.kind(), MailboxListCommand.time(m.time()));
+        field("From", m.from());
+        field("To", m.to());
+        field("Cc", m.cc() == null || m.cc().isBlank() ? null : m.cc());
+        field("Subject", m.subject());
+        field("Note", m.parseNote());
+        m.attachments().forEach(a -> field("Attachment", a.filename() + " (" + a.contentType() + ", " + a.size()
+                + " bytes" + (a.dropped() == null ? "" : ", not stored: " + a.dropped()) + ")"));
+        out.println();
+        out.println(m.text() == null ? "" : m.text().stripTrailing());
+    }
+
+    private void field(String name, String value) {
+        if (value != null && !value.isBlank()) {
+            out.printf("%-13s %s%n", name + ":", value);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.postdesk.daemon;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import org.postdesk.config.PostdeskConfig;
+import org.postdesk.config.SecretBox;
+import org.postdesk.store.Database;
+import org.postdesk.store.MailboxRepository;
+import org.slf4j.Logger;
+import sun.misc.Signal;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the daemon in the foreground until the JVM is asked to stop (SIGTERM, Ctrl-C): then the
+ * shutdown hook stops fetching, lets each worker finish its message in flight and stops the sender.
+ */
+public final class DaemonLauncher {
+    private static final Logger log = LoggerFactory.getLogger(DaemonLauncher.class);
+
+    private DaemonLauncher() {
+    }
+
+    /** The templates directory beside the working directory overrides the shipped ones, if present. */
+    public static Path templatesDir() {
+        Path dir = Path.of("templates");
+        return Files.isDirectory(dir) ? dir : null;
+    }
+
+    /**
+     * Blocks until SIGTERM or SIGINT, then stops the daemon and runs {@code onStop} (e.g. to stop a
+     * sandbox). The signals are caught directly rather than through a shutdown hook, because H2 closes
+     * its databases in a shutdown hook of its own, which could run before the message in flight is stored.
+     */
+    public static void runUntilStopped(PostdeskConfig config, Database db, SecretBox secrets, Runnable onStop) {
+        Daemon daemon = new Daemon(new Pipeline(config, db, secrets, templatesDir(), Clock.systemUTC()));
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        for (String name : new String[] {"TERM", "INT"}) {
+            Signal.handle(new Signal(name), signal -> stopRequested.countDown());
+        }
+        // Any other way out of the JVM (System.exit elsewhere) still stops the workers first.
+        Runtime.getRuntime().addShutdownHook(new Thread(daemon::close, "shutdown"));
+        if (new MailboxRepository(db.dsl()).listEnabled().isEmpty()) {
+            log.warn("no enabled mailboxes yet: add one with 'postdesk mailbox add'; it is picked up without a restart");
+        }
+        log.info("postdesk daemon starting: store {}", config.db().url().replaceAll("(?i)(password=)[^;&]*", "$1***"));
+        daemon.start();
+        try {
+            stopRequested.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("stop requested: finishing the messages in flight");
+        daemon.close();
+        onStop.run();
+    }
+}

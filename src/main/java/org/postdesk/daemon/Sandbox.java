@@ -1,0 +1,56 @@
+package org.postdesk.daemon;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.postdesk.config.SecretBox;
+import org.postdesk.store.Database;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewMailbox;
+
+/** Puts the sandbox's support mailbox (and agents) into a fresh store and describes the setup. */
+public final class Sandbox {
+    private final Database db;
+    private final SecretBox secrets;
+    private final SandboxMailServer mail;
+
+    public Sandbox(Database db, SecretBox secrets, SandboxMailServer mail) {
+        this.db = db;
+        this.secrets = secrets;
+        this.mail = mail;
+    }
+
+    public void provision() {
+        String login = URLEncoder.encode(SandboxMailServer.SUPPORT, StandardCharsets.UTF_8);
+        new MailboxRepository(db.dsl()).add(new NewMailbox("support", SandboxMailServer.SUPPORT,
+                "imap://" + login + "@127.0.0.1:" + mail.imapPort() + "/INBOX",
+                "smtp://" + login + "@127.0.0.1:" + mail.smtpPort(),
+                secrets.encrypt(SandboxMailServer.password(SandboxMailServer.SUPPORT)), null, null, false, null,
+                "Support", "en"));
+    }
+
+    public String banner(String dbUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nPostdesk sandbox is running.\n\n");
+        sb.append(String.format("  SMTP  127.0.0.1:%d   (no TLS; log in with the account and password below)%n",
+                mail.smtpPort()));
+        sb.append(String.format("  IMAP  127.0.0.1:%d   (no TLS)%n%n", mail.imapPort()));
+        sb.append(String.format("  %-24s %-10s %s%n", "account / login", "password", "role"));
+        for (String account : SandboxMailServer.ACCOUNTS) {
+            sb.append(String.format("  %-24s %-10s %s%n", account, SandboxMailServer.password(account), role(account)));
+        }
+        sb.append("\nWrite to ").append(SandboxMailServer.SUPPORT).append(" from any mail client as the customer,\n");
+        sb.append("or from another terminal:\n\n");
+        sb.append("  scripts/postdesk sandbox send --subject 'Printer on fire' --body 'Please help'\n\n");
+        sb.append("The daemon's log below shows each ticket as it is opened. To look at them from another terminal:\n\n");
+        sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket list\n");
+        sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket show NUMBER\n");
+        return sb.toString();
+    }
+
+    private static String role(String account) {
+        if (account.equals(SandboxMailServer.SUPPORT)) {
+            return "the support mailbox Postdesk watches";
+        }
+        return account.startsWith("customer") ? "a customer" : "an agent";
+    }
+}
