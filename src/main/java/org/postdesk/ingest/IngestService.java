@@ -74,6 +74,10 @@ public final class IngestService {
             return result;
         } catch (DuplicateRaceException e) {
             log.info("message {} stored meanwhile by another worker; skipped", facts.dedupeKey());
+            if (advanceCursorTo != null) {
+                new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), advanceCursorTo.uidValidity(),
+                        advanceCursorTo.uid());
+            }
             return IngestResult.duplicate();
         }
     }

@@ -45,6 +45,25 @@ final class Harness implements AutoCloseable {
                 null, "Support", "en"));
     }
 
+    /** Adds a second watched mailbox on the same GreenMail server. */
+    Mailbox addMailbox(String name, String address) {
+        greenMail.setUser(address, name, "secret");
+        return new MailboxRepository(db.dsl()).add(new NewMailbox(name, address,
+                "imap://" + name + "@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
+                "smtp://" + name + "@127.0.0.1:" + greenMail.getSmtp().getPort(), secrets.encrypt("secret"), null,
+                null, false, null, "Sales", "en"));
+    }
+
+    void deliverTo(String address, String raw) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
+            greenMail.getUserManager().getUserByEmail(address).deliver(message);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot deliver test message", e);
+        }
+    }
+
     Pipeline pipeline(SmtpGateway gatewayOrNull) {
         return new Pipeline(config, db, secrets, null, Clock.systemUTC(), gatewayOrNull);
     }
@@ -64,13 +83,7 @@ final class Harness implements AutoCloseable {
 
     /** Delivers a raw message into the support inbox, as an MTA would. */
     void deliver(String raw) {
-        try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
-                    new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8)));
-            greenMail.getUserManager().getUserByEmail(SUPPORT).deliver(message);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot deliver test message", e);
-        }
+        deliverTo(SUPPORT, raw);
     }
 
     static String customerMail(String messageId, String subject, String body, String... extraHeaders) {

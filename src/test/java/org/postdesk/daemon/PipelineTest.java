@@ -109,6 +109,34 @@ class PipelineTest {
         awaitAcks(1);
     }
 
+    @Test
+    void messageDeliveredToTwoWatchedMailboxesIsStoredOnceAndAcknowledgedOnce() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.addMailbox("sales", "sales@example.test");
+        String raw = Harness.customerMail("<both@example.test>", "To both of you", "Body");
+        h.deliver(raw);
+        h.deliverTo("sales@example.test", raw);
+        h.startDaemon();
+        awaitAcks(1);
+        Await.until("both mailboxes processed", WAIT, () -> {
+            MailboxRepository repo = new MailboxRepository(h.db.dsl());
+            return repo.list().stream().allMatch(m -> repo.state(m.id()).lastUid() == 1);
+        });
+        assertThat(tickets(h)).hasSize(1);
+        assertThat(new MessageRepository(h.db.dsl()).count()).isEqualTo(2);
+        assertThat(awaitAcks(1)).hasSize(1);
+    }
+
+    @Test
+    void mailboxAddedWhileTheDaemonRunsIsPickedUpWithoutRestart() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.startDaemon();
+        h.addMailbox("sales", "sales@example.test");
+        h.deliverTo("sales@example.test", Harness.customerMail("<late@example.test>", "Late mailbox", "Body"));
+        Await.until("ticket from the new mailbox", WAIT, () -> tickets(h).size() == 1);
+        assertThat(tickets(h).get(0).subject()).isEqualTo("Late mailbox");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "From: Ann <ann@example.test>|Auto-Submitted: auto-replied",

@@ -1,0 +1,90 @@
+package org.postdesk.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the artifact users get — the shaded jar through scripts/postdesk — on an H2 file and on PostgreSQL. */
+class LauncherIT {
+    private static final Path LAUNCHER = Path.of("scripts", "postdesk").toAbsolutePath();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void versionAndHelpWork() throws Exception {
+        Run version = run(Map.of(), "", "--version");
+        assertThat(version.code).isZero();
+        assertThat(version.out).startsWith("postdesk ");
+        Run help = run(Map.of(), "", "--help");
+        assertThat(help.out).contains("mailbox").contains("ticket").contains("run").contains("sandbox");
+    }
+
+    @Test
+    void mailboxLifecycleOnAnH2File() throws Exception {
+        Map<String, String> env = Map.of("POSTDESK_DB_URL", "jdbc:h2:file:" + dir.resolve("db/postdesk"),
+                "POSTDESK_DATA_DIR", dir.resolve("data").toString());
+        assertMailboxLifecycle(env);
+        assertThat(dir.resolve("data/secret.key")).exists();
+    }
+
+    @Test
+    void mailboxLifecycleOnPostgres() throws Exception {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            Map<String, String> env = Map.of("POSTDESK_DB_URL", pg.getJdbcUrl("postgres", "postgres"),
+                    "POSTDESK_DB_USER", "postgres", "POSTDESK_DATA_DIR", dir.resolve("data").toString());
+            assertMailboxLifecycle(env);
+        }
+    }
+
+    @Test
+    void badConfigValueStopsWithOneLineAndExitCode3() throws Exception {
+        Run bad = run(Map.of("POSTDESK_INGEST_POLL_INTERVAL", "soon", "POSTDESK_DATA_DIR", dir.toString()), "", "run");
+        assertThat(bad.code).isEqualTo(3);
+        assertThat(bad.err).contains("ingest.poll-interval").contains("soon");
+        assertThat(bad.err.strip().lines().count()).isEqualTo(1);
+    }
+
+    private void assertMailboxLifecycle(Map<String, String> env) throws Exception {
+        Run added = run(env, "s3cret\n", "mailbox", "add", "support", "--address", "support@example.test",
+                "--imap", "imaps://support%40example.test@mail.example.test", "--smtp", "smtp+starttls://mail.example.test");
+        assertThat(added.code).as(added.err).isZero();
+        Run list = run(env, "", "mailbox", "list", "--json");
+        assertThat(list.code).as(list.err).isZero();
+        assertThat(list.out).contains("\"support\"").doesNotContain("s3cret");
+        Run tickets = run(env, "", "ticket", "list");
+        assertThat(tickets.out).contains("no tickets yet");
+        assertThat(run(env, "", "mailbox", "remove", "support").code).isZero();
+    }
+
+    private Run run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("POSTDESK_"));
+        pb.environment().putAll(env);
+        pb.environment().put("POSTDESK_JAR", System.getProperty("postdesk.jar", "target/postdesk.jar"));
+        Process p = pb.start();
+        p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("postdesk " + String.join(" ", args) + " did not finish in 60 s");
+        }
+        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+                new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+}
