@@ -24,6 +24,7 @@ final class ConfigKeys {
         d.put("data.dir", "./data");
         d.put(SECRET_KEY_FILE, "");
         d.put("ingest.poll-interval", "30s");
+        d.put("ingest.use-idle", "true");
         d.put("ingest.idle-renew", "9m");
         d.put("ingest.reconnect-max-backoff", "5m");
         d.put("ingest.max-attachment-bytes", "26214400");

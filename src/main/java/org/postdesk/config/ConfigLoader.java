@@ -97,7 +97,8 @@ public final class ConfigLoader {
     }
 
     private static IngestConfig ingest(ConfigSource s) {
-        return new IngestConfig(s.duration("ingest.poll-interval"), s.duration("ingest.idle-renew"),
+        return new IngestConfig(s.duration("ingest.poll-interval"), s.bool("ingest.use-idle"),
+                s.duration("ingest.idle-renew"),
                 s.duration("ingest.reconnect-max-backoff"),
                 s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE));
     }

@@ -7,6 +7,6 @@ import java.time.Duration;
  * re-issued (servers drop it after about 30 minutes, RFC 2177 §3), the longest reconnect backoff,
  * and the largest attachment kept.
  */
-public record IngestConfig(Duration pollInterval, Duration idleRenew, Duration reconnectMaxBackoff,
+public record IngestConfig(Duration pollInterval, boolean useIdle, Duration idleRenew, Duration reconnectMaxBackoff,
                            long maxAttachmentBytes) {
 }

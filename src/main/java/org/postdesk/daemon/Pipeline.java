@@ -88,7 +88,7 @@ public final class Pipeline {
     }
 
     public WorkerSettings workerSettings() {
-        return new WorkerSettings(config.ingest().pollInterval(), config.ingest().idleRenew(),
+        return new WorkerSettings(config.ingest().pollInterval(), config.ingest().useIdle(), config.ingest().idleRenew(),
                 config.ingest().reconnectMaxBackoff());
     }
 

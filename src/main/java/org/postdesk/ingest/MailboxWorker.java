@@ -121,7 +121,7 @@ public final class MailboxWorker implements Runnable {
             long lastUid = syncCursor(validity);
             report("CONNECTED", null);
             recover(folder, validity, lastUid);
-            boolean idle = ((IMAPStore) folder.getStore()).hasCapability("IDLE");
+            boolean idle = settings.useIdle() && ((IMAPStore) folder.getStore()).hasCapability("IDLE");
             while (running && folder.isOpen()) {
                 fetchNew(folder, validity);
                 report(idle ? "IDLE" : "POLLING", null);

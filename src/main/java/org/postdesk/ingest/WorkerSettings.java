@@ -2,8 +2,8 @@ package org.postdesk.ingest;
 
 import java.time.Duration;
 
-/** How a mailbox worker waits: poll interval without IDLE, IDLE renewal, and the reconnect backoff cap. */
-public record WorkerSettings(Duration pollInterval, Duration idleRenew, Duration maxBackoff) {
+/** How a mailbox worker waits: poll interval without IDLE (or with IDLE turned off), IDLE renewal, reconnect backoff cap. */
+public record WorkerSettings(Duration pollInterval, boolean useIdle, Duration idleRenew, Duration maxBackoff) {
 
     /** 1 s, 2 s, 4 s … capped at {@code maxBackoff}. */
     public Duration backoff(int failures) {

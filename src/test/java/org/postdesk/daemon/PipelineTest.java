@@ -128,6 +128,18 @@ class PipelineTest {
     }
 
     @Test
+    void withoutIdleTheMailboxIsPolled() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of("POSTDESK_INGEST_USE_IDLE", "false",
+                "POSTDESK_INGEST_POLL_INTERVAL", "300ms"));
+        h.startDaemon();
+        Await.until("mailbox polling", WAIT, () -> "POLLING".equals(new MailboxRepository(h.db.dsl())
+                .state(h.mailbox.id()).state()));
+        h.deliver(Harness.customerMail("<polled@example.test>", "Polled", "Body"));
+        awaitAcks(1);
+        assertThat(tickets(h)).hasSize(1);
+    }
+
+    @Test
     void mailboxAddedWhileTheDaemonRunsIsPickedUpWithoutRestart() throws Exception {
         Harness h = harness(TestDatabases.Kind.H2, Map.of());
         h.startDaemon();
