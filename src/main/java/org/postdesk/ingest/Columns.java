@@ -11,6 +11,11 @@ final class Columns {
     private Columns() {
     }
 
+    /** PostgreSQL refuses the NUL character in text; real mail sometimes carries it. */
+    static String text(String value) {
+        return value == null || value.indexOf('\u0000') < 0 ? value : value.replace("\u0000", "");
+    }
+
     static String fit(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }

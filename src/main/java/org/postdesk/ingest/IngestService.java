@@ -57,9 +57,25 @@ public final class IngestService {
      */
     public IngestResult ingest(Mailbox mailbox, Long uid, byte[] raw, Cursor advanceCursorTo) {
         InboundMessage message = parser.parse(raw);
+        try {
+            return store(mailbox, uid, message, advanceCursorTo, false);
+        } catch (RuntimeException e) {
+            if (StoreFailures.isConnectivity(e)) {
+                throw e;
+            }
+            // Something in this very message breaks the insert: store what is safe rather than block the mailbox.
+            log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with its"
+                    + " raw source, without an automatic reply", mailbox.name(), uid, e.toString(), e);
+            return store(mailbox, uid, ReducedMessage.of(message, e), advanceCursorTo, true);
+        }
+    }
+
+    private IngestResult store(Mailbox mailbox, Long uid, InboundMessage message, Cursor advanceCursorTo,
+                               boolean reduced) {
         MessageFacts facts = InboundFacts.facts(message);
         Set<String> own = ownAddresses.get();
-        AutomationVerdict verdict = new LoopGuard(own, loopMarker).check(message.headers(), facts.fromAddress());
+        AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
+                : new LoopGuard(own, loopMarker).check(message.headers(), facts.fromAddress());
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
             IngestResult result = db.inTransaction(tx -> {
                 IngestResult r = apply(tx, new Inbound(mailbox, uid, message, facts, verdict, own, now()));

@@ -25,12 +25,13 @@ final class StoredMessages {
                 Columns.usableMessageId(m.messageId()), Columns.fit(m.inReplyTo(), Columns.MESSAGE_ID),
                 String.join(" ", m.references()),
                 m.from() == null ? null : Columns.fit(m.from().address(), Columns.ADDRESS),
-                m.from() == null ? null : Columns.fit(m.from().name(), Columns.ADDRESS),
-                join(m.to()), join(m.cc()), m.subject(), m.sentAt(), now, m.textBody(), m.htmlBody(), m.raw(),
+                m.from() == null ? null : Columns.fit(Columns.text(m.from().name()), Columns.ADDRESS),
+                join(m.to()), join(m.cc()), Columns.text(m.subject()), m.sentAt(), now, Columns.text(m.textBody()),
+                Columns.text(m.htmlBody()), m.raw(),
                 note, uid)).orElseThrow(() -> new DuplicateRaceException(dedupeKey));
         for (Attachment a : m.attachments()) {
-            messages.insertAttachment(id, new StoredAttachment(a.filename(), a.contentType(), a.size(),
-                    a.content(), a.droppedReason()));
+            messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
+                    Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason()));
         }
         return id;
     }

@@ -43,7 +43,7 @@ public final class TicketWriter {
         TicketNumber number = tickets.nextNumber();
         String subject = displaySubject(m.subject());
         long ticketId = tickets.insert(new NewTicket(number, in.mailbox().id(), subject, requesterAddress,
-                requester == null ? null : Columns.fit(requester.name(), Columns.ADDRESS), locale, linkedTo, in.now()));
+                requester == null ? null : Columns.fit(Columns.text(requester.name()), Columns.ADDRESS), locale, linkedTo, in.now()));
         tickets.addParticipant(ticketId, requesterAddress, "REQUESTER");
         addCopies(tickets, ticketId, in);
         StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts().dedupeKey(), in.now());
@@ -109,7 +109,7 @@ public final class TicketWriter {
     }
 
     private String displaySubject(String subject) {
-        String stripped = tags.strip(subject);
+        String stripped = tags.strip(Columns.text(subject));
         return stripped.isBlank() ? "(no subject)" : stripped;
     }
 
