@@ -102,7 +102,7 @@ public final class MailboxWorker implements Runnable {
             IMAPFolder folder = opener.open(mailbox);
             try {
                 long validity = folder.getUIDValidity();
-                recover(folder, validity, syncCursor(validity));
+                recover(folder, validity, syncCursor(folder, validity));
                 fetchNew(folder, validity);
             } finally {
                 close(folder);
@@ -118,14 +118,16 @@ public final class MailboxWorker implements Runnable {
         current = folder;
         try {
             long validity = folder.getUIDValidity();
-            long lastUid = syncCursor(validity);
+            long lastUid = syncCursor(folder, validity);
             report("CONNECTED", null);
             recover(folder, validity, lastUid);
             boolean idle = settings.useIdle() && ((IMAPStore) folder.getStore()).hasCapability("IDLE");
             while (running && folder.isOpen()) {
                 fetchNew(folder, validity);
                 report(idle ? "IDLE" : "POLLING", null);
-                waitForMail(folder, idle);
+                if (!newerThanCursor(folder)) {
+                    waitForMail(folder, idle);
+                }
             }
         } finally {
             current = null;
@@ -133,19 +135,31 @@ public final class MailboxWorker implements Runnable {
         }
     }
 
-    /** The stored cursor, or a fresh one when the server's UIDVALIDITY is new or changed. */
-    private long syncCursor(long validity) {
+    /**
+     * The stored cursor, or a fresh one. On the very first connection the cursor starts at the newest
+     * message, so a mailbox with years of history does not turn into thousands of tickets and
+     * acknowledgements: only its unseen messages (all of them when moving) are read, by {@link #recover}.
+     * When the server's UIDVALIDITY changed, the folder is read again from the start; stored messages are
+     * recognised, and read messages older than the mailbox's registration are skipped.
+     */
+    private long syncCursor(IMAPFolder folder, long validity) throws MessagingException {
         MailboxRepository repo = new MailboxRepository(db.dsl());
         MailboxState state = repo.state(mailbox.id());
         if (state.uidValidity() != null && state.uidValidity() == validity) {
             return state.lastUid();
         }
+        long start = 0;
         if (state.uidValidity() != null) {
             log.warn("mailbox {}: UIDVALIDITY changed from {} to {}; re-reading the folder (stored messages are"
                     + " recognised and skipped)", mailbox.name(), state.uidValidity(), validity);
+        } else {
+            int count = folder.getMessageCount();
+            start = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
+            log.info("mailbox {}: first connection, {} message(s) in the folder; reading the {} ones", mailbox.name(),
+                    count, mailbox.moveTo() == null ? "unseen" : "remaining");
         }
-        repo.saveCursor(mailbox.id(), validity, 0);
-        return 0;
+        repo.saveCursor(mailbox.id(), validity, start);
+        return start;
     }
 
     /**
@@ -178,8 +192,32 @@ public final class MailboxWorker implements Runnable {
             if (!running || uid <= lastUid) {
                 continue;
             }
+            if (predatesMailbox(message)) {
+                new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), validity, uid);
+                continue;
+            }
             process(folder, message, uid, new IngestService.Cursor(validity, uid));
         }
+    }
+
+    /**
+     * Mail that arrived while we were fetching is announced in the replies to our own commands, not during
+     * the IDLE that follows; without this check it would wait for the next IDLE renewal.
+     */
+    private boolean newerThanCursor(IMAPFolder folder) throws MessagingException {
+        int count = folder.getMessageCount();
+        if (count == 0) {
+            return false;
+        }
+        long newest = folder.getUID(folder.getMessage(count));
+        return newest > new MailboxRepository(db.dsl()).state(mailbox.id()).lastUid();
+    }
+
+    /** A message read by a person before Postdesk watched this mailbox: not Postdesk's to answer. */
+    private boolean predatesMailbox(Message message) throws MessagingException {
+        java.util.Date received = message.getReceivedDate();
+        return received != null && message.isSet(Flags.Flag.SEEN) && mailbox.moveTo() == null
+                && received.toInstant().isBefore(mailbox.createdAt().minusSeconds(60));
     }
 
     private void process(IMAPFolder folder, Message message, long uid, IngestService.Cursor cursor)
@@ -204,6 +242,8 @@ public final class MailboxWorker implements Runnable {
         FetchProfile profile = new FetchProfile();
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(FetchProfile.Item.SIZE);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
         folder.fetch(messages, profile);
     }
 

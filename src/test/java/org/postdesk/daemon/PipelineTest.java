@@ -128,6 +128,22 @@ class PipelineTest {
     }
 
     @Test
+    void firstConnectionToAMailboxWithHistoryReadsOnlyItsUnseenMail() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.deliver(Harness.customerMail("<old@example.test>", "Answered by hand last year", "Body"));
+        h.deliver(Harness.customerMail("<new@example.test>", "Not read yet", "Body"));
+        var inbox = h.greenMail.getManagers().getImapHostManager()
+                .getInbox(h.greenMail.getUserManager().getUserByEmail(Harness.SUPPORT));
+        inbox.getMessages().get(0).setFlag(Flags.Flag.SEEN, true);
+        h.startDaemon();
+        Await.until("unseen message stored", WAIT, () -> tickets(h).size() == 1);
+        Await.until("flagged", WAIT, () -> allSeen(h));
+        h.deliver(Harness.customerMail("<later@example.test>", "Arrived later", "Body"));
+        Await.until("later message stored", WAIT, () -> tickets(h).size() == 2);
+        assertThat(tickets(h)).extracting(TicketRow::subject).containsExactlyInAnyOrder("Not read yet", "Arrived later");
+    }
+
+    @Test
     void withoutIdleTheMailboxIsPolled() throws Exception {
         Harness h = harness(TestDatabases.Kind.H2, Map.of("POSTDESK_INGEST_USE_IDLE", "false",
                 "POSTDESK_INGEST_POLL_INTERVAL", "300ms"));
