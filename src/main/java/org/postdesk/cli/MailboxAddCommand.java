@@ -21,7 +21,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox add}: validates everything, reads the password, and only then stores the mailbox. */
-@Command(name = "add", mixinStandardHelpOptions = true, description = {
+@Command(name = "add",
+        footer = {"", "Examples:", "  postdesk mailbox add support --address support@example.com \\",
+            "        --imap imaps://mail.example.com/INBOX \\",
+            "        --smtp smtp+starttls://mail.example.com --password-env IMAP_PW"},
+        mixinStandardHelpOptions = true, description = {
     "Add a mailbox to watch. The password is read from --password-env, --password-file or standard input"
         + " and stored encrypted.",
     "URLs: imap://, imaps://, imap+starttls:// and smtp://, smtps://, smtp+starttls://, as"

@@ -6,7 +6,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox …}: the watched mailboxes. */
-@Command(name = "mailbox", mixinStandardHelpOptions = true,
+@Command(name = "mailbox",
+        footer = {"", "Examples:", "  postdesk mailbox list", "  postdesk mailbox test support"},
+        mixinStandardHelpOptions = true,
         description = "Add, inspect, test and remove the mailboxes Postdesk watches.",
         subcommands = {
             MailboxAddCommand.class,

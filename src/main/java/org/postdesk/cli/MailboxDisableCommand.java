@@ -7,7 +7,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox disable NAME}: stop watching it but keep its tickets and history. */
-@Command(name = "disable", mixinStandardHelpOptions = true,
+@Command(name = "disable",
+        footer = {"", "Examples:", "  postdesk mailbox disable support"},
+        mixinStandardHelpOptions = true,
         description = "Stop watching a mailbox; its tickets and history are kept.")
 final class MailboxDisableCommand implements Callable<Integer> {
     @Spec

@@ -8,7 +8,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox enable NAME}: the daemon watches it again. */
-@Command(name = "enable", mixinStandardHelpOptions = true, description = "Watch a disabled mailbox again.")
+@Command(name = "enable",
+        footer = {"", "Examples:", "  postdesk mailbox enable support"},
+        mixinStandardHelpOptions = true, description = "Watch a disabled mailbox again.")
 final class MailboxEnableCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox list}: every mailbox with what its worker last reported. */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List mailboxes with their state.")
+@Command(name = "list",
+        footer = {"", "Examples:", "  postdesk mailbox list", "  postdesk mailbox list --json"},
+        mixinStandardHelpOptions = true, description = "List mailboxes with their state.")
 final class MailboxListCommand implements Callable<Integer> {
     private static final String FORMAT = "%-16s %-28s %-8s %-9s %-20s %-18s %s%n";
 

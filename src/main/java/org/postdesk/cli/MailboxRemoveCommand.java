@@ -9,7 +9,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox remove NAME}: only for a mailbox without tickets; others are disabled instead. */
-@Command(name = "remove", mixinStandardHelpOptions = true,
+@Command(name = "remove",
+        footer = {"", "Examples:", "  postdesk mailbox remove support"},
+        mixinStandardHelpOptions = true,
         description = "Remove a mailbox that has no tickets (one with tickets can only be disabled).")
 final class MailboxRemoveCommand implements Callable<Integer> {
     @Spec

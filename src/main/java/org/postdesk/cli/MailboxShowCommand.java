@@ -11,7 +11,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox show NAME}: every setting of one mailbox, passwords only as set/not set. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one mailbox's settings and state.")
+@Command(name = "show",
+        footer = {"", "Examples:", "  postdesk mailbox show support", "  postdesk mailbox show support --json"},
+        mixinStandardHelpOptions = true, description = "Show one mailbox's settings and state.")
 final class MailboxShowCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -18,7 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk mailbox test NAME}: really logs in to IMAP and SMTP and reports each step; exit 4 on failure. */
-@Command(name = "test", mixinStandardHelpOptions = true,
+@Command(name = "test",
+        footer = {"", "Examples:", "  postdesk mailbox test support"},
+        mixinStandardHelpOptions = true,
         description = "Log in to the mailbox's IMAP and SMTP servers and report each step.")
 final class MailboxTestCommand implements Callable<Integer> {
     @Spec

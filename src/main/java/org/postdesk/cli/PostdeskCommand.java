@@ -15,11 +15,20 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "postdesk", mixinStandardHelpOptions = true, versionProvider = PostdeskCommand.Version.class,
         description = "Email-to-ticket help desk: watches shared mailboxes and turns mail into numbered tickets.",
+        footer = {"", "Examples:", "  postdesk mailbox list", "  postdesk template edit ack --locale ru",
+            "  postdesk ticket show 10019 --json", "  source <(postdesk completion bash)"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "1:internal error (run again with --verbose for the stack trace)",
+            "2:usage: a wrong option or argument, or a request that cannot be done as asked",
+            "3:configuration: a bad configuration file or value, or invalid templates (template validate)",
+            "4:unavailable: the database or a mail server cannot be reached"},
         subcommands = {
             MailboxCommand.class,
             TicketCommand.class,
+            TemplateCommand.class,
             RunCommand.class,
             SandboxCommand.class,
+            CompletionCommand.class,
         })
 public final class PostdeskCommand implements Runnable, AutoCloseable {
     static final String VERSION = "0.1.0";

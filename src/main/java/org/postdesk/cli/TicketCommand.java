@@ -6,11 +6,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code postdesk ticket …}: read and steer tickets. */
-@Command(name = "ticket", mixinStandardHelpOptions = true,
-        description = "List and show tickets.",
+@Command(name = "ticket",
+        footer = {"", "Examples:", "  postdesk ticket list --status open", "  postdesk ticket close 10019"},
+        mixinStandardHelpOptions = true,
+        description = "List, show, close, reopen, annotate and merge tickets.",
         subcommands = {
             TicketListCommand.class,
             TicketShowCommand.class,
+            TicketCloseCommand.class,
+            TicketReopenCommand.class,
+            TicketNoteCommand.class,
+            TicketMergeCommand.class,
         })
 public final class TicketCommand implements Runnable {
     @Spec

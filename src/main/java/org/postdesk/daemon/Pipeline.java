@@ -61,7 +61,7 @@ public final class Pipeline {
         this.secrets = secrets;
         this.clock = clock;
         this.gateway = gateway != null ? gateway : new MailboxSmtpGateway(db, secrets);
-        Acknowledgements acks = new Acknowledgements(new Templates(templatesDir),
+        Acknowledgements acks = new Acknowledgements(Templates.stored(db, templatesDir),
                 new OutboundQueue(new MimeComposer(clock)), new AutoHeaders(config.loopMarker()));
         TicketWriter writer = new TicketWriter(acks, new AutoreplyBudget(config.autoRepliesPerSenderPerHour()),
                 LOCALES);

@@ -28,7 +28,7 @@ public final class Acknowledgements {
         RenderedMail rendered = templates.render("ack", req.locale(), model);
         String messageId = MimeComposer.newMessageId(domainOf(req.supportAddress().address()));
         OutboundMail mail = new OutboundMail(req.supportAddress(), List.of(req.customer()), List.of(), null,
-                rendered.subject(), rendered.text(), null, messageId, req.customerMessageId(),
+                rendered.subject(), rendered.text(), rendered.html(), messageId, req.customerMessageId(),
                 references(req), autoHeaders.headers(), List.of());
         queue.queue(tx, req.mailboxId(), req.ticketId(), KIND, mail, req.now());
         return messageId;

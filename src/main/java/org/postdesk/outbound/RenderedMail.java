@@ -1,7 +1,18 @@
 package org.postdesk.outbound;
 
-/** A template's output: the subject from its {@code Subject:} line and the text after the blank line. */
-public record RenderedMail(String subject, String text) {
+/**
+ * A template's output: the subject from its {@code Subject:} line, the text after the blank line, and
+ * the HTML body when the template has an HTML part (null otherwise).
+ */
+public record RenderedMail(String subject, String text, String html) {
+
+    public RenderedMail(String subject, String text) {
+        this(subject, text, null);
+    }
+
+    RenderedMail withHtml(String htmlBody) {
+        return new RenderedMail(subject, text, htmlBody);
+    }
 
     static RenderedMail split(String output) {
         String normalized = output.replace("\r\n", "\n");

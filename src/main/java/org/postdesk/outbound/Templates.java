@@ -1,88 +1,257 @@
 package org.postdesk.outbound;
 
-import freemarker.cache.ClassTemplateLoader;
-import freemarker.cache.FileTemplateLoader;
-import freemarker.cache.MultiTemplateLoader;
-import freemarker.cache.TemplateLoader;
-import freemarker.core.TemplateClassResolver;
-import freemarker.template.Configuration;
-import freemarker.template.Template;
-import freemarker.template.TemplateException;
-import freemarker.template.TemplateExceptionHandler;
-import freemarker.template.TemplateNotFoundException;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.postdesk.store.Database;
+import org.postdesk.store.TemplateRepository;
+import org.postdesk.store.TemplateVersionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * FreeMarker templates by name and locale: {@code <dir>/<locale>/<name>.ftl}, falling back to English,
- * and to the defaults shipped in the jar. Templates are sandboxed: no {@code ?new}, no {@code ?api}.
+ * Renders templates by name for a chain of locales (the one asked for, then English). With a store, the
+ * current version there is used, so every daemon on one database sends the same text the moment an admin
+ * saves it; without one, only the shipped defaults. A version that fails to render is logged at ERROR and
+ * the next one is tried — older stored versions, then the shipped default — so a broken template never
+ * stops a mail. Thread-safe.
  */
 public final class Templates {
-    private static final String FALLBACK_LOCALE = "en";
-    private final Configuration cfg;
+    public static final String FALLBACK_LOCALE = "en";
+    private static final Logger log = LoggerFactory.getLogger(Templates.class);
 
+    private final TemplateEngine engine = new TemplateEngine();
+    private final Map<TemplateKey, TemplateSource> shipped;
+    private final Database dbOrNull;
+    private final Map<Long, CompiledTemplate> compiledVersions = new ConcurrentHashMap<>();
+    private final Map<TemplateKey, CompiledTemplate> compiledShipped = new ConcurrentHashMap<>();
+    private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
+
+    private record Snapshot(long mark, Map<TemplateKey, TemplateVersionRow> current) {
+    }
+
+    /** The shipped defaults only (overlaid by {@code overrideDirOrNull} when it exists); no store. */
     public Templates(Path overrideDirOrNull) {
-        this.cfg = configuration(loader(overrideDirOrNull));
+        this(null, ShippedTemplates.load(overrideDirOrNull));
     }
 
-    private static TemplateLoader loader(Path dir) {
-        List<TemplateLoader> loaders = new ArrayList<>();
-        if (dir != null && Files.isDirectory(dir)) {
-            try {
-                loaders.add(new FileTemplateLoader(dir.toFile()));
-            } catch (IOException e) {
-                throw new TemplateRenderException("template directory " + dir + " cannot be read: " + e.getMessage(), e);
-            }
+    private Templates(Database dbOrNull, Map<TemplateKey, TemplateSource> shipped) {
+        this.dbOrNull = dbOrNull;
+        this.shipped = Map.copyOf(shipped);
+    }
+
+    /**
+     * Templates from the store; first stores every shipped default whose name and locale the store has
+     * never held (the first start, or a new template in an upgrade).
+     */
+    public static Templates stored(Database db, Path overrideDirOrNull) {
+        Map<TemplateKey, TemplateSource> shipped = ShippedTemplates.load(overrideDirOrNull);
+        int seeded = new TemplateAdmin(db, TemplateSamples.standard(), shipped).seedDefaults();
+        if (seeded > 0) {
+            log.info("stored {} shipped template(s) that the store did not have yet", seeded);
         }
-        loaders.add(new ClassTemplateLoader(Templates.class, "/templates"));
-        return new MultiTemplateLoader(loaders.toArray(new TemplateLoader[0]));
+        return new Templates(db, shipped);
     }
 
-    private static Configuration configuration(TemplateLoader loader) {
-        Configuration c = new Configuration(Configuration.VERSION_2_3_34);
-        c.setTemplateLoader(loader);
-        c.setDefaultEncoding("UTF-8");
-        c.setNumberFormat("computer");
-        c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
-        c.setLogTemplateExceptions(false);
-        c.setWrapUncheckedExceptions(true);
-        c.setFallbackOnNullLoopVariable(false);
-        c.setNewBuiltinClassResolver(TemplateClassResolver.ALLOWS_NOTHING_RESOLVER);
-        c.setAPIBuiltinEnabled(false);
-        c.setLocalizedLookup(false);
-        return c;
-    }
-
-    /** Renders {@code name} for {@code locale} with the model exposed as {@code t}. */
+    /** Renders {@code name} for {@code locale} (falling back to English) with the model exposed as {@code t}. */
     public RenderedMail render(String name, String locale, Object model) {
-        Template template = find(name, locale);
-        StringWriter out = new StringWriter();
-        try {
-            template.process(Map.of("t", model), out);
-        } catch (TemplateException | IOException e) {
-            throw new TemplateRenderException("template " + template.getName() + ": " + e.getMessage(), e);
-        }
-        return RenderedMail.split(out.toString());
+        return render(name, locale == null ? List.of() : List.of(locale), model);
     }
 
-    private Template find(String name, String locale) {
-        String wanted = locale == null || locale.isBlank() ? FALLBACK_LOCALE : locale;
-        try {
-            return cfg.getTemplate(wanted + "/" + name + ".ftl");
-        } catch (TemplateNotFoundException e) {
-            if (!wanted.equals(FALLBACK_LOCALE)) {
-                return find(name, FALLBACK_LOCALE);
+    /**
+     * Renders {@code name} for the first locale of {@code locales} (e.g. the customer's, then the
+     * mailbox's) that has it; English is always tried last.
+     *
+     * @throws TemplateRenderException when no version in any of the locales renders
+     */
+    public RenderedMail render(String name, List<String> locales, Object model) {
+        List<String> failures = new ArrayList<>();
+        for (String locale : chain(locales)) {
+            for (Candidate c : candidates(new TemplateKey(name, locale))) {
+                try {
+                    return c.compiled().render(model);
+                } catch (InvalidTemplateException e) {
+                    failures.add(c.label() + ": " + e.getMessage());
+                    log.error("template {} failed, trying the previous version: {} (fix it with 'postdesk template"
+                            + " edit {} --locale {}' or 'postdesk template rollback')", c.label(), e.getMessage(),
+                            name, locale);
+                    log.debug("template {} failure", c.label(), e);
+                }
             }
-            throw new TemplateRenderException("template " + name + " for locale " + locale
-                    + " does not exist: add templates/" + FALLBACK_LOCALE + "/" + name + ".ftl", e);
-        } catch (IOException e) {
-            throw new TemplateRenderException("template " + wanted + "/" + name + ".ftl cannot be read: "
-                    + e.getMessage(), e);
+        }
+        throw new TemplateRenderException("template " + name + " has no version that renders in "
+                + chain(locales) + (failures.isEmpty() ? ": it does not exist; add templates/"
+                + FALLBACK_LOCALE + "/" + name + ".ftl" : ": " + String.join("; ", failures)), null);
+    }
+
+    /** Whether {@code name} exists, stored or shipped, in any locale of the chain. */
+    public boolean exists(String name, List<String> locales) {
+        Snapshot s = refresh();
+        return chain(locales).stream().map(l -> new TemplateKey(name, l))
+                .anyMatch(k -> s.current().containsKey(k) || shipped.containsKey(k));
+    }
+
+    /** The names of every template in any locale of the chain that starts with {@code prefix}, sorted. */
+    public List<String> names(String prefix, List<String> locales) {
+        Snapshot s = refresh();
+        List<String> chain = chain(locales);
+        Set<String> names = new TreeSet<>();
+        for (TemplateKey k : union(s.current().keySet(), shipped.keySet())) {
+            if (k.name().startsWith(prefix) && chain.contains(k.locale())) {
+                names.add(k.name());
+            }
+        }
+        return List.copyOf(names);
+    }
+
+    static List<String> chain(List<String> locales) {
+        Set<String> chain = new LinkedHashSet<>();
+        for (String l : locales) {
+            if (l != null && !l.isBlank()) {
+                chain.add(l.strip());
+            }
+        }
+        chain.add(FALLBACK_LOCALE);
+        return chain.stream().filter(Templates::validLocale).collect(Collectors.toList());
+    }
+
+    private static boolean validLocale(String locale) {
+        try {
+            TemplateKey.checkLocale(locale);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private record Candidate(String label, CompiledTemplate compiled) {
+    }
+
+    /** Lazily: the current stored version, then older ones, then the shipped default. */
+    private Iterable<Candidate> candidates(TemplateKey key) {
+        return () -> new CandidateIterator(this, key);
+    }
+
+    private static Set<TemplateKey> union(Set<TemplateKey> a, Set<TemplateKey> b) {
+        Set<TemplateKey> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The snapshot of current versions, reloaded when anything was stored since it was taken. */
+    Snapshot refresh() {
+        if (dbOrNull == null) {
+            return snapshot;
+        }
+        Snapshot s = snapshot;
+        try {
+            TemplateRepository repo = new TemplateRepository(dbOrNull.dsl());
+            long mark = repo.changeMark();
+            if (mark != s.mark()) {
+                Map<TemplateKey, TemplateVersionRow> current = new ConcurrentHashMap<>();
+                repo.allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));
+                s = new Snapshot(mark, Map.copyOf(current));
+                snapshot = s;
+            }
+        } catch (RuntimeException e) {
+            log.warn("templates: cannot read the store, using what was read before: {}", e.getMessage());
+        }
+        return s;
+    }
+
+    Optional<TemplateVersionRow> current(TemplateKey key) {
+        return Optional.ofNullable(refresh().current().get(key));
+    }
+
+    List<TemplateVersionRow> olderVersions(TemplateKey key, int below) {
+        if (dbOrNull == null) {
+            return List.of();
+        }
+        try {
+            return new TemplateRepository(dbOrNull.dsl()).versions(key.name(), key.locale()).stream()
+                    .filter(v -> v.version() < below).toList();
+        } catch (RuntimeException e) {
+            log.warn("templates: cannot read older versions of {}: {}", key, e.getMessage());
+            return List.of();
+        }
+    }
+
+    /** The compiled version, or null (logged at ERROR) when it does not parse. */
+    CompiledTemplate compiled(TemplateVersionRow row) {
+        return compiledVersions.computeIfAbsent(row.id(), id -> compileOrNull(
+                new TemplateKey(row.name(), row.locale()), new TemplateSource(row.text(), row.html()),
+                "version " + row.version()));
+    }
+
+    CompiledTemplate compiledShipped(TemplateKey key) {
+        TemplateSource source = shipped.get(key);
+        return source == null ? null
+                : compiledShipped.computeIfAbsent(key, k -> compileOrNull(k, source, "shipped default"));
+    }
+
+    private CompiledTemplate compileOrNull(TemplateKey key, TemplateSource source, String which) {
+        try {
+            return engine.compile(key.name(), key.locale(), source);
+        } catch (InvalidTemplateException e) {
+            log.error("template {} {} does not parse, skipping it: {}", key, which, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Walks the candidates of one key, touching the store for older versions only when asked. */
+    private static final class CandidateIterator implements java.util.Iterator<Candidate> {
+        private final Templates templates;
+        private final TemplateKey key;
+        private final List<Candidate> pending = new ArrayList<>();
+        private int stage;
+
+        CandidateIterator(Templates templates, TemplateKey key) {
+            this.templates = templates;
+            this.key = key;
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (pending.isEmpty() && stage < 3) {
+                fill(stage++);
+            }
+            return !pending.isEmpty();
+        }
+
+        @Override
+        public Candidate next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return pending.remove(0);
+        }
+
+        private void fill(int which) {
+            Optional<TemplateVersionRow> current = templates.current(key);
+            if (which == 0) {
+                current.ifPresent(this::add);
+            } else if (which == 1) {
+                current.ifPresent(c -> templates.olderVersions(key, c.version()).forEach(this::add));
+            } else {
+                CompiledTemplate c = templates.compiledShipped(key);
+                if (c != null) {
+                    pending.add(new Candidate(key + " shipped default", c));
+                }
+            }
+        }
+
+        private void add(TemplateVersionRow row) {
+            CompiledTemplate c = templates.compiled(row);
+            if (c != null) {
+                pending.add(new Candidate(key + " version " + row.version(), c));
+            }
         }
     }
 }

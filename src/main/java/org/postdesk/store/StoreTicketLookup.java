@@ -9,10 +9,12 @@ import org.postdesk.tickets.TicketRef;
 public final class StoreTicketLookup implements TicketLookup {
     private final MessageRepository messages;
     private final TicketRepository tickets;
+    private final TicketMerges merges;
 
     public StoreTicketLookup(MessageRepository messages, TicketRepository tickets) {
         this.messages = messages;
         this.tickets = tickets;
+        this.merges = tickets.merges();
     }
 
     @Override
@@ -27,7 +29,8 @@ public final class StoreTicketLookup implements TicketLookup {
 
     @Override
     public Optional<TicketRef> byNumber(TicketNumber number) {
-        return tickets.byNumber(number).map(this::toRef);
+        // A merged ticket's number still leads to the conversation: to the ticket it was merged into.
+        return tickets.byNumber(number).map(t -> merges.survivorOf(t.id())).flatMap(tickets::byId).map(this::toRef);
     }
 
     private TicketRef toRef(TicketRow row) {

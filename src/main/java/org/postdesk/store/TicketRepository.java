@@ -96,6 +96,11 @@ public final class TicketRepository {
                 .orderBy(PARTICIPANT.ADDRESS).fetch(PARTICIPANT.ADDRESS);
     }
 
+    /** Merges and merge lookups over the same context. */
+    public TicketMerges merges() {
+        return new TicketMerges(dsl);
+    }
+
     public int count() {
         return dsl.fetchCount(TICKET);
     }

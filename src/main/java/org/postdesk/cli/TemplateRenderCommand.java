@@ -1,0 +1,89 @@
+package org.postdesk.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
+import org.postdesk.daemon.DaemonLauncher;
+import org.postdesk.mail.MailAddress;
+import org.postdesk.mail.MimeComposer;
+import org.postdesk.mail.OutboundMail;
+import org.postdesk.outbound.AutoHeaders;
+import org.postdesk.outbound.RenderedMail;
+import org.postdesk.outbound.TemplateKey;
+import org.postdesk.outbound.TemplateSamples;
+import org.postdesk.outbound.Templates;
+import org.postdesk.outbound.TicketFacts;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+import org.postdesk.tickets.SubjectTag;
+import org.postdesk.tickets.TicketNumber;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code postdesk template render NAME --ticket N}: the complete MIME message as it would be sent. Sends nothing. */
+@Command(name = "render", mixinStandardHelpOptions = true,
+        description = {"Render a template for a real ticket and print the whole mail as it would go out, headers"
+            + " included (with a fresh Message-ID). Nothing is sent or stored.",
+            "The locale is the ticket's, then its mailbox's, then English, as when the daemon sends it."},
+        footer = {"", "Examples:", "  postdesk template render ack --ticket 10019",
+            "  postdesk template render answers/password-reset --ticket 10019 --locale ru"})
+final class TemplateRenderCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME", description = "Template name.")
+    private String name;
+
+    @Option(names = "--ticket", required = true, paramLabel = "NUMBER", description = "Ticket number.")
+    private String ticket;
+
+    @Option(names = "--locale", paramLabel = "L", description = "Try this locale first.")
+    private String locale;
+
+    @Override
+    public Integer call() {
+        TemplateSupport.checkName(name);
+        TicketNumber number = TicketNumbers.parse(spec, ticket);
+        CliContext ctx = PostdeskCommand.context(spec);
+        DSLContext dsl = ctx.database().dsl();
+        TicketRow t = new TicketRepository(dsl).byNumber(number).orElseThrow(() -> new UsageException("ticket "
+                + number + " does not exist (see: postdesk ticket list)"));
+        Mailbox mb = new MailboxRepository(dsl).byId(t.mailboxId()).orElseThrow(() -> new IllegalStateException(
+                "ticket " + number + " names mailbox id " + t.mailboxId() + ", which does not exist"));
+        TicketFacts facts = facts(t, mb);
+        Object model = TemplateSamples.standard().model(name, facts).orElseThrow(() -> new UsageException(
+                "template " + name + " is not one this version of Postdesk sends, so there is no model to render it"
+                        + " with (known: " + String.join(", ", TemplateSamples.standard().names()) + ", answers/…)"));
+        Templates templates = Templates.stored(ctx.database(), DaemonLauncher.templatesDir());
+        RenderedMail mail = templates.render(name, Arrays.asList(locale, t.locale(), mb.locale()), model);
+        String subject = name.startsWith(TemplateKey.ANSWERS) ? "Re: " + facts.tag() + " " + t.subject() : mail.subject();
+        OutboundMail out = new OutboundMail(new MailAddress(mb.address(), mb.tagLabel()),
+                List.of(new MailAddress(t.requester(), t.requesterName())), List.of(), null, subject, mail.text(),
+                mail.html(), MimeComposer.newMessageId(domain(mb.address())), null, List.of(),
+                new AutoHeaders(ctx.config().loopMarker()).headers(), List.of());
+        spec.commandLine().getOut().print(new String(new MimeComposer().compose(out), StandardCharsets.UTF_8)
+                .replace("\r\n", "\n"));
+        spec.commandLine().getOut().println();
+        return ExitCodes.OK;
+    }
+
+    private static TicketFacts facts(TicketRow t, Mailbox mb) {
+        String tag = new SubjectTag().format(mb.tagLabel(), t.number());
+        String customerName = t.requesterName() == null ? t.requester() : t.requesterName();
+        String agent = t.ownerAgentId() == null ? "(no owner yet)" : "agent #" + t.ownerAgentId();
+        return new TicketFacts(t.number().toString(), tag, t.subject(), t.status().name(), t.priority(), customerName,
+                t.requester(), mb.tagLabel(), mb.address(), agent);
+    }
+
+    private static String domain(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "postdesk.invalid" : address.substring(at + 1);
+    }
+}

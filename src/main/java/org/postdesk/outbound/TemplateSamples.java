@@ -1,0 +1,59 @@
+package org.postdesk.outbound;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The model each template gets, built from a {@link TicketFacts}: what a template is validated against
+ * before it is stored, and what {@code postdesk template render} shows. A template that declares a new
+ * model record registers its factory in {@link #standard()}; canned answers all get {@link AnswerModel}.
+ */
+public final class TemplateSamples {
+    private final Map<String, Function<TicketFacts, Object>> byName;
+
+    private TemplateSamples(Map<String, Function<TicketFacts, Object>> byName) {
+        this.byName = Map.copyOf(byName);
+    }
+
+    /** The models of the system templates this build knows. */
+    public static TemplateSamples standard() {
+        Map<String, Function<TicketFacts, Object>> m = new TreeMap<>();
+        m.put("ack", f -> new AckModel(f.number(), f.tag(), f.subject(), f.customerName(), f.customerAddress(),
+                f.supportAddress(), f.teamName()));
+        return new TemplateSamples(m);
+    }
+
+    /** A copy with {@code name}'s model factory added or replaced. */
+    public TemplateSamples with(String name, Function<TicketFacts, Object> factory) {
+        Map<String, Function<TicketFacts, Object>> m = new TreeMap<>(byName);
+        m.put(name, factory);
+        return new TemplateSamples(m);
+    }
+
+    /** The model of template {@code name} for {@code facts}; empty when this build has no model for the name. */
+    public Optional<Object> model(String name, TicketFacts facts) {
+        if (name.startsWith(TemplateKey.ANSWERS)) {
+            return Optional.of(answer(facts));
+        }
+        Function<TicketFacts, Object> f = byName.get(name);
+        return f == null ? Optional.empty() : Optional.of(f.apply(facts));
+    }
+
+    public Set<String> names() {
+        return byName.keySet();
+    }
+
+    public static AnswerModel answer(TicketFacts f) {
+        return new AnswerModel(f.number(), f.tag(), f.subject(), f.customerName(), f.customerAddress(),
+                f.agentName(), f.teamName(), f.supportAddress());
+    }
+
+    /** A ticket whose every field is set and whose customer data holds markup, so escaping shows. */
+    public static TicketFacts sampleTicket() {
+        return new TicketFacts("10019", "[Support #10019]", "Printer <b>on fire</b> & smoking", "OPEN", "NORMAL",
+                "Ann O'Neil", "ann@example.com", "Support", "support@example.com", "Bob Agent");
+    }
+}
