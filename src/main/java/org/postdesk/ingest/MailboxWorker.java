@@ -10,6 +10,8 @@ import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,6 +35,8 @@ import org.slf4j.MDC;
  */
 public final class MailboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWorker.class);
+    /** A session up to date for this long counts as working: its failure starts the backoff from 1 s again. */
+    private static final Duration HEALTHY = Duration.ofSeconds(5);
 
     private final Mailbox mailbox;
     private final FolderOpener opener;
@@ -45,6 +49,8 @@ public final class MailboxWorker implements Runnable {
     private final Object sleeper = new Object();
     private volatile boolean running = true;
     private volatile IMAPFolder current;
+    /** When the current session was first up to date (null: not yet); a session that stays so resets the backoff. */
+    private volatile Instant healthySince;
 
     public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
                          WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
@@ -68,6 +74,7 @@ public final class MailboxWorker implements Runnable {
         int failures = 0;
         try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
             while (running) {
+                healthySince = null;
                 try {
                     session();
                     failures = 0;
@@ -75,16 +82,34 @@ public final class MailboxWorker implements Runnable {
                     if (!running) {
                         break;
                     }
-                    failures++;
+                    failures = failuresAfter(failures, healthySince, clock.instant());
                     report("ERROR", e.getMessage());
-                    log.warn("mailbox {}: {} (attempt {}, retrying in {})", mailbox.name(), e.getMessage(),
-                            failures, settings.backoff(failures), e);
+                    String message = String.valueOf(e.getMessage());
+                    String prefix = "mailbox " + mailbox.name() + ": ";
+                    prefix = message.startsWith(prefix) ? "" : prefix;
+                    log.warn("{}{} (attempt {}, retrying in {})", prefix, message, failures, settings.backoff(failures),
+                            expected(e) ? null : e);
+                    log.debug("mailbox {}: failure details", mailbox.name(), e);
                     pause(settings.backoff(failures).toMillis());
                 }
             }
         }
         report("STOPPED", null);
         log.info("mailbox {}: worker stopped", mailbox.name());
+    }
+
+    /**
+     * The failure count after one more failure. A session that worked for a while counts from zero again:
+     * a connection dropped long after an old outage is retried after 1 s, not after that outage's capped backoff.
+     */
+    static int failuresAfter(int failures, Instant healthySinceOrNull, Instant now) {
+        boolean worked = healthySinceOrNull != null && !healthySinceOrNull.plus(HEALTHY).isAfter(now);
+        return worked ? 1 : failures + 1;
+    }
+
+    /** Connection trouble is logged in one line; anything else (a bug) with its stack trace. */
+    private static boolean expected(Exception e) {
+        return e instanceof MessagingException || e instanceof IOException || e instanceof MailboxUnavailableException;
     }
 
     /** Asks the worker to stop after the message in flight; wakes it from IDLE or its poll sleep. */
@@ -124,6 +149,9 @@ public final class MailboxWorker implements Runnable {
             boolean idle = settings.useIdle() && ((IMAPStore) folder.getStore()).hasCapability("IDLE");
             while (running && folder.isOpen()) {
                 fetchNew(folder, validity);
+                if (healthySince == null) {
+                    healthySince = clock.instant();
+                }
                 report(idle ? "IDLE" : "POLLING", null);
                 if (!newerThanCursor(folder)) {
                     waitForMail(folder, idle);

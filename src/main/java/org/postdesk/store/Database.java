@@ -58,9 +58,13 @@ public final class Database implements AutoCloseable {
             return url;
         }
         // A file database is shared by the daemon and the CLI, so let a second process in.
-        String autoServer = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./")
-                ? ";AUTO_SERVER=TRUE" : "";
-        return url + H2_FLAGS + autoServer;
+        boolean file = url.startsWith("jdbc:h2:file:") || url.startsWith("jdbc:h2:./");
+        String autoServer = file ? ";AUTO_SERVER=TRUE" : "";
+        // H2 writes committed transactions to its file up to WRITE_DELAY (500 ms) later: a kill -9 in that
+        // window loses commits whose acknowledgement may already be sent. Write at every commit instead.
+        String durable = !url.startsWith("jdbc:h2:mem:") && !url.toUpperCase().contains("WRITE_DELAY=")
+                ? ";WRITE_DELAY=0" : "";
+        return url + H2_FLAGS + autoServer + durable;
     }
 
     private static void migrate(DataSource ds) {
