@@ -14,13 +14,14 @@ import java.util.Optional;
  * Turns bytes into text when the declared charset may be missing, unknown or simply wrong.
  *
  * <p>Order: the declared charset if Java knows it and the result looks right; otherwise strict UTF-8;
- * otherwise windows-1251 when the bytes look Cyrillic; otherwise windows-1252 (which, unlike ISO-8859-1,
- * maps 0x80-0x9F to the quotes and dashes that mislabelled mail actually contains).
+ * otherwise windows-1251 or KOI8-R when the bytes look Cyrillic; otherwise windows-1252 (which, unlike
+ * ISO-8859-1, maps 0x80-0x9F to the quotes and dashes that mislabelled mail actually contains).
  */
 final class CharsetDecoding {
 
     static final Charset WINDOWS_1251 = Charset.forName("windows-1251");
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    static final Charset KOI8_R = Charset.forName("KOI8-R");
 
     /** Labels seen in real mail that Java does not know under that spelling. */
     private static final Map<String, String> ALIASES = Map.ofEntries(
@@ -83,9 +84,15 @@ final class CharsetDecoding {
             return new Decoded(utf8.get(), "UTF-8");
         }
         if (CyrillicHeuristic.looksCyrillic(bytes)) {
-            return new Decoded(new String(bytes, WINDOWS_1251), "windows-1251");
+            Charset cyrillic = cyrillic(bytes);
+            return new Decoded(new String(bytes, cyrillic), cyrillic.name());
         }
         return new Decoded(new String(bytes, WINDOWS_1252), "windows-1252");
+    }
+
+    /** windows-1251 or KOI8-R, for bytes that {@link CyrillicHeuristic#looksCyrillic} accepted. */
+    private static Charset cyrillic(byte[] bytes) {
+        return CyrillicHeuristic.looksKoi8(bytes) ? KOI8_R : WINDOWS_1251;
     }
 
     static boolean isAscii(byte[] bytes) {
@@ -115,7 +122,8 @@ final class CharsetDecoding {
                 return new Decoded(utf8.get(), "bytes invalid for " + declared.name() + ", decoded as UTF-8");
             }
         } else if (CyrillicHeuristic.looksCyrillic(bytes)) {
-            return new Decoded(new String(bytes, WINDOWS_1251), "bytes invalid for UTF-8, decoded as windows-1251");
+            Charset cyrillic = cyrillic(bytes);
+            return new Decoded(new String(bytes, cyrillic), "bytes invalid for UTF-8, decoded as " + cyrillic.name());
         }
         // Mostly right text with a few bad bytes reads better in its own charset than re-guessed whole.
         return new Decoded(new String(bytes, declared), "malformed " + declared.name() + " bytes replaced");

@@ -5,7 +5,8 @@ package org.postdesk.mail;
  *
  * <p>In windows-1251 the Cyrillic letters are 0xC0-0xFF plus Ё/ё (0xA8/0xB8), and Russian words are made of
  * them entirely; Western Latin-1 text has a high byte here and there inside ASCII words. So: most letters
- * are high bytes, and nearly all high bytes are in the letter range.
+ * are high bytes, and nearly all high bytes are in the letter range. {@link #looksKoi8} then tells KOI8-R
+ * from windows-1251.
  */
 final class CyrillicHeuristic {
 
@@ -30,5 +31,24 @@ final class CyrillicHeuristic {
         return high > 0
                 && cyrillicLetters * 10 >= high * 8
                 && cyrillicLetters * 10 >= (cyrillicLetters + asciiLetters) * 3;
+    }
+
+    /**
+     * Whether Cyrillic-looking bytes are KOI8-R rather than windows-1251. Both put the letters in 0xC0-0xFF, but
+     * swapped: windows-1251 has the capitals in 0xC0-0xDF and the small letters in 0xE0-0xFF, KOI8-R the
+     * other way round. Running text is mostly small letters, so the busier half tells the charset.
+     */
+    static boolean looksKoi8(byte[] bytes) {
+        int low = 0;
+        int upper = 0;
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if (c >= 0xC0 && c <= 0xDF) {
+                low++;
+            } else if (c >= 0xE0) {
+                upper++;
+            }
+        }
+        return low > upper;
     }
 }
