@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             "4:unavailable: the database or a mail server cannot be reached"},
         subcommands = {
             MailboxCommand.class,
+            AgentCommand.class,
             TicketCommand.class,
             TemplateCommand.class,
             RunCommand.class,

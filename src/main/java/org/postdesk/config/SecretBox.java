@@ -8,8 +8,10 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Encrypts mailbox passwords for the database with AES-256-GCM, as {@code v1:<base64(iv ‖ ciphertext ‖ tag)>}.
@@ -64,6 +66,22 @@ public final class SecretBox {
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new ConfigException(owner + ": stored password cannot be decrypted: the secret key changed?"
                     + " set " + KEY_ENV + " or restore " + keys.describe(), e);
+        }
+    }
+
+    /**
+     * A key for {@code purpose}, derived from the secret key as HMAC-SHA256(key, "postdesk/" + purpose)
+     * (the extract-free expand step of RFC 5869 HKDF, enough for a uniformly random key). Every
+     * daemon sharing the secret key derives the same value, and rotating the key rotates it too.
+     * Creates the key file on first use, like {@link #encrypt}.
+     */
+    public byte[] deriveKey(String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(keys.loadOrCreate().getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("postdesk/" + purpose).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
     }
 

@@ -42,6 +42,8 @@ public final class Daemon implements AutoCloseable {
         supervise();
         timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        long sweep = pipeline.idleSweepEvery().toMillis();
+        timer.scheduleWithFixedDelay(this::releaseIdleSafely, sweep, sweep, TimeUnit.MILLISECONDS);
         log.info("daemon started: {} mailbox worker(s)", workers.size());
     }
 
@@ -50,6 +52,14 @@ public final class Daemon implements AutoCloseable {
             supervise();
         } catch (Exception e) {
             log.warn("cannot refresh the mailbox list, keeping the current workers: {}", e.toString(), e);
+        }
+    }
+
+    private void releaseIdleSafely() {
+        try {
+            pipeline.idleRelease().sweep();
+        } catch (Exception e) {
+            log.warn("idle release sweep failed, retrying on the next round: {}", e.toString(), e);
         }
     }
 

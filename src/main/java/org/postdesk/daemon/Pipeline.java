@@ -10,20 +10,26 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
+import org.postdesk.ingest.AgentNotices;
+import org.postdesk.ingest.AgentReplyHandler;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.FolderOpener;
+import org.postdesk.ingest.IdleRelease;
 import org.postdesk.ingest.ImapConnector;
 import org.postdesk.ingest.IngestService;
 import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.ingest.Notifier;
 import org.postdesk.ingest.TicketWriter;
 import org.postdesk.ingest.WorkerSettings;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.MimeParser;
 import org.postdesk.outbound.Acknowledgements;
+import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;
 import org.postdesk.outbound.OutboundQueue;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.OutboxSignal;
+import org.postdesk.outbound.ReplyRelay;
 import org.postdesk.outbound.RetryPolicy;
 import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.outbound.Templates;
@@ -33,12 +39,17 @@ import org.postdesk.store.MailboxRepository;
 import org.postdesk.tickets.AutoreplyBudget;
 import org.postdesk.tickets.Threading;
 import org.postdesk.tickets.ThreadingPolicy;
+import org.postdesk.tickets.agent.IdlePolicy;
+import org.postdesk.tickets.agent.ReplyTokenCodec;
 
 /** Builds the objects of the message flow from the configuration; the only place they are wired. */
 public final class Pipeline {
     /** Locales with shipped templates; a customer's declared language outside these falls back. */
     public static final Set<String> LOCALES = Set.of("en", "ru", "uk");
     private static final Duration SENDER_POLL = Duration.ofSeconds(5);
+    /** The reply-token HMAC key is derived from the secret key under this purpose (see SecretBox#deriveKey). */
+    private static final String REPLY_TOKEN_KEY = "reply-token/v1";
+    private static final Duration MAX_IDLE_SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final PostdeskConfig config;
     private final Database db;
@@ -48,6 +59,7 @@ public final class Pipeline {
     private final IngestService ingest;
     private final SmtpGateway gateway;
     private final Clock clock;
+    private final IdleRelease idleRelease;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -61,13 +73,20 @@ public final class Pipeline {
         this.secrets = secrets;
         this.clock = clock;
         this.gateway = gateway != null ? gateway : new MailboxSmtpGateway(db, secrets);
-        Acknowledgements acks = new Acknowledgements(Templates.stored(db, templatesDir),
-                new OutboundQueue(new MimeComposer(clock)), new AutoHeaders(config.loopMarker()));
+        Templates templates = Templates.stored(db, templatesDir);
+        OutboundQueue queue = new OutboundQueue(new MimeComposer(clock));
+        AutoHeaders autoHeaders = new AutoHeaders(config.loopMarker());
+        Acknowledgements acks = new Acknowledgements(templates, queue, autoHeaders);
+        ReplyTokenCodec tokens = new ReplyTokenCodec(secrets.deriveKey(REPLY_TOKEN_KEY));
+        AgentNotices notices = new AgentNotices(new AgentMailer(templates, queue, autoHeaders, tokens));
         TicketWriter writer = new TicketWriter(acks, new AutoreplyBudget(config.autoRepliesPerSenderPerHour()),
-                LOCALES);
+                LOCALES, new Notifier(notices));
         this.ingest = new IngestService(db, new MimeParser(config.ingest().maxAttachmentBytes()),
                 new Threading(new ThreadingPolicy(config.threading().reopenWindow()), clock), writer,
-                ownAddresses::get, config.loopMarker(), clock, signal::wake);
+                ownAddresses::get, config.loopMarker(), clock, signal::wake,
+                AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,
+                        config.agents().allowSteal()));
+        this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         refreshOwnAddresses();
     }
 
@@ -85,6 +104,17 @@ public final class Pipeline {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
         return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL);
+    }
+
+    /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */
+    public IdleRelease idleRelease() {
+        return idleRelease;
+    }
+
+    /** Often enough that a ticket is freed at most a quarter of {@code agents.idle-release} late. */
+    public Duration idleSweepEvery() {
+        Duration quarter = config.agents().idleRelease().dividedBy(4);
+        return quarter.compareTo(MAX_IDLE_SWEEP_EVERY) < 0 ? quarter : MAX_IDLE_SWEEP_EVERY;
     }
 
     public WorkerSettings workerSettings() {

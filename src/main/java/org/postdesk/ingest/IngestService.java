@@ -2,6 +2,7 @@ package org.postdesk.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
@@ -37,11 +38,17 @@ public final class IngestService {
     private final String loopMarker;
     private final Clock clock;
     private final Runnable afterCommit;
+    private final AgentReplyHandler agentReplies;
 
-    /** {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender. */
+    /**
+     * {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender;
+     * {@code agentReplies} takes the agents' replies before customer threading.
+     */
     public IngestService(Database db, MimeParser parser, Threading threading, TicketWriter writer,
-                         Supplier<Set<String>> ownAddresses, String loopMarker, Clock clock, Runnable afterCommit) {
+                         Supplier<Set<String>> ownAddresses, String loopMarker, Clock clock, Runnable afterCommit,
+                         AgentReplyHandler agentReplies) {
         this.afterCommit = afterCommit;
+        this.agentReplies = agentReplies;
         this.db = db;
         this.parser = parser;
         this.threading = threading;
@@ -103,6 +110,10 @@ public final class IngestService {
         ThreadingDecision decision = threading.decide(in.facts(), lookup);
         if (decision instanceof ThreadingDecision.Duplicate) {
             return IngestResult.duplicate();
+        }
+        Optional<IngestResult> agentReply = agentReplies.handle(tx, in);
+        if (agentReply.isPresent()) {
+            return agentReply.get();
         }
         if (decision instanceof ThreadingDecision.AppendTo append) {
             return writer.append(tx, in, append);

@@ -8,6 +8,7 @@ import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.outbound.AckRequest;
 import org.postdesk.outbound.Acknowledgements;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.NewTicket;
@@ -27,11 +28,13 @@ public final class TicketWriter {
     private final Acknowledgements acks;
     private final AutoreplyBudget budget;
     private final Set<String> locales;
+    private final Notifier notifier;
 
-    public TicketWriter(Acknowledgements acks, AutoreplyBudget budget, Set<String> locales) {
+    public TicketWriter(Acknowledgements acks, AutoreplyBudget budget, Set<String> locales, Notifier notifier) {
         this.acks = acks;
         this.budget = budget;
         this.locales = Set.copyOf(locales);
+        this.notifier = notifier;
     }
 
     IngestResult open(DSLContext tx, IngestService.Inbound in, Long linkedTo, String linkReason) {
@@ -52,6 +55,7 @@ public final class TicketWriter {
                 : subject + " (linked to ticket id " + linkedTo + ": " + linkReason + ")");
         String ackNote = acknowledge(tx, in, ticketId, number, requester, subject, locale);
         events.record(ticketId, in.now(), SYSTEM, "acknowledgement", ackNote);
+        notifier.newTicket(tx, ticketId, in.mailbox().id(), m, in.now());
         return new IngestResult(IngestResult.Outcome.NEW_TICKET, number, "new ticket from " + requesterAddress
                 + ", " + ackNote);
     }
@@ -73,6 +77,10 @@ public final class TicketWriter {
         } else {
             tickets.touch(ticketId, in.now());
         }
+        if (!in.verdict().automated()) {
+            // Automated follow-ups (an agent's out-of-office answering a notification) would loop.
+            notifier.followUp(tx, ticketId, in.message(), in.now());
+        }
         return new IngestResult(IngestResult.Outcome.APPENDED, append.ticket().number(),
                 "follow-up from " + from + (after != before ? ", status " + before + " -> " + after : ""));
     }
@@ -84,6 +92,10 @@ public final class TicketWriter {
         }
         if (requester == null) {
             return "none: no readable sender address";
+        }
+        if (new AgentRepository(tx).byAddress(requester.address()).isPresent()) {
+            // An agent opening a ticket gets the notification, not an autoreply as well.
+            return "none: the requester is an agent";
         }
         int recent = new OutboxRepository(tx).countSentTo(Acknowledgements.KIND, requester.address(),
                 in.now().minus(Duration.ofHours(1)));

@@ -1,0 +1,55 @@
+package org.postdesk.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import org.jooq.DSLContext;
+import org.postdesk.mail.Attachment;
+import org.postdesk.mail.MailAddress;
+import org.postdesk.outbound.AgentMailer;
+import org.postdesk.outbound.AgentNotice;
+import org.postdesk.outbound.TicketSummary;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Conversation;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+import org.postdesk.tickets.SubjectTag;
+
+/** Builds and queues the mails to agents about one ticket, reading the ticket as it is now in {@code tx}. */
+public final class AgentNotices {
+    private final SubjectTag tags = new SubjectTag();
+    private final AgentMailer mailer;
+
+    public AgentNotices(AgentMailer mailer) {
+        this.mailer = mailer;
+    }
+
+    /** What one notice is about. {@code heldReplyId} and {@code inReplyTo} may be null. */
+    public record About(long ticketId, String template, String kind, Object details, Long heldReplyId,
+                        String inReplyTo, List<Attachment> attachments) {
+        public About {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /** Queues the notice to {@code agent} in {@code tx}; returns the notification id. */
+    public long send(DSLContext tx, Agent agent, About about, Instant now) {
+        TicketRow ticket = new TicketRepository(tx).byId(about.ticketId()).orElseThrow(
+                () -> new IllegalStateException("ticket id " + about.ticketId() + " vanished inside its transaction"));
+        Mailbox mailbox = new MailboxRepository(tx).byId(ticket.mailboxId()).orElseThrow();
+        return mailer.send(tx, new AgentNotice(about.template(), about.kind(), mailbox.id(),
+                new MailAddress(mailbox.address(), mailbox.tagLabel()), mailbox.locale(), ticket.id(), agent.id(),
+                agent.name(), agent.primaryAddress(), new Conversation(tx).latestId(ticket.id()), about.heldReplyId(),
+                summary(tx, ticket, mailbox), about.details(), about.attachments(), about.inReplyTo(), now));
+    }
+
+    TicketSummary summary(DSLContext tx, TicketRow t, Mailbox mailbox) {
+        String owner = t.ownerAgentId() == null ? "nobody"
+                : new AgentRepository(tx).byId(t.ownerAgentId()).map(a -> a.name() + " <" + a.primaryAddress() + ">")
+                        .orElse("agent " + t.ownerAgentId());
+        return new TicketSummary(tags.format(mailbox.tagLabel(), t.number()), t.number().toString(), t.subject(),
+                t.status().name(), t.priority(), owner, t.requester());
+    }
+}

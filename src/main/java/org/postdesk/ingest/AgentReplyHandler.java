@@ -1,0 +1,87 @@
+package org.postdesk.ingest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.postdesk.outbound.NoticeDetails;
+import org.postdesk.outbound.ReplyRelay;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Conversation;
+import org.postdesk.tickets.agent.AgentCommand;
+import org.postdesk.tickets.agent.CommandParser;
+import org.postdesk.tickets.agent.CommandVerb;
+import org.postdesk.tickets.agent.ParsedReply;
+import org.postdesk.tickets.agent.ReplyTokenCodec;
+import org.postdesk.tickets.agent.ReplyTrimmer;
+
+/**
+ * Handles an agent's reply in the ingest transaction: the agent mail is stored as an internal
+ * note, its commands are checked (one bad command and nothing happens but an error mail), then
+ * {@code #take}/{@code #steal} run, a held reply is released by {@code #send}, the text is relayed,
+ * noted or held, and finally the commands that change the ticket run if the agent may act on it.
+ */
+public final class AgentReplyHandler {
+    static final String KIND_ERROR = "AGENT_ERROR";
+    static final String KIND_NOTE = "AGENT_NOTE";
+    static final String KIND_REPLY = "AGENT_REPLY";
+    static final String KIND_HELD = "AGENT_HELD";
+    static final String KIND_COMMANDS = "AGENT_COMMANDS";
+
+    private final ReplyTrimmer trimmer = new ReplyTrimmer();
+    private final CommandParser parser = new CommandParser();
+    private final AgentReplyClassifier classifier;
+    private final CommandCheck check;
+    private final ReplyFlow flow;
+    private final AgentNotices notices;
+
+    private AgentReplyHandler(AgentReplyClassifier classifier, CommandCheck check, ReplyFlow flow,
+                              AgentNotices notices) {
+        this.classifier = classifier;
+        this.check = check;
+        this.flow = flow;
+        this.notices = notices;
+    }
+
+    /** @param allowSteal whether {@code #steal} may take a ticket another agent holds ({@code agents.allow-steal}) */
+    public static AgentReplyHandler create(ReplyTokenCodec tokens, ReplyRelay relay, AgentNotices notices,
+                                           boolean allowSteal) {
+        return new AgentReplyHandler(new AgentReplyClassifier(tokens), new CommandCheck(allowSteal),
+                new ReplyFlow(new AgentRelay(relay), notices, allowSteal), notices);
+    }
+
+    /** The agent reply's result, or empty when {@code in} is not an agent's reply (then it is a customer's). */
+    Optional<IngestResult> handle(DSLContext tx, IngestService.Inbound in) {
+        return classifier.classify(tx, in).map(r -> handle(tx, in, r));
+    }
+
+    private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r) {
+        long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
+                in.facts().dedupeKey(), in.now());
+        String trimmed = trimmer.trim(Columns.text(in.message().textBody()));
+        ParsedReply parsed = parser.parse(trimmed);
+        ReplyFlow.Reply reply = new ReplyFlow.Reply(tx, in, r, messageId, parsed);
+        List<String> problems = check.problems(parsed, new AgentRepository(tx));
+        String outcome = problems.isEmpty() ? flow.run(reply) : reject(reply, problems);
+        new Conversation(tx).markAgentMessage(messageId, reply.kind(), r.agent().id(), trimmed);
+        return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),
+                "agent " + r.agent().primaryAddress() + ": " + outcome);
+    }
+
+    private String reject(ReplyFlow.Reply reply, List<String> problems) {
+        reply.kind(KIND_ERROR);
+        reply.event("command-error", String.join("; ", problems));
+        List<String> usage = Arrays.stream(CommandVerb.values())
+                .filter(v -> v != CommandVerb.ANSWER && v != CommandVerb.ANSWERS)
+                .map(CommandVerb::usage).collect(Collectors.toList());
+        notices.send(reply.tx(), reply.agentReply().agent(), new AgentNotices.About(reply.ticketId(),
+                "command-error", "COMMAND_ERROR", new NoticeDetails.CommandErrors(problems, usage), null,
+                reply.inbound().message().messageId(), List.of()), reply.now());
+        return problems.size() + " command error(s), nothing done";
+    }
+
+    static boolean has(ParsedReply parsed, CommandVerb verb) {
+        return parsed.commands().stream().map(AgentCommand::verb).anyMatch(v -> v == verb);
+    }
+}

@@ -1,0 +1,62 @@
+package org.postdesk.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.postdesk.mail.Attachment;
+import org.postdesk.mail.InboundMessage;
+import org.postdesk.outbound.NoticeDetails;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.EventRepository;
+import org.postdesk.store.OwnershipRepository;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.tickets.agent.Owner;
+
+/**
+ * Tells agents about customer mail (invariant 5, "nobody is forgotten"): a new ticket goes to
+ * every active agent of its mailbox; a follow-up to the owner, or to the mailbox's agents when
+ * nobody (active) holds the ticket.
+ */
+public final class Notifier {
+    public static final String KIND = "NOTIFY";
+    private final AgentNotices notices;
+
+    public Notifier(AgentNotices notices) {
+        this.notices = notices;
+    }
+
+    void newTicket(DSLContext tx, long ticketId, long mailboxId, InboundMessage m, Instant now) {
+        notify(tx, ticketId, new AgentRepository(tx).activeForMailbox(mailboxId), m, true, now);
+    }
+
+    void followUp(DSLContext tx, long ticketId, InboundMessage m, Instant now) {
+        AgentRepository agents = new AgentRepository(tx);
+        long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
+        Optional<Agent> owner = new OwnershipRepository(tx).owner(ticketId).map(Owner::agentId)
+                .flatMap(agents::byId).filter(Agent::active);
+        notify(tx, ticketId, owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId)), m, false, now);
+    }
+
+    private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, boolean isNew,
+                        Instant now) {
+        List<Attachment> kept = m.attachments().stream().filter(a -> !a.dropped()).collect(Collectors.toList());
+        NoticeDetails.NewMessage details = new NoticeDetails.NewMessage(isNew,
+                m.from() == null || m.from().name() == null ? "" : Columns.text(m.from().name()),
+                m.from() == null ? "" : m.from().address(), Columns.text(m.textBody()),
+                m.attachments().stream().map(Notifier::describe).collect(Collectors.toList()));
+        for (Agent agent : agents) {
+            notices.send(tx, agent, new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept),
+                    now);
+        }
+        new EventRepository(tx).record(ticketId, now, TicketWriter.SYSTEM, "notified", agents.isEmpty()
+                ? "nobody: no active agent for this mailbox"
+                : agents.stream().map(Agent::primaryAddress).collect(Collectors.joining(", ")));
+    }
+
+    private static String describe(Attachment a) {
+        return a.dropped() ? a.filename() + " (not attached: " + a.droppedReason() + ")" : a.filename();
+    }
+}

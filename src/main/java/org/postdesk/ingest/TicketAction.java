@@ -1,0 +1,133 @@
+package org.postdesk.ingest;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.EventRepository;
+import org.postdesk.store.OwnershipRepository;
+import org.postdesk.store.TicketDetailsRepository;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+import org.postdesk.tickets.TicketStatus;
+import org.postdesk.tickets.agent.AgentCommand;
+import org.postdesk.tickets.agent.CommandVerb;
+import org.postdesk.tickets.agent.Owner;
+
+/**
+ * The commands that change a ticket once the reply is dealt with, one constant per verb. Each
+ * records its audit event; the caller has checked that the agent may act on the ticket.
+ */
+enum TicketAction {
+    RELEASE {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released"));
+        }
+    },
+    ASSIGN {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            Agent to = AgentLookup.resolve(new AgentRepository(c.tx()), cmd.args().get(0)).orElseThrow();
+            c.ownership().assign(c.ticketId(), to.id(), c.now());
+            c.event("assign", "to " + to.primaryAddress());
+        }
+    },
+    PENDING {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            status(c, TicketStatus.PENDING);
+        }
+    },
+    CLOSE {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            status(c, c.ticket().status().close());
+            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released on close"));
+        }
+    },
+    REOPEN {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            status(c, TicketStatus.OPEN);
+        }
+    },
+    SPAM {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            status(c, c.ticket().status().markSpam());
+            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released as spam"));
+        }
+    },
+    PRIORITY {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            String to = cmd.args().get(0).toUpperCase(Locale.ROOT);
+            new TicketDetailsRepository(c.tx()).setPriority(c.ticketId(), to, c.now());
+            c.event("priority", c.ticket().priority() + " -> " + to);
+        }
+    },
+    CATEGORY {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            new TicketDetailsRepository(c.tx()).setCategory(c.ticketId(), cmd.args().get(0), c.now());
+            c.event("category", String.valueOf(c.ticket().category()) + " -> " + cmd.args().get(0));
+        }
+    },
+    CC {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            String address = cmd.args().get(1).toLowerCase(Locale.ROOT);
+            if (cmd.args().get(0).equals("add")) {
+                new TicketRepository(c.tx()).addParticipant(c.ticketId(), address, "CC");
+                c.event("cc", "added " + address);
+            } else if (new TicketDetailsRepository(c.tx()).removeCc(c.ticketId(), address)) {
+                c.event("cc", "removed " + address);
+            }
+        }
+    };
+
+    private static final Map<CommandVerb, TicketAction> BY_VERB = Map.of(
+            CommandVerb.RELEASE, RELEASE, CommandVerb.ASSIGN, ASSIGN, CommandVerb.PENDING, PENDING,
+            CommandVerb.CLOSE, CLOSE, CommandVerb.REOPEN, REOPEN, CommandVerb.SPAM, SPAM,
+            CommandVerb.PRIORITY, PRIORITY, CommandVerb.CATEGORY, CATEGORY, CommandVerb.CC, CC);
+
+    /** The action for {@code verb}; empty for verbs handled with the reply itself (take, steal, note, send). */
+    static Optional<TicketAction> of(CommandVerb verb) {
+        return Optional.ofNullable(BY_VERB.get(verb));
+    }
+
+    abstract void apply(Context c, AgentCommand cmd);
+
+    private static void status(Context c, TicketStatus to) {
+        TicketStatus before = c.ticket().status();
+        if (before != to) {
+            new TicketRepository(c.tx()).updateStatus(c.ticketId(), to, c.now());
+            c.event("status", before + " -> " + to);
+        }
+    }
+
+    private static void release(Context c, Owner owner, String how) {
+        if (c.ownership().release(c.ticketId(), owner, c.now())) {
+            c.event("release", how);
+        }
+    }
+
+    /** What an action works on; {@link #ticket()} is read fresh, since earlier actions change it. */
+    record Context(DSLContext tx, long ticketId, Agent agent, Instant now) {
+        OwnershipRepository ownership() {
+            return new OwnershipRepository(tx);
+        }
+
+        TicketRow ticket() {
+            return new TicketRepository(tx).byId(ticketId).orElseThrow();
+        }
+
+        void event(String type, String detail) {
+            new EventRepository(tx).record(ticketId, now, agent.primaryAddress(), type, detail);
+        }
+    }
+}

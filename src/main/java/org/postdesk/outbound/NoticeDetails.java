@@ -1,0 +1,52 @@
+package org.postdesk.outbound;
+
+import java.util.List;
+
+/** The per-template part of {@link AgentNoticeModel}, one record per template. */
+public final class NoticeDetails {
+    private NoticeDetails() {
+    }
+
+    /** {@code notification.ftl}: a new ticket ({@code newTicket}) or a customer follow-up. */
+    public record NewMessage(boolean newTicket, String fromName, String fromAddress, String text,
+                             List<String> attachments) {
+        public NewMessage {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
+    /**
+     * {@code held.ftl}: another agent holds the ticket. {@code heldText} is the reply kept back (empty
+     * when only commands were refused), {@code refused} the commands not run.
+     */
+    public record Held(String ownerName, String ownerAddress, String since, boolean stealAllowed, String heldText,
+                       List<String> refused) {
+        public Held {
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** {@code stale.ftl}: what arrived since the notification the agent answered. */
+    public record Stale(List<String> newMessages, String heldText, List<String> refused) {
+        public Stale {
+            newMessages = List.copyOf(newMessages);
+            refused = List.copyOf(refused);
+        }
+    }
+
+    /** {@code command-error.ftl}: every bad line, and every valid command. */
+    public record CommandErrors(List<String> errors, List<String> commands) {
+        public CommandErrors {
+            errors = List.copyOf(errors);
+            commands = List.copyOf(commands);
+        }
+    }
+
+    /** {@code idle-release.ftl}: the owner was idle too long. */
+    public record IdleRelease(String previousOwner, String idleFor) {
+    }
+
+    /** {@code send-result.ftl}: why a {@code #send} did nothing. */
+    public record SendResult(String problem) {
+    }
+}

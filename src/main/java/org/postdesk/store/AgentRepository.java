@@ -1,0 +1,108 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.Timestamps.fromDb;
+import static org.postdesk.store.db.Tables.AGENT;
+import static org.postdesk.store.db.Tables.AGENT_ADDRESS;
+import static org.postdesk.store.db.Tables.AGENT_MAILBOX;
+import static org.postdesk.store.db.Tables.MAILBOX;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.jooq.impl.DSL;
+import org.postdesk.store.db.tables.records.AgentRecord;
+
+/** Agents, their addresses and their mailboxes. Construct it over any context. */
+public final class AgentRepository {
+    private final DSLContext dsl;
+
+    public AgentRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Stores a new active agent; throws {@link DuplicateAgentAddressException} when an address is taken. */
+    public Agent add(NewAgent a) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = cfg.dsl();
+            for (String address : a.addresses()) {
+                if (tx.fetchExists(AGENT_ADDRESS, AGENT_ADDRESS.ADDRESS.eq(normal(address)))) {
+                    throw new DuplicateAgentAddressException(normal(address));
+                }
+            }
+            long id = tx.insertInto(AGENT).set(AGENT.NAME, a.name()).returningResult(AGENT.ID).fetchOne(AGENT.ID);
+            try {
+                for (int i = 0; i < a.addresses().size(); i++) {
+                    tx.insertInto(AGENT_ADDRESS).set(AGENT_ADDRESS.ADDRESS, normal(a.addresses().get(i)))
+                            .set(AGENT_ADDRESS.AGENT_ID, id).set(AGENT_ADDRESS.IS_PRIMARY, i == 0).execute();
+                }
+            } catch (IntegrityConstraintViolationException e) {
+                // Another process added the same address between the check and the insert.
+                throw new DuplicateAgentAddressException(String.join(", ", a.addresses()));
+            }
+            for (long mailboxId : a.mailboxIds()) {
+                tx.insertInto(AGENT_MAILBOX).set(AGENT_MAILBOX.AGENT_ID, id)
+                        .set(AGENT_MAILBOX.MAILBOX_ID, mailboxId).execute();
+            }
+            return new AgentRepository(tx).byId(id).orElseThrow();
+        });
+    }
+
+    public List<Agent> list() {
+        return select(DSL.trueCondition());
+    }
+
+    public Optional<Agent> byId(long id) {
+        return select(AGENT.ID.eq(id)).stream().findFirst();
+    }
+
+    /** The agent owning {@code address}, active or not. */
+    public Optional<Agent> byAddress(String address) {
+        return select(AGENT.ID.in(DSL.select(AGENT_ADDRESS.AGENT_ID).from(AGENT_ADDRESS)
+                .where(AGENT_ADDRESS.ADDRESS.eq(normal(address))))).stream().findFirst();
+    }
+
+    /** The active agent owning {@code address}; empty for strangers and disabled agents. */
+    public Optional<Agent> activeByAddress(String address) {
+        return byAddress(address).filter(Agent::active);
+    }
+
+    /** The active agents of a mailbox: who is told about its new tickets. */
+    public List<Agent> activeForMailbox(long mailboxId) {
+        return select(AGENT.ACTIVE.isTrue().and(AGENT.ID.in(DSL.select(AGENT_MAILBOX.AGENT_ID)
+                .from(AGENT_MAILBOX).where(AGENT_MAILBOX.MAILBOX_ID.eq(mailboxId)))));
+    }
+
+    /** Every agent address, active or not, lower-case. */
+    public Set<String> allAddresses() {
+        return dsl.select(AGENT_ADDRESS.ADDRESS).from(AGENT_ADDRESS).fetchSet(AGENT_ADDRESS.ADDRESS);
+    }
+
+    /** @return false when there is no such agent */
+    public boolean setActive(long id, boolean active) {
+        return dsl.update(AGENT).set(AGENT.ACTIVE, active).where(AGENT.ID.eq(id)).execute() == 1;
+    }
+
+    private List<Agent> select(Condition where) {
+        return dsl.selectFrom(AGENT).where(where).orderBy(AGENT.ID).fetch().stream()
+                .map(this::toAgent).collect(Collectors.toList());
+    }
+
+    private Agent toAgent(AgentRecord r) {
+        List<String> addresses = dsl.select(AGENT_ADDRESS.ADDRESS).from(AGENT_ADDRESS)
+                .where(AGENT_ADDRESS.AGENT_ID.eq(r.getId()))
+                .orderBy(AGENT_ADDRESS.IS_PRIMARY.desc(), AGENT_ADDRESS.ADDRESS).fetch(AGENT_ADDRESS.ADDRESS);
+        List<String> mailboxes = dsl.select(MAILBOX.NAME).from(AGENT_MAILBOX).join(MAILBOX)
+                .on(MAILBOX.ID.eq(AGENT_MAILBOX.MAILBOX_ID)).where(AGENT_MAILBOX.AGENT_ID.eq(r.getId()))
+                .orderBy(MAILBOX.NAME).fetch(MAILBOX.NAME);
+        return new Agent(r.getId(), r.getName(), r.getActive(), fromDb(r.getCreatedAt()), addresses, mailboxes);
+    }
+
+    private static String normal(String address) {
+        return address.strip().toLowerCase(Locale.ROOT);
+    }
+}

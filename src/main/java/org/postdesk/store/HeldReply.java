@@ -1,0 +1,18 @@
+package org.postdesk.store;
+
+import java.time.Instant;
+
+/**
+ * A reply kept back from the customer.
+ *
+ * @param reason {@code OWNER} (another agent holds the ticket) or {@code STALE} (the customer wrote since)
+ * @param status {@code HELD} until {@code #send} relays it, then {@code SENT}
+ * @param messageId the stored agent mail (a NOTE) whose attachments go with it
+ */
+public record HeldReply(long id, long ticketId, long agentId, long messageId, String reason, String status,
+                        String body, Instant createdAt, Instant resolvedAt) {
+    public static final String OWNER = "OWNER";
+    public static final String STALE = "STALE";
+    public static final String HELD = "HELD";
+    public static final String SENT = "SENT";
+}

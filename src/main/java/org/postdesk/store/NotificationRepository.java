@@ -1,0 +1,45 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.Timestamps.fromDb;
+import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.AGENT_NOTIFICATION;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.postdesk.store.db.tables.records.AgentNotificationRecord;
+
+/** Notifications sent to agents. Construct it over the transaction's context. */
+public final class NotificationRepository {
+    private final DSLContext dsl;
+
+    public NotificationRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Records a notification before it is composed, so its id can go into the token; returns the id. */
+    public long insert(long ticketId, long agentId, String kind, long seenMessageId, Long heldReplyId, Instant now) {
+        return dsl.insertInto(AGENT_NOTIFICATION)
+                .set(AGENT_NOTIFICATION.TICKET_ID, ticketId).set(AGENT_NOTIFICATION.AGENT_ID, agentId)
+                .set(AGENT_NOTIFICATION.KIND, kind).set(AGENT_NOTIFICATION.SEEN_MESSAGE_ID, seenMessageId)
+                .set(AGENT_NOTIFICATION.HELD_REPLY_ID, heldReplyId).set(AGENT_NOTIFICATION.SENT_AT, toDb(now))
+                .returningResult(AGENT_NOTIFICATION.ID)
+                .fetchOne(AGENT_NOTIFICATION.ID);
+    }
+
+    public Optional<Notification> byId(long id) {
+        return dsl.selectFrom(AGENT_NOTIFICATION).where(AGENT_NOTIFICATION.ID.eq(id))
+                .fetchOptional(NotificationRepository::toNotification);
+    }
+
+    public List<Notification> byTicket(long ticketId) {
+        return dsl.selectFrom(AGENT_NOTIFICATION).where(AGENT_NOTIFICATION.TICKET_ID.eq(ticketId))
+                .orderBy(AGENT_NOTIFICATION.ID).fetch(NotificationRepository::toNotification);
+    }
+
+    private static Notification toNotification(AgentNotificationRecord r) {
+        return new Notification(r.getId(), r.getTicketId(), r.getAgentId(), r.getKind(),
+                r.getSeenMessageId() == null ? 0 : r.getSeenMessageId(), r.getHeldReplyId(), fromDb(r.getSentAt()));
+    }
+}

@@ -1,0 +1,59 @@
+package org.postdesk.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.postdesk.tickets.agent.CommandParser;
+import org.postdesk.tickets.agent.ReplyTrimmer;
+
+/** Every template mailed to agents renders in every shipped language, marker first, tag in the subject. */
+class AgentTemplatesTest {
+    private static final Templates TEMPLATES = new Templates(null);
+    private static final TicketSummary TICKET = new TicketSummary("[Support #10019]", "10019", "Printer on fire",
+            "OPEN", "HIGH", "Bob <bob@example.test>", "ann@example.test");
+
+    static Stream<Arguments> notices() {
+        List<Object[]> cases = List.of(
+                new Object[] {"notification", new NoticeDetails.NewMessage(true, "Ann", "ann@example.test",
+                        "Help, it burns.", List.of("log.txt"))},
+                new Object[] {"notification", new NoticeDetails.NewMessage(false, "", "ann@example.test", "Again.",
+                        List.of())},
+                new Object[] {"held", new NoticeDetails.Held("Bob", "bob@example.test", "2026-11-23T10:00Z", true,
+                        "My answer.", List.of("#close"))},
+                new Object[] {"held", new NoticeDetails.Held("Bob", "bob@example.test", "2026-11-23T10:00Z", false,
+                        "", List.of("#take"))},
+                new Object[] {"stale", new NoticeDetails.Stale(List.of("From: ann@example.test\n\nIt smokes."),
+                        "My answer.", List.of("#close"))},
+                new Object[] {"command-error", new NoticeDetails.CommandErrors(
+                        List.of("line 1: \"#frob\": unknown command #frob"), List.of("#take", "#close"))},
+                new Object[] {"idle-release", new NoticeDetails.IdleRelease("Bob <bob@example.test>", "4 h")},
+                new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")});
+        return Stream.of("en", "ru", "uk").flatMap(locale -> cases.stream()
+                .map(c -> Arguments.of(locale, c[0], c[1])));
+    }
+
+    @ParameterizedTest(name = "{1} ({0})")
+    @MethodSource("notices")
+    void noticeRendersWithMarkerTagAndToken(String locale, String template, Object details) {
+        AgentNoticeModel model = new AgentNoticeModel(TICKET, "Eve", ReplyTrimmer.MARKER, CommandParser.help(),
+                "Ref: pd1.1.2.3.abcdefghijklmnopqrstuvwxyz", details);
+        RenderedMail mail = TEMPLATES.render(template, locale, model);
+        assertThat(mail.subject()).contains("[Support #10019]").doesNotContain("${");
+        assertThat(mail.text()).startsWith(ReplyTrimmer.MARKER).contains("Ref: pd1.1.2.3.").doesNotContain("${");
+        assertThat(new ReplyTrimmer().trim(mail.text())).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ru", "uk"})
+    void replyToTheCustomerCarriesTheTextAndTheAgentsName(String locale) {
+        RenderedMail mail = TEMPLATES.render("reply", locale, new ReplyModel("[Support #10019]", "10019",
+                "Printer on fire", "Put it out.\n\nRegards", "Bob Smith", "Support", "support@example.test"));
+        assertThat(mail.subject()).isEqualTo("Re: [Support #10019] Printer on fire");
+        assertThat(mail.text()).startsWith("Put it out.\n\nRegards").contains("Bob Smith");
+    }
+}

@@ -1,0 +1,7 @@
+Subject: Re: ${t.tag} ${t.subject}
+
+${t.text}
+
+--
+${t.agentName}
+${t.teamName} <${t.supportAddress}>
