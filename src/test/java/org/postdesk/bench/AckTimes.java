@@ -1,0 +1,64 @@
+package org.postdesk.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postdesk.config.SecretBox;
+import org.postdesk.outbound.DeliveryException;
+import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+
+/**
+ * The daemon's SMTP gateway (each mailbox's own server, as in production), noting when the server
+ * accepted each outgoing message, keyed by the In-Reply-To of that message: the customer mail it answers.
+ */
+final class AckTimes implements SmtpGateway {
+    private static final Pattern IN_REPLY_TO = Pattern.compile("(?im)^In-Reply-To:\\s*(<[^>\\r\\n]+>)");
+
+    private final Database db;
+    private final SecretBox secrets;
+    private final Map<String, Long> acceptedNanos = new ConcurrentHashMap<>();
+
+    AckTimes(Database db, SecretBox secrets) {
+        this.db = db;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public void send(long mailboxId, String envelopeFrom, List<String> recipients, byte[] raw) {
+        Mailbox mailbox = new MailboxRepository(db.dsl()).byId(mailboxId)
+                .orElseThrow(() -> new DeliveryException("mailbox id " + mailboxId + " is gone", true, -1, null));
+        SmtpConnector.forMailbox(mailbox, secrets).send(raw, envelopeFrom, recipients);
+        long now = System.nanoTime();
+        String answered = inReplyTo(raw);
+        if (answered != null) {
+            acceptedNanos.put(answered, now);
+        }
+    }
+
+    /** When the acknowledgement of {@code messageId} was accepted (System.nanoTime), or null. */
+    Long acceptedAt(String messageId) {
+        return acceptedNanos.get(messageId);
+    }
+
+    private static String inReplyTo(byte[] raw) {
+        int headerEnd = indexOfBlankLine(raw);
+        Matcher m = IN_REPLY_TO.matcher(new String(raw, 0, headerEnd, StandardCharsets.ISO_8859_1));
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static int indexOfBlankLine(byte[] raw) {
+        for (int i = 0; i + 3 < raw.length; i++) {
+            if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
+                return i;
+            }
+        }
+        return raw.length;
+    }
+}

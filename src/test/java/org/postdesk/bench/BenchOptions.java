@@ -1,0 +1,117 @@
+package org.postdesk.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * The command line of {@link IngestBenchmark}. Without {@code --imap}/{@code --smtp} the benchmark starts
+ * GreenMail in-process; with them it reads and writes a real server's mailbox (which should be empty).
+ */
+record BenchOptions(int messages, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
+                    String user, String passwordEnv, String address, String customer, boolean trustAll,
+                    boolean sendAcks, String dbUrl, long seed) {
+
+    static final String USAGE = String.join("\n",
+            "usage: scripts/bench-ingest [options]",
+            "  --messages N          messages for the throughput phase (default 10000; 70% new, 30% follow-ups)",
+            "  --latency-samples K   messages sent one by one for the latency phase (default 200; 0 skips it)",
+            "  --latency-rate R      messages per second in the latency phase (default 10)",
+            "  --imap URL --smtp URL a real server's support mailbox instead of in-process GreenMail",
+            "                        (imap://user@host:port/INBOX, imaps://..., smtp+starttls://user@host:port)",
+            "  --user U              login, when the URLs have none",
+            "  --password-env VAR    environment variable holding the mailbox password",
+            "  --address ADDR        the support address (default: the login when it is an address)",
+            "  --customer ADDR       real server only: latency-phase sender; acks go to ADDR's +tag variants",
+            "  --trust-all           real server only: accept any TLS certificate",
+            "  --send-acks           in-process GreenMail only: also time the outbox sending the N phase's acks",
+            "                        (default: they are marked failed unsent, so the latency phase starts clean)",
+            "  --db-url JDBC         store (default: a fresh H2 file under target/bench-db)",
+            "  --seed S              random seed for the generated mail (default 42)");
+
+    boolean embedded() {
+        return imapUrl == null;
+    }
+
+    static BenchOptions parse(List<String> args) {
+        Deque<String> in = new ArrayDeque<>(args);
+        int messages = 10_000;
+        int samples = 200;
+        double rate = 10;
+        String imap = null;
+        String smtp = null;
+        String user = null;
+        String passwordEnv = null;
+        String address = null;
+        String customer = null;
+        boolean trustAll = false;
+        boolean sendAcks = false;
+        String db = null;
+        long seed = 42;
+        while (!in.isEmpty()) {
+            String opt = in.pop();
+            switch (opt) {
+                case "--messages": messages = Integer.parseInt(value(in, opt)); break;
+                case "--latency-samples": samples = Integer.parseInt(value(in, opt)); break;
+                case "--latency-rate": rate = Double.parseDouble(value(in, opt)); break;
+                case "--imap": imap = value(in, opt); break;
+                case "--smtp": smtp = value(in, opt); break;
+                case "--user": user = value(in, opt); break;
+                case "--password-env": passwordEnv = value(in, opt); break;
+                case "--address": address = value(in, opt); break;
+                case "--customer": customer = value(in, opt); break;
+                case "--trust-all": trustAll = true; break;
+                case "--send-acks": sendAcks = true; break;
+                case "--db-url": db = value(in, opt); break;
+                case "--seed": seed = Long.parseLong(value(in, opt)); break;
+                case "-h":
+                case "--help": throw new UsageException(USAGE, 0);
+                default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
+            }
+        }
+        BenchOptions o = new BenchOptions(messages, samples, rate, imap, smtp, user, passwordEnv, address, customer,
+                trustAll, sendAcks, db != null ? db : defaultDb(), seed);
+        o.validate();
+        return o;
+    }
+
+    private static String defaultDb() {
+        return "jdbc:h2:file:" + Path.of("target", "bench-db", "postdesk").toAbsolutePath();
+    }
+
+    private void validate() {
+        if (messages < 1 || latencySamples < 0 || latencyRate <= 0) {
+            throw new UsageException("--messages must be at least 1, --latency-samples at least 0, --latency-rate"
+                    + " above 0", 2);
+        }
+        if ((imapUrl == null) != (smtpUrl == null)) {
+            throw new UsageException("give both --imap and --smtp, or neither (in-process GreenMail)", 2);
+        }
+        if (!embedded() && passwordEnv == null) {
+            throw new UsageException("a real server needs --password-env VAR", 2);
+        }
+        if (!embedded() && latencySamples > 0 && customer == null) {
+            throw new UsageException("a real server's latency phase needs --customer ADDR (a mailbox that may"
+                    + " receive the acknowledgements), or --latency-samples 0", 2);
+        }
+    }
+
+    private static String value(Deque<String> in, String opt) {
+        if (in.isEmpty()) {
+            throw new UsageException(opt + " needs a value\n" + USAGE, 2);
+        }
+        return in.pop();
+    }
+
+    /** A bad command line: the message to print and the exit code. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int exitCode;
+
+        UsageException(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+}

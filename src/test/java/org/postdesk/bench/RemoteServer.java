@@ -1,0 +1,122 @@
+package org.postdesk.bench;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.postdesk.config.MailboxUrl;
+import org.postdesk.config.SecretBox;
+import org.postdesk.config.TlsSettings;
+import org.postdesk.ingest.ImapConnector;
+import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.NewMailbox;
+
+/**
+ * A real server's support mailbox, given by URLs. It is filled by IMAP APPEND; latency samples are sent
+ * through the same SMTP server from {@code --customer}'s plus-addressed variants, which receive the acks.
+ */
+final class RemoteServer implements BenchServer {
+    private static final int APPEND_BATCH = 100;
+
+    private final BenchOptions options;
+    private final String imapUrl;
+    private final String smtpUrl;
+    private final String password;
+    private final String address;
+    private NewMailbox mailbox;
+    private SecretBox secrets;
+
+    RemoteServer(BenchOptions options, String password) {
+        this.options = options;
+        this.imapUrl = withUser(options.imapUrl(), options.user());
+        this.smtpUrl = withUser(options.smtpUrl(), options.user());
+        this.password = password;
+        String login = MailboxUrl.parseImap(imapUrl).user();
+        this.address = options.address() != null ? options.address() : login;
+        if (address == null || !address.contains("@")) {
+            throw new BenchOptions.UsageException("give --address: the login " + login + " is not an address", 2);
+        }
+    }
+
+    private static String withUser(String url, String user) {
+        int scheme = url.indexOf("://");
+        if (user == null || scheme < 0 || url.indexOf('@', scheme) >= 0) {
+            return url;
+        }
+        return url.substring(0, scheme + 3) + user + "@" + url.substring(scheme + 3);
+    }
+
+    @Override
+    public String describe() {
+        return "IMAP " + MailboxUrl.parseImap(imapUrl).server() + ", SMTP " + MailboxUrl.parseSmtp(smtpUrl).server();
+    }
+
+    @Override
+    public String supportAddress() {
+        return address;
+    }
+
+    @Override
+    public NewMailbox mailbox(SecretBox secrets) {
+        this.secrets = secrets;
+        this.mailbox = new NewMailbox("support", address, imapUrl, smtpUrl, secrets.encrypt(password), null, null,
+                options.trustAll(), null, "Support", "en");
+        return mailbox;
+    }
+
+    @Override
+    public void fill(List<BenchMail> mails) {
+        Mailbox m = new Mailbox(0, mailbox.name(), address, imapUrl, smtpUrl, mailbox.passwordEnc(), null, null,
+                options.trustAll(), null, "Support", "en", true, Instant.now());
+        IMAPFolder folder = ImapConnector.forMailbox(m, secrets).open();
+        Session session = Session.getInstance(new Properties());
+        try {
+            for (int from = 0; from < mails.size(); from += APPEND_BATCH) {
+                List<Message> batch = new ArrayList<>();
+                for (BenchMail mail : mails.subList(from, Math.min(mails.size(), from + APPEND_BATCH))) {
+                    batch.add(new MimeMessage(session, new ByteArrayInputStream(mail.raw())));
+                }
+                folder.appendMessages(batch.toArray(new Message[0]));
+            }
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot append to " + imapUrl + ": " + e.getMessage(), e);
+        } finally {
+            ImapConnector.closeFolderAndStore(folder);
+        }
+    }
+
+    @Override
+    public boolean clearSupportInbox() {
+        return false;
+    }
+
+    @Override
+    public void submit(BenchMail mail) {
+        new SmtpConnector("bench-customer", MailboxUrl.parseSmtp(smtpUrl), password,
+                new TlsSettings(null, options.trustAll())).send(mail.raw(), mail.from(), List.of(address));
+    }
+
+    @Override
+    public String latencyCustomer(int i) {
+        String customer = options.customer();
+        int at = customer.lastIndexOf('@');
+        return customer.substring(0, at) + "+pd" + i + customer.substring(at);
+    }
+
+    @Override
+    public int received(String address) {
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        // nothing held open
+    }
+}

@@ -1,0 +1,118 @@
+package org.postdesk.bench;
+
+import java.io.PrintStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.util.stream.Collectors;
+
+/** The figures of one run, printed as a table with the targets of issue 2 ("Speed"). */
+final class Report {
+    private static final double TARGET_RATE = 200;
+    private static final long TARGET_HEAP = 256L << 20;
+    private static final double TARGET_P99_MS = 2000;
+
+    private final BenchOptions options;
+    private final StringBuilder out = new StringBuilder();
+
+    Report(BenchOptions options) {
+        this.options = options;
+    }
+
+    void setup(String server, String dbUrl) {
+        Runtime rt = Runtime.getRuntime();
+        line("Postdesk ingest benchmark");
+        row("machine", rt.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        row("JVM heap", "max " + mb(HeapMonitor.max()) + " (" + String.join(" ",
+                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-X")).toList()) + "), GC " + gcNames());
+        row("mail server", server);
+        row("store", dbUrl.replaceAll("(?i)(password=)[^;&]*", "$1***"));
+    }
+
+    void throughput(ThroughputPhase.Result r) {
+        line("");
+        line("Throughput: IMAP -> stored tickets, acknowledgements queued (Pipeline.ingestAllNow, one worker)");
+        row("messages", String.format("%d (%d new, %d follow-ups), %.1f KB average, %.1f MB", r.messages(),
+                r.opening(), r.messages() - r.opening(), r.bytes() / 1024.0 / r.messages(), r.bytes() / 1e6));
+        row("filling the inbox", String.format("%.1f s, not timed; %s", r.fillSeconds(), r.chunk() == r.messages()
+                ? "all at once" : r.chunk() + " at a time, read ones removed between rounds (GreenMail's FETCH is"
+                + " quadratic in folder size)"));
+        row("stored", String.format("%d messages, %d tickets, %d acknowledgements queued", r.stored(), r.tickets(),
+                r.acksQueued()));
+        row("time", String.format("%.1f s", r.ingestSeconds()));
+        verdict("rate", String.format("%.0f msg/s", r.perSecond()), "target >= 200 msg/s over 10,000",
+                r.perSecond() >= TARGET_RATE && r.stored() == r.messages());
+        row("CPU", String.format("%.1f s process CPU while reading (Postdesk, in-process GreenMail, GC, JIT):"
+                + " %.1f ms per message; machine load average %.1f on %d cores%s", r.cpuSeconds(),
+                r.cpuSeconds() * 1000 / r.messages(), r.loadAverage(), Runtime.getRuntime().availableProcessors(),
+                r.loadAverage() > Runtime.getRuntime().availableProcessors() + 0.5
+                        ? " (BUSY: other processes competed for the CPU; figures are pessimistic)" : ""));
+        heap(r.liveBeforeBytes(), r.peakSampledBytes(), r.peakAfterGcBytes());
+    }
+
+    void drain(DrainPhase.Result r) {
+        line("");
+        line("Outbox: the queued acknowledgements sent by the production OutboxSender");
+        row("sent", String.format("%d in %.1f s = %.0f msg/s", r.sent(), r.seconds(), r.perSecond()));
+    }
+
+    void cancelled(int rows) {
+        line("");
+        row("outbox", rows + " acknowledgements of the throughput phase marked failed, not sent (--send-acks sends them)");
+    }
+
+    void latency(LatencyPhase.Result r) {
+        Percentiles p = r.millis();
+        line("");
+        line(String.format("Latency: customer's SMTP delivery -> acknowledgement accepted by SMTP (Daemon, %.1f msg/s)",
+                options.latencyRate()));
+        row("support inbox", r.inboxCleared() ? "emptied after the throughput phase (GreenMail slows down with"
+                + " folder size)" : "as left by the throughput phase");
+        row("worker state", String.join(", ", r.workerStates()) + (r.workerStates().contains("IDLE") ? ""
+                : "  (NOT IDLE)"));
+        row("samples", String.format("%d sent, %d acknowledged%s", r.sent(), r.acked(), r.receivedByCustomers() < 0
+                ? "" : ", " + r.receivedByCustomers() + " in the customers' inboxes"));
+        row("p50 / p95 / p99", String.format("%.0f / %.0f / %.0f ms", p.at(50), p.at(95), p.at(99)));
+        verdict("max", String.format("%.0f ms", p.max()), "target p99 < 2 s",
+                r.acked() == r.sent() && p.at(99) < TARGET_P99_MS);
+        row("peak heap used", mb(r.peakSampledBytes()) + " sampled, " + mb(r.peakAfterGcBytes()) + " after GC");
+    }
+
+    private void heap(long liveBefore, long peakSampled, long peakAfterGc) {
+        row("heap before", mb(liveBefore) + " live after a full GC, before reading");
+        row("peak heap used", mb(peakSampled) + " sampled every 10 ms; " + mb(peakAfterGc) + " at most after a GC");
+        verdict("heap", "ran in -Xmx" + (HeapMonitor.max() >> 20) + "m", "target < 256 MB",
+                peakSampled < TARGET_HEAP && HeapMonitor.max() <= TARGET_HEAP + (16L << 20));
+    }
+
+    private void verdict(String name, String value, String target, boolean ok) {
+        row(name, String.format("%-28s %s  %s", value, target, ok ? "OK" : "MISSED"));
+    }
+
+    private void row(String name, String value) {
+        line(String.format("  %-20s %s", name, value));
+    }
+
+    private void line(String text) {
+        out.append(text).append('\n');
+    }
+
+    /** Prints what is measured so far, so a later phase that fails does not lose the figures. */
+    void flush(PrintStream stream) {
+        stream.print(out);
+        stream.flush();
+        out.setLength(0);
+    }
+
+    private static String mb(long bytes) {
+        return String.format("%.0f MB", bytes / 1024.0 / 1024.0);
+    }
+
+    private static String gcNames() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining("/"));
+    }
+
+}

@@ -1,0 +1,90 @@
+package org.postdesk.bench;
+
+import java.util.List;
+
+/**
+ * Fills the support inbox with N messages while nothing reads it, then times the production mailbox
+ * worker ({@code Pipeline.ingestAllNow}) reading them until every message is a stored ticket message with
+ * its acknowledgement queued in the outbox. Filling is not timed.
+ */
+final class ThroughputPhase {
+
+    /**
+     * Messages delivered per round on GreenMail, whose FETCH and STORE take time proportional to the square
+     * of the folder size (each scans every message for its sequence number): with all 10,000 in the inbox at
+     * once the benchmark would measure GreenMail. Read messages are removed between rounds. A real server
+     * gets all N at once.
+     */
+    static final int CHUNK = 200;
+
+    record Result(int messages, int opening, int chunk, long bytes, double fillSeconds, double ingestSeconds,
+                  double cpuSeconds, double loadAverage, int stored,
+                  int tickets, int acksQueued, long liveBeforeBytes, long peakSampledBytes, long peakAfterGcBytes) {
+        double perSecond() {
+            return stored / ingestSeconds;
+        }
+    }
+
+    private ThroughputPhase() {
+    }
+
+    static Result run(BenchContext c) {
+        int n = c.options().messages();
+        int chunk = c.server().clearSupportInbox() ? Math.min(CHUNK, n) : n;
+        Progress.say("%d messages, %s...", n, chunk == n ? "all in the inbox at once" : "delivered " + chunk
+                + " at a time");
+        long live = HeapMonitor.liveNow();
+        int storedBefore = c.inboundMessages();
+        int ticketsBefore = c.tickets();
+        int outboxBefore = c.outboxRows();
+        c.heap().reset();
+        Totals t = new Totals();
+        double load = Machine.loadAverage();
+        for (int from = 0; from < n; from += chunk) {
+            round(c, c.mail().batch(Math.min(chunk, n - from)), t, storedBefore, n);
+            if (chunk < n) {
+                c.server().clearSupportInbox();
+            }
+        }
+        load = Math.max(load, Machine.loadAverage());
+        return new Result(n, t.opening, chunk, t.bytes, t.fill, t.ingest, t.cpuNanos / 1e9, load,
+                c.inboundMessages() - storedBefore, c.tickets() - ticketsBefore, c.outboxRows() - outboxBefore, live,
+                c.heap().peakSampled(), c.heap().peakAfterGc());
+    }
+
+    /** Generated a round at a time, so the benchmark itself does not hold N messages in the heap it measures. */
+    private static void round(BenchContext c, List<BenchMail> mails, Totals t, int storedBefore, int n) {
+        t.opening += (int) mails.stream().filter(BenchMail::opensTicket).count();
+        t.bytes += mails.stream().mapToLong(m -> m.raw().length).sum();
+        long f0 = System.nanoTime();
+        c.server().fill(mails);
+        t.fill += seconds(f0);
+        long cpu0 = Machine.processCpuNanos();
+        t.ingest += timedDrain(c, storedBefore, n);
+        t.cpuNanos += Machine.processCpuNanos() - cpu0;
+    }
+
+    /** Running sums over the rounds. */
+    private static final class Totals {
+        int opening;
+        long bytes;
+        double fill;
+        double ingest;
+        long cpuNanos;
+    }
+
+    private static double timedDrain(BenchContext c, int storedBefore, int n) {
+        long t0 = System.nanoTime();
+        c.pipeline().ingestAllNow(c.mailbox());
+        double s = seconds(t0);
+        int stored = c.inboundMessages() - storedBefore;
+        if (stored / 1000 != (stored - CHUNK) / 1000 || stored == n) {
+            Progress.say("  %d / %d stored", stored, n);
+        }
+        return s;
+    }
+
+    static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
