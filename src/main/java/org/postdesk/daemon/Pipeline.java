@@ -26,6 +26,7 @@ import org.postdesk.mail.MimeParser;
 import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;
+import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.OutboundQueue;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.OutboxSignal;
@@ -85,7 +86,7 @@ public final class Pipeline {
                 new Threading(new ThreadingPolicy(config.threading().reopenWindow()), clock), writer,
                 ownAddresses::get, config.loopMarker(), clock, signal::wake,
                 AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,
-                        config.agents().allowSteal()));
+                        new CannedAnswers(templates), config.agents().allowSteal()));
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         refreshOwnAddresses();
     }

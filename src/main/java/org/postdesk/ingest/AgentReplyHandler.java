@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
 import org.postdesk.store.AgentRepository;
@@ -35,20 +36,25 @@ public final class AgentReplyHandler {
     private final CommandCheck check;
     private final ReplyFlow flow;
     private final AgentNotices notices;
+    private final ReplyAnswers answers;
 
     private AgentReplyHandler(AgentReplyClassifier classifier, CommandCheck check, ReplyFlow flow,
-                              AgentNotices notices) {
+                              AgentNotices notices, ReplyAnswers answers) {
         this.classifier = classifier;
         this.check = check;
         this.flow = flow;
         this.notices = notices;
+        this.answers = answers;
     }
 
-    /** @param allowSteal whether {@code #steal} may take a ticket another agent holds ({@code agents.allow-steal}) */
+    /**
+     * @param answers the canned answers {@code #answer NAME} inserts and {@code #answers} lists
+     * @param allowSteal whether {@code #steal} may take a ticket another agent holds ({@code agents.allow-steal})
+     */
     public static AgentReplyHandler create(ReplyTokenCodec tokens, ReplyRelay relay, AgentNotices notices,
-                                           boolean allowSteal) {
+                                           CannedAnswers answers, boolean allowSteal) {
         return new AgentReplyHandler(new AgentReplyClassifier(tokens), new CommandCheck(allowSteal),
-                new ReplyFlow(new AgentRelay(relay), notices, allowSteal), notices);
+                new ReplyFlow(new AgentRelay(relay), notices, allowSteal), notices, new ReplyAnswers(answers));
     }
 
     /** The agent reply's result, or empty when {@code in} is not an agent's reply (then it is a customer's). */
@@ -61,9 +67,18 @@ public final class AgentReplyHandler {
                 in.facts().dedupeKey(), in.now());
         String trimmed = trimmer.trim(Columns.text(in.message().textBody()));
         ParsedReply parsed = parser.parse(trimmed);
+        ReplyAnswers.Rendered rendered = answers.render(r, parsed);
+        List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(r));
+        if (problems.isEmpty() && !rendered.byName().isEmpty()) {
+            parsed = new ParsedReply(parsed.commands(), parsed.errors(),
+                    CommandParser.withAnswers(parsed.text(), rendered.byName()));
+        }
         ReplyFlow.Reply reply = new ReplyFlow.Reply(tx, in, r, messageId, parsed);
-        List<String> problems = check.problems(parsed, new AgentRepository(tx));
         String outcome = problems.isEmpty() ? flow.run(reply) : reject(reply, problems);
+        if (problems.isEmpty() && has(parsed, CommandVerb.ANSWERS)) {
+            listAnswers(reply);
+            outcome += ", answers listed";
+        }
         new Conversation(tx).markAgentMessage(messageId, reply.kind(), r.agent().id(), trimmed);
         return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),
                 "agent " + r.agent().primaryAddress() + ": " + outcome);
@@ -73,12 +88,18 @@ public final class AgentReplyHandler {
         reply.kind(KIND_ERROR);
         reply.event("command-error", String.join("; ", problems));
         List<String> usage = Arrays.stream(CommandVerb.values())
-                .filter(v -> v != CommandVerb.ANSWER && v != CommandVerb.ANSWERS)
                 .map(CommandVerb::usage).collect(Collectors.toList());
         notices.send(reply.tx(), reply.agentReply().agent(), new AgentNotices.About(reply.ticketId(),
                 "command-error", "COMMAND_ERROR", new NoticeDetails.CommandErrors(problems, usage), null,
                 reply.inbound().message().messageId(), List.of()), reply.now());
         return problems.size() + " command error(s), nothing done";
+    }
+
+    /** {@code #answers}: mails the agent the canned answers usable on this ticket. */
+    private void listAnswers(ReplyFlow.Reply reply) {
+        notices.send(reply.tx(), reply.agent(), new AgentNotices.About(reply.ticketId(), "answer-list", "ANSWER_LIST",
+                new NoticeDetails.AnswerList(answers.names(reply.agentReply())), null,
+                reply.inbound().message().messageId(), List.of()), reply.now());
     }
 
     static boolean has(ParsedReply parsed, CommandVerb verb) {

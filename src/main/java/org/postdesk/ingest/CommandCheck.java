@@ -2,6 +2,7 @@ package org.postdesk.ingest;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.tickets.agent.AgentCommand;
 import org.postdesk.tickets.agent.CommandError;
@@ -19,14 +20,18 @@ final class CommandCheck {
         this.allowSteal = allowSteal;
     }
 
-    /** One line per problem, e.g. {@code line 2: "#prio high": unknown command #prio}. */
-    List<String> problems(ParsedReply reply, AgentRepository agents) {
+    /**
+     * One line per problem, e.g. {@code line 2: "#prio high": unknown command #prio}. {@code answers} are the
+     * reply's canned answers as rendered; {@code available} gives the names an unknown one is told.
+     */
+    List<String> problems(ParsedReply reply, AgentRepository agents, ReplyAnswers.Rendered answers,
+                          Supplier<List<String>> available) {
         List<String> out = new ArrayList<>();
         for (CommandError e : reply.errors()) {
             out.add(describe(e.line(), e.text(), e.problem()));
         }
         for (AgentCommand c : reply.commands()) {
-            String problem = problem(c, agents);
+            String problem = problem(c, agents, answers, available);
             if (problem != null) {
                 out.add(describe(c.line(), "#" + c.verb().command() + " " + String.join(" ", c.args()), problem));
             }
@@ -34,9 +39,19 @@ final class CommandCheck {
         return out;
     }
 
-    private String problem(AgentCommand c, AgentRepository agents) {
-        if (c.verb() == CommandVerb.ANSWER || c.verb() == CommandVerb.ANSWERS) {
-            return "canned answers are not available yet";
+    private String problem(AgentCommand c, AgentRepository agents, ReplyAnswers.Rendered answers,
+                           Supplier<List<String>> available) {
+        if (c.verb() == CommandVerb.ANSWER) {
+            String name = c.args().get(0);
+            if (answers.broken().containsKey(name)) {
+                return "the canned answer '" + name + "' cannot be written (ask an admin to fix it with"
+                        + " 'postdesk template edit answers/" + name + "'): " + answers.broken().get(name);
+            }
+            if (answers.unknown().contains(name)) {
+                List<String> names = available.get();
+                return "there is no canned answer '" + name + "'; "
+                        + (names.isEmpty() ? "there are no canned answers yet" : "available: " + String.join(", ", names));
+            }
         }
         if (c.verb() == CommandVerb.STEAL && !allowSteal) {
             return "taking over a held ticket is switched off (agents.allow-steal=false)";

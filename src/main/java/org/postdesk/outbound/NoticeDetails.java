@@ -49,4 +49,11 @@ public final class NoticeDetails {
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }
+
+    /** {@code answer-list.ftl}: the canned answers an agent can insert with {@code #answer NAME} ({@code #answers}). */
+    public record AnswerList(List<String> names) {
+        public AnswerList {
+            names = List.copyOf(names);
+        }
+    }
 }

@@ -1,10 +1,13 @@
 package org.postdesk.outbound;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.postdesk.tickets.agent.CommandParser;
+import org.postdesk.tickets.agent.ReplyTrimmer;
 
 /**
  * The model each template gets, built from a {@link TicketFacts}: what a template is validated against
@@ -23,7 +26,16 @@ public final class TemplateSamples {
         Map<String, Function<TicketFacts, Object>> m = new TreeMap<>();
         m.put("ack", f -> new AckModel(f.number(), f.tag(), f.subject(), f.customerName(), f.customerAddress(),
                 f.supportAddress(), f.teamName()));
+        m.put("answer-list", f -> notice(f, new NoticeDetails.AnswerList(List.of("need-details", "password-reset"))));
         return new TemplateSamples(m);
+    }
+
+    /** What a mail to an agent about the ticket of {@code f} gets, with the template's own {@code details}. */
+    static AgentNoticeModel notice(TicketFacts f, Object details) {
+        TicketSummary ticket = new TicketSummary(f.tag(), f.number(), f.subject(), f.status(), f.priority(),
+                f.agentName(), f.customerAddress());
+        return new AgentNoticeModel(ticket, f.agentName(), ReplyTrimmer.MARKER, CommandParser.help(),
+                "Ref: pd1.sample-token", details);
     }
 
     /** A copy with {@code name}'s model factory added or replaced. */

@@ -273,6 +273,60 @@ class AgentPipelineTest {
     }
 
     @Test
+    void aCannedAnswerReachesTheCustomerRenderedForTheTicket() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "#take\nHello Ann,\n\n#Answer Need-Details\n\nRegards, Bob");
+
+        MimeMessage sent = awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0);
+        TicketRow ticket = onlyTicket(h);
+        String tag = "[Support #" + ticket.number() + "]";
+        assertThat(text(sent).replace("\r\n", "\n")).startsWith("Hello Ann,\n\nTo look into this we need a little more from you:")
+                .contains("keep \"" + tag + "\" in the subject", "Regards, Bob").doesNotContain("#answer", "#Answer", "${");
+        awaitOutboxDrained(h);
+        assertThat(ticket.ownerAgentId()).isNotNull();
+        assertThat(mailTo(address("Bob"), "Not understood:")).isEmpty();
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownCannedAnswerReachesNobodyButTheAgentsErrorMail() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        awaitMail(Harness.CUSTOMER, 1, ""); // the acknowledgement
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "#close\nHello Ann,\n\n#answer no-such-answer\n\nBob");
+
+        MimeMessage error = awaitMail(address("Bob"), 1, "Not understood:").get(0);
+        assertThat(text(error)).contains("line 4: \"#answer no-such-answer\": there is no canned answer"
+                + " 'no-such-answer'; available: need-details, password-reset, thanks-closing", "#answer NAME");
+        awaitOutboxDrained(h);
+        TicketRow ticket = onlyTicket(h);
+        assertThat(ticket.status()).isNotEqualTo(TicketStatus.CLOSED);
+        assertThat(ticket.ownerAgentId()).isNull();
+        assertThat(mailTo(Harness.CUSTOMER, "")).hasSize(1);
+        assertThat(allOutbox(h)).noneMatch(o -> o.kind().equals("REPLY"));
+        assertThat(mailTo(address("Bob"), "")).hasSize(2); // the notification and the error
+    }
+
+    @Test
+    void answersMailsTheAgentTheListAndSendsTheCustomerNothing() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        awaitMail(Harness.CUSTOMER, 1, "");
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "#answers");
+
+        MimeMessage list = awaitMail(address("Bob"), 1, "Canned answers:").get(0);
+        assertThat(text(list)).startsWith("-- reply above this line --")
+                .contains("#answer need-details", "#answer password-reset", "#answer thanks-closing", "Ref: pd1.");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(Harness.CUSTOMER, "")).hasSize(1);
+        assertThat(onlyTicket(h).ownerAgentId()).isNull();
+    }
+
+    @Test
     void anAgentWritingFreshOpensATicketWithoutAnAcknowledgement() throws Exception {
         Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
         h.deliver(raw("Bob <" + address("Bob") + ">", "<fresh@agents.test>", "My own laptop is broken", null,

@@ -32,7 +32,9 @@ class AgentTemplatesTest {
                 new Object[] {"command-error", new NoticeDetails.CommandErrors(
                         List.of("line 1: \"#frob\": unknown command #frob"), List.of("#take", "#close"))},
                 new Object[] {"idle-release", new NoticeDetails.IdleRelease("Bob <bob@example.test>", "4 h")},
-                new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")});
+                new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")},
+                new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
+                new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
         return Stream.of("en", "ru", "uk").flatMap(locale -> cases.stream()
                 .map(c -> Arguments.of(locale, c[0], c[1])));
     }
