@@ -46,9 +46,15 @@ final class TicketListCommand implements Callable<Integer> {
         } else {
             out.printf(FORMAT, "NUMBER", "STATUS", "PRIO", "REQUESTER", "UPDATED", "SUBJECT");
             rows.forEach(r -> out.printf(FORMAT, r.number(), r.status(), r.priority(), r.requester(),
-                    MailboxListCommand.time(r.updatedAt()), r.subject()));
+                    MailboxListCommand.time(r.updatedAt()), shortSubject(r.subject())));
         }
         return ExitCodes.OK;
+    }
+
+    /** One line per ticket, even for a subject of thousands of characters (--json keeps it whole). */
+    static String shortSubject(String subject) {
+        String line = subject.replaceAll("\\s+", " ");
+        return line.length() > 100 ? line.substring(0, 99) + "…" : line;
     }
 
     private TicketStatus parseStatus() {

@@ -4,7 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.postdesk.config.SecretBox;
 import org.postdesk.store.Database;
+import java.util.List;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewAgent;
 import org.postdesk.store.NewMailbox;
 
 /** Puts the sandbox's support mailbox (and agents) into a fresh store and describes the setup. */
@@ -21,11 +25,14 @@ public final class Sandbox {
 
     public void provision() {
         String login = URLEncoder.encode(SandboxMailServer.SUPPORT, StandardCharsets.UTF_8);
-        new MailboxRepository(db.dsl()).add(new NewMailbox("support", SandboxMailServer.SUPPORT,
+        Mailbox support = new MailboxRepository(db.dsl()).add(new NewMailbox("support", SandboxMailServer.SUPPORT,
                 "imap://" + login + "@127.0.0.1:" + mail.imapPort() + "/INBOX",
                 "smtp://" + login + "@127.0.0.1:" + mail.smtpPort(),
                 secrets.encrypt(SandboxMailServer.password(SandboxMailServer.SUPPORT)), null, null, false, null,
                 "Support", "en"));
+        AgentRepository agents = new AgentRepository(db.dsl());
+        agents.add(new NewAgent("Alice Agent", List.of("alice@" + SandboxMailServer.DOMAIN), List.of(support.id())));
+        agents.add(new NewAgent("Bob Agent", List.of("bob@" + SandboxMailServer.DOMAIN), List.of(support.id())));
     }
 
     public String banner(String dbUrl) {
@@ -41,6 +48,9 @@ public final class Sandbox {
         sb.append("\nWrite to ").append(SandboxMailServer.SUPPORT).append(" from any mail client as the customer,\n");
         sb.append("or from another terminal:\n\n");
         sb.append("  scripts/postdesk sandbox send --subject 'Printer on fire' --body 'Please help'\n\n");
+        sb.append("Alice and Bob get a notification for each new ticket; replying to it from their mail client\n");
+        sb.append("answers the customer (the first to reply takes the ticket; the other's reply is held).\n");
+        sb.append("Commands such as #take, #close or #note go on lines at the top of a reply.\n\n");
         sb.append("The daemon's log below shows each ticket as it is opened. To look at them from another terminal:\n\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket list\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket show NUMBER\n");
@@ -51,6 +61,6 @@ public final class Sandbox {
         if (account.equals(SandboxMailServer.SUPPORT)) {
             return "the support mailbox Postdesk watches";
         }
-        return account.startsWith("customer") ? "a customer" : "an agent";
+        return account.startsWith("customer") ? "a customer" : "an agent of the support mailbox";
     }
 }

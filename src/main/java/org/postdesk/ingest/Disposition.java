@@ -28,6 +28,8 @@ public interface Disposition {
             if (!dest.exists() && !dest.create(Folder.HOLDS_MESSAGES)) {
                 throw new MessagingException("folder " + target + " does not exist and cannot be created");
             }
+            // Stored means handled: it arrives read in the target folder, not as new mail for people to open.
+            message.setFlag(Flags.Flag.SEEN, true);
             folder.moveMessages(new Message[] {message}, dest);
         };
     }

@@ -102,12 +102,18 @@ public final class MailboxRepository {
 
     /** Moves the IMAP cursor; call it with the transaction's context that stored the message at {@code lastUid}. */
     public void saveCursor(long mailboxId, long uidValidity, long lastUid) {
-        ensureStateRow(mailboxId);
-        dsl.update(MAILBOX_STATE)
-                .set(MAILBOX_STATE.UID_VALIDITY, uidValidity)
-                .set(MAILBOX_STATE.LAST_UID, lastUid)
-                .where(MAILBOX_STATE.MAILBOX_ID.eq(mailboxId))
-                .execute();
+        // Called once per stored message: one UPDATE in the usual case, the insert only the first time.
+        for (int attempt = 0; attempt < 2; attempt++) {
+            int updated = dsl.update(MAILBOX_STATE)
+                    .set(MAILBOX_STATE.UID_VALIDITY, uidValidity)
+                    .set(MAILBOX_STATE.LAST_UID, lastUid)
+                    .where(MAILBOX_STATE.MAILBOX_ID.eq(mailboxId))
+                    .execute();
+            if (updated > 0) {
+                return;
+            }
+            ensureStateRow(mailboxId);
+        }
     }
 
     /** Records the worker's health; a report without error also stamps {@code lastOkAt}. */
