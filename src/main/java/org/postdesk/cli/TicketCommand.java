@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ticket",
         footer = {"", "Examples:", "  postdesk ticket list --status open", "  postdesk ticket close 10019"},
         mixinStandardHelpOptions = true,
-        description = "List, show, close, reopen, annotate and merge tickets.",
+        description = "List, show, close, reopen, annotate, merge, assign and release tickets.",
         subcommands = {
             TicketListCommand.class,
             TicketShowCommand.class,
@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
             TicketReopenCommand.class,
             TicketNoteCommand.class,
             TicketMergeCommand.class,
+            TicketAssignCommand.class,
+            TicketReleaseCommand.class,
         })
 public final class TicketCommand implements Runnable {
     @Spec

@@ -10,13 +10,18 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
+import org.postdesk.store.NewAgent;
 import org.postdesk.store.NewMailbox;
 import org.postdesk.store.NewMessage;
 import org.postdesk.store.NewTicket;
 import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.TicketNumber;
 
 class TicketAdminCommandTest {
@@ -114,5 +119,74 @@ class TicketAdminCommandTest {
         assertThat(again.err()).contains("was merged into " + survivor);
         assertThat(cli.run("ticket", "reopen", merged).err()).contains("reopen ticket " + survivor + " instead");
         assertThat(cli.run("ticket", "merge", survivor, "--into", survivor).err()).contains("into itself");
+    }
+
+    private Agent agent(String name, String address) {
+        try (Database db = cli.openDatabase()) {
+            return new AgentRepository(db.dsl()).add(new NewAgent(name, List.of(address), List.of(mailboxId)));
+        }
+    }
+
+    private TicketRow row(String number) {
+        try (Database db = cli.openDatabase()) {
+            return new TicketRepository(db.dsl()).byNumber(TicketNumber.parse(number).orElseThrow()).orElseThrow();
+        }
+    }
+
+    @Test
+    void assignAndReleaseMoveTheTicketAndAreAudited() throws IOException {
+        String n = ticket("<a@x>");
+        Agent bob = agent("Bob Smith", "bob@example.test");
+        Agent eve = agent("Eve Jones", "eve@example.test");
+
+        assertThat(ok("ticket", "assign", n, "bob@example.test").out())
+                .contains("ticket " + n + " assigned to Bob Smith <bob@example.test>");
+        assertThat(row(n).ownerAgentId()).isEqualTo(bob.id());
+        assertThat(ok("ticket", "assign", n, "BOB@example.test").out()).contains("already held by bob@example.test");
+        assertThat(ok("ticket", "assign", n, String.valueOf(eve.id())).out()).contains("(was bob@example.test)");
+        assertThat(row(n).ownerAgentId()).isEqualTo(eve.id());
+        assertThat(ok("ticket", "release", n).out()).contains("released (was held by eve@example.test)");
+        assertThat(row(n).ownerAgentId()).isNull();
+        assertThat(row(n).ownerSince()).isNull();
+        assertThat(ok("ticket", "release", n).out()).contains("nobody holds ticket " + n);
+
+        JsonNode t = show(n);
+        assertThat(t.get("events").findValuesAsText("type")).containsSubsequence("ASSIGNED", "ASSIGNED", "RELEASED");
+        assertThat(t.get("events").findValuesAsText("detail")).anyMatch(d -> d.contains("to eve@example.test")
+                && d.contains("was bob@example.test"));
+        assertThat(t.get("events").findValuesAsText("actor")).contains("admin:alice");
+    }
+
+    @Test
+    void assignRefusesUnknownTicketsAndAgentsAndChangesNothing() throws IOException {
+        String n = ticket("<a@x>");
+        Agent bob = agent("Bob Smith", "bob@example.test");
+        Agent off = agent("Dave Off", "dave@example.test");
+        try (Database db = cli.openDatabase()) {
+            new AgentRepository(db.dsl()).setActive(off.id(), false);
+        }
+        int eventsBefore = show(n).get("events").size();
+
+        CliRunner.Result noAgent = cli.run("ticket", "assign", n, "nobody@example.test");
+        assertThat(noAgent.code()).as(noAgent.all()).isEqualTo(2);
+        assertThat(noAgent.err()).contains("no agent nobody@example.test", "postdesk agent list");
+        CliRunner.Result noId = cli.run("ticket", "assign", n, "999");
+        assertThat(noId.code()).isEqualTo(2);
+        CliRunner.Result disabled = cli.run("ticket", "assign", n, "dave@example.test");
+        assertThat(disabled.code()).isEqualTo(2);
+        assertThat(disabled.err()).contains("disabled");
+        String missing = TicketNumber.fromSequence(9999).toString();
+        CliRunner.Result noTicket = cli.run("ticket", "assign", missing, "bob@example.test");
+        assertThat(noTicket.code()).isEqualTo(2);
+        assertThat(noTicket.err()).contains("does not exist");
+        CliRunner.Result typo = cli.run("ticket", "release", "10010");
+        assertThat(typo.code()).isEqualTo(2);
+        assertThat(typo.err()).contains("check digit");
+        CliRunner.Result noRelease = cli.run("ticket", "release", missing);
+        assertThat(noRelease.code()).isEqualTo(2);
+
+        assertThat(row(n).ownerAgentId()).isNull();
+        assertThat(show(n).get("events").size()).isEqualTo(eventsBefore);
+        assertThat(bob.active()).isTrue();
     }
 }
