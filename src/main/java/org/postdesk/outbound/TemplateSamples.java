@@ -26,7 +26,20 @@ public final class TemplateSamples {
         Map<String, Function<TicketFacts, Object>> m = new TreeMap<>();
         m.put("ack", f -> new AckModel(f.number(), f.tag(), f.subject(), f.customerName(), f.customerAddress(),
                 f.supportAddress(), f.teamName()));
+        m.put("notification", f -> notice(f, new NoticeDetails.NewMessage(true, f.customerName(), f.customerAddress(),
+                "My printer is on <b>fire</b> & smoking.\nPlease help.", List.of("photo.jpg"))));
+        m.put("held", f -> notice(f, new NoticeDetails.Held("Eve Jones", "eve@example.com", "2026-11-23T10:00Z",
+                true, "Please switch it off first.", List.of("#close"))));
+        m.put("stale", f -> notice(f, new NoticeDetails.Stale(List.of("From: " + f.customerAddress()
+                + "\n\nIt smokes now."), "Please switch it off first.", List.of("#close"))));
+        m.put("command-error", f -> notice(f, new NoticeDetails.CommandErrors(
+                List.of("line 1: \"#prio high\": unknown command #prio"), List.of("#take", "#priority low|normal|high|urgent"))));
+        m.put("idle-release", f -> notice(f, new NoticeDetails.IdleRelease(f.agentName() + " <bob@example.com>", "4 h")));
+        m.put("send-result", f -> notice(f, new NoticeDetails.SendResult("that reply was already sent.")));
         m.put("answer-list", f -> notice(f, new NoticeDetails.AnswerList(List.of("need-details", "password-reset"))));
+        m.put("reply", f -> new ReplyModel(f.tag(), f.number(), f.subject(),
+                "Hello " + f.customerName() + ",\n\nplease switch it off & unplug it.", f.agentName(), f.teamName(),
+                f.supportAddress()));
         return new TemplateSamples(m);
     }
 

@@ -91,4 +91,35 @@ class TemplateValidationTest {
                 new TemplateKey("answers/password-reset", "en"), new TemplateKey("answers/password-reset", "ru"),
                 new TemplateKey("answers/password-reset", "uk"));
     }
+
+    @Test
+    void everyShippedTemplateIsFullyCheckedNotOnlyParsed() {
+        ShippedTemplates.load(null).forEach((key, source) -> assertThat(validator.validate(key, source).warning())
+                .as(key.toString()).isNull());
+        assertThat(TemplateSamples.standard().names()).contains("notification", "held", "stale", "command-error",
+                "idle-release", "send-result", "reply", "answer-list");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, New ticket [Support #10019]", "ru, Новая заявка [Support #10019]",
+        "uk, Нова заявка [Support #10019]"})
+    void notificationSampleIsANewTicketAndUnknownDetailsAreRefused(String locale, String subject) {
+        TemplateKey key = new TemplateKey("notification", locale);
+        RenderedMail sample = validator.validate(key, ShippedTemplates.load(null).get(key)).sample();
+        assertThat(sample.subject()).startsWith(subject);
+        assertThat(sample.text()).contains("Ref: pd1.").doesNotContain("${");
+        assertThatThrownBy(() -> validator.validate(key, new TemplateSource(
+                "Subject: <#if t.details.isNew>New</#if> ${t.ticket.tag}\n\nx", null)))
+                .isInstanceOf(InvalidTemplateException.class).hasMessageContaining("isNew");
+    }
+
+    @Test
+    void agentTemplatesReferringToMissingFieldsAreRefused() {
+        assertThatThrownBy(() -> validator.validate(new TemplateKey("held", "en"),
+                new TemplateSource("Subject: held by ${t.details.owner}\n\nx", null)))
+                .isInstanceOf(InvalidTemplateException.class).hasMessageContaining("t.details.owner");
+        assertThatThrownBy(() -> validator.validate(new TemplateKey("reply", "en"),
+                new TemplateSource("Subject: Re: ${t.tag}\n\n${t.body}", null)))
+                .isInstanceOf(InvalidTemplateException.class).hasMessageContaining("t.body");
+    }
 }
