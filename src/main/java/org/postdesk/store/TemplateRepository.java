@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 
@@ -40,11 +41,16 @@ public final class TemplateRepository {
      * daemons seeding at once store it once: only the one whose insert of the handle wins goes on.
      */
     public boolean seed(NewTemplateVersion v) {
-        Optional<Long> created = dsl.insertInto(TEMPLATE)
-                .set(TEMPLATE.NAME, v.name()).set(TEMPLATE.LOCALE, v.locale()).set(TEMPLATE.LATEST_VERSION, 1)
-                .onConflictDoNothing()
-                .returningResult(TEMPLATE.ID)
-                .fetchOptional(TEMPLATE.ID);
+        Optional<Long> created;
+        try {
+            created = dsl.insertInto(TEMPLATE)
+                    .set(TEMPLATE.NAME, v.name()).set(TEMPLATE.LOCALE, v.locale()).set(TEMPLATE.LATEST_VERSION, 1)
+                    .onConflictDoNothing()
+                    .returningResult(TEMPLATE.ID)
+                    .fetchOptional(TEMPLATE.ID);
+        } catch (IntegrityConstraintViolationException e) {
+            created = Optional.empty(); // H2's MERGE emulation: the other transaction's row won the race
+        }
         created.ifPresent(id -> insertVersion(id, 1, v));
         return created.isPresent();
     }
@@ -84,8 +90,13 @@ public final class TemplateRepository {
     }
 
     private long handle(String name, String locale) {
-        dsl.insertInto(TEMPLATE).set(TEMPLATE.NAME, name).set(TEMPLATE.LOCALE, locale)
-                .onConflictDoNothing().execute();
+        try {
+            dsl.insertInto(TEMPLATE).set(TEMPLATE.NAME, name).set(TEMPLATE.LOCALE, locale)
+                    .onConflictDoNothing().execute();
+        } catch (IntegrityConstraintViolationException e) {
+            // H2 emulates ON CONFLICT with MERGE, which can still clash with a concurrent insert: the row
+            // exists now, which is all this needs (PostgreSQL never gets here).
+        }
         return dsl.select(TEMPLATE.ID).from(TEMPLATE).where(TEMPLATE.NAME.eq(name).and(TEMPLATE.LOCALE.eq(locale)))
                 .fetchSingle(TEMPLATE.ID);
     }
