@@ -38,6 +38,10 @@ public final class MimeComposer {
     private static final String UTF_8 = "UTF-8";
     private static final Pattern HEADER_NAME = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+");
 
+    static {
+        JakartaMailProviders.register();
+    }
+
     private final Session session = Session.getInstance(new Properties());
     private final Clock clock;
 

@@ -24,6 +24,10 @@ public final class MimeParser {
 
     private static final Logger log = LoggerFactory.getLogger(MimeParser.class);
 
+    static {
+        JakartaMailProviders.register();
+    }
+
     private final long maxAttachmentBytes;
 
     /** @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded */
