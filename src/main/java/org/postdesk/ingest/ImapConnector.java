@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ImapConnector {
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
+    private static final int FETCH_SIZE = 1 << 20;
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(ImapConnector.class);
 
@@ -110,6 +111,9 @@ public final class ImapConnector {
         Properties props = new Properties();
         props.put(p + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
         props.put(p + ".timeout", String.valueOf(readTimeout.toMillis()));
+        // Messages are read whole into memory anyway; the default 16 KB per FETCH costs a 2 MB attachment
+        // 128 round trips to the server instead of 2.
+        props.put(p + ".fetchsize", String.valueOf(FETCH_SIZE));
         if (url.implicitTls() || url.startTls()) {
             props.put(p + ".ssl.checkserveridentity", String.valueOf(!tls.trustAll()));
             SSLSocketFactory factory = tls.socketFactoryOrNull();

@@ -7,18 +7,19 @@ import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -205,7 +206,7 @@ public final class MailboxWorker implements Runnable {
         for (Message message : sorted(folder, candidates)) {
             long uid = folder.getUID(message);
             if (running && uid <= lastUid) {
-                process(folder, message, uid, null);
+                process(folder, message, uid, ReadAhead.source(message), null);
             }
         }
     }
@@ -214,18 +215,35 @@ public final class MailboxWorker implements Runnable {
         long lastUid = new MailboxRepository(db.dsl()).state(mailbox.id()).lastUid();
         Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
         fetchUids(folder, messages);
+        List<Message> todo = new ArrayList<>();
         for (Message message : sorted(folder, messages)) {
-            long uid = folder.getUID(message);
             // UID FETCH n:* always returns the newest message, even when n is past it (RFC 3501).
-            if (!running || uid <= lastUid) {
-                continue;
+            if (folder.getUID(message) > lastUid) {
+                todo.add(message);
             }
-            if (predatesMailbox(message)) {
-                new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), validity, uid);
-                continue;
-            }
-            process(folder, message, uid, new IngestService.Cursor(validity, uid));
         }
+        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1)) {
+            for (int i = 0; i < todo.size() && running; i++) {
+                Message message = todo.get(i);
+                long uid = folder.getUID(message);
+                if (predatesMailbox(message)) {
+                    new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), validity, uid);
+                    continue;
+                }
+                byte[] raw = readAhead.take(message);
+                nextToStore(todo, i + 1).ifPresent(readAhead::prefetch);
+                process(folder, message, uid, raw, new IngestService.Cursor(validity, uid));
+            }
+        }
+    }
+
+    private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {
+        for (int i = from; i < todo.size(); i++) {
+            if (!predatesMailbox(todo.get(i))) {
+                return Optional.of(todo.get(i));
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -248,22 +266,12 @@ public final class MailboxWorker implements Runnable {
                 && received.toInstant().isBefore(mailbox.createdAt().minusSeconds(60));
     }
 
-    private void process(IMAPFolder folder, Message message, long uid, IngestService.Cursor cursor)
-            throws MessagingException, IOException {
+    private void process(IMAPFolder folder, Message message, long uid, byte[] raw, IngestService.Cursor cursor)
+            throws MessagingException {
         try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
-            ingest.ingest(mailbox, uid, raw(message), cursor);
+            ingest.ingest(mailbox, uid, raw, cursor);
             disposition.apply(folder, message);
         }
-    }
-
-    private static byte[] raw(Message message) throws MessagingException, IOException {
-        if (message instanceof IMAPMessage imap) {
-            // BODY.PEEK: reading must not mark the message \Seen before it is stored.
-            imap.setPeek(true);
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
-        message.writeTo(out);
-        return out.toByteArray();
     }
 
     private static void fetchUids(IMAPFolder folder, Message[] messages) throws MessagingException {
