@@ -1,9 +1,13 @@
 package org.postdesk.ingest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MailAddress;
+import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.tickets.MessageFacts;
 
 /** Translates a parsed message into the small records the domain rules take. */
@@ -11,9 +15,29 @@ final class InboundFacts {
     private InboundFacts() {
     }
 
-    static MessageFacts facts(InboundMessage m) {
-        return new MessageFacts(Columns.usableMessageId(m.messageId()), m.inReplyTo(), m.references(), m.subject(), fromAddress(m),
-                m.contentHash());
+    /**
+     * The facts threading works on. A bounce of a message we sent (its returned Message-ID is in one of our
+     * own domains) counts as referring to that message, so it joins the ticket the message belongs to.
+     */
+    static MessageFacts facts(InboundMessage m, Set<String> ownAddresses) {
+        List<String> references = new ArrayList<>(m.references());
+        ReturnedMessage.messageId(m)
+                .filter(id -> ownDomains(ownAddresses).contains(domainOf(id)))
+                .filter(id -> !references.contains(id))
+                .ifPresent(references::add);
+        return new MessageFacts(Columns.usableMessageId(m.messageId()), m.inReplyTo(), references, m.subject(),
+                fromAddress(m), m.contentHash());
+    }
+
+    private static Set<String> ownDomains(Set<String> ownAddresses) {
+        return ownAddresses.stream().map(InboundFacts::domainOf).collect(Collectors.toSet());
+    }
+
+    /** The part after the last @, lower case, without the closing bracket of a Message-ID. */
+    static String domainOf(String addressOrId) {
+        String s = addressOrId.strip();
+        s = s.endsWith(">") ? s.substring(0, s.length() - 1) : s;
+        return s.substring(s.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     }
 
     static String fromAddress(InboundMessage m) {

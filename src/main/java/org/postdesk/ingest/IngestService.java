@@ -79,8 +79,8 @@ public final class IngestService {
 
     private IngestResult store(Mailbox mailbox, Long uid, InboundMessage message, Cursor advanceCursorTo,
                                boolean reduced) {
-        MessageFacts facts = InboundFacts.facts(message);
         Set<String> own = ownAddresses.get();
+        MessageFacts facts = InboundFacts.facts(message, own);
         AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
                 : new LoopGuard(own, loopMarker).check(message.headers(), facts.fromAddress());
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {

@@ -36,6 +36,7 @@ import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
+import org.postdesk.tickets.TicketStatus;
 
 class PipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -94,6 +95,32 @@ class PipelineTest {
         assertThat(tickets(h)).hasSize(1);
         assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT)
                 + new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.PENDING)).isEqualTo(1);
+    }
+
+    @Test
+    void aBounceOfTheAcknowledgementLandsOnItsTicketInsteadOfOpeningOne() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        h.startDaemon();
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        String ackId = awaitAcks(1).get(0).getMessageID();
+
+        h.deliver("From: Mail Delivery System <MAILER-DAEMON@mx.example.test>\r\nTo: " + Harness.SUPPORT
+                + "\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: <dsn-1@mx.example.test>\r\n"
+                + "Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\n<" + Harness.CUSTOMER + ">: 550 5.1.1 User unknown\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: " + Harness.SUPPORT + "\r\nMessage-ID: "
+                + ackId + "\r\nSubject: [Support #1] Printer\r\n\r\n--B--\r\n");
+
+        Await.until("bounce stored", WAIT, () -> new MessageRepository(h.db.dsl()).count() == 3);
+        assertThat(tickets(h)).hasSize(1);
+        TicketRow ticket = tickets(h).get(0);
+        assertThat(new MessageRepository(h.db.dsl()).byTicket(ticket.id()))
+                .extracting(m -> m.direction().name() + ":" + m.kind())
+                .containsExactly("IN:CUSTOMER", "OUT:ACK", "IN:AUTOMATED");
+        assertThat(ticket.status()).isEqualTo(TicketStatus.NEW);
+        assertThat(new OutboxRepository(h.db.dsl()).byTicket(ticket.id())).hasSize(1);
     }
 
     @Test
