@@ -8,7 +8,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code postdesk agent disable EMAIL}: no more notifications, and the agent's mail counts as a
- * customer's. Tickets the agent holds stay held until the idle release or an admin frees them.
+ * customer's. The open tickets the agent holds are freed, and the mailbox's agents are told.
  */
 @Command(name = "disable",
         footer = {
@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
             "  postdesk agent disable bob@example.com",
         },
         mixinStandardHelpOptions = true,
-        description = "Stop notifying an agent and stop treating their mail as an agent's.")
+        description = {"Stop notifying an agent and stop treating their mail as an agent's.",
+            "The open tickets they hold are freed and the other agents of those mailboxes are told by mail."})
 final class AgentDisableCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -1,6 +1,9 @@
 package org.postdesk.cli;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.postdesk.ingest.Handover;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import picocli.CommandLine.Command;
@@ -28,11 +31,27 @@ final class AgentEnableCommand implements Callable<Integer> {
         return setActive(spec, who, true);
     }
 
+    /**
+     * Enables or disables the agent; disabling also frees the open tickets they hold and tells the other
+     * agents of those tickets' mailboxes, in the same transaction.
+     */
     static int setActive(CommandSpec spec, String who, boolean active) {
-        AgentRepository repo = new AgentRepository(PostdeskCommand.context(spec).database().dsl());
-        Agent agent = AgentShowCommand.find(repo, who);
-        repo.setActive(agent.id(), active);
-        spec.commandLine().getOut().println("agent " + agent.primaryAddress() + (active ? " enabled" : " disabled"));
+        CliContext ctx = PostdeskCommand.context(spec);
+        Handover handover = active ? null : TicketAdminSupport.handover(ctx);
+        String result = ctx.database().inTransaction(tx -> {
+            AgentRepository repo = new AgentRepository(tx);
+            Agent agent = AgentShowCommand.find(repo, who);
+            repo.setActive(agent.id(), active);
+            String done = "agent " + agent.primaryAddress() + (active ? " enabled" : " disabled");
+            if (active) {
+                return done;
+            }
+            List<String> freed = handover.ownerDisabled(tx, agent, TicketAdminSupport.actor(spec), Instant.now());
+            return done + (freed.isEmpty() ? "; they held no open ticket"
+                    : "; freed " + freed.size() + " ticket(s) they held (" + String.join(", ", freed)
+                    + ") and told the mailbox's agents");
+        });
+        spec.commandLine().getOut().println(result);
         return ExitCodes.OK;
     }
 }

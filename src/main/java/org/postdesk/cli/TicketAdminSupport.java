@@ -1,6 +1,10 @@
 package org.postdesk.cli;
 
+import java.time.Clock;
 import org.jooq.DSLContext;
+import org.postdesk.daemon.DaemonLauncher;
+import org.postdesk.daemon.Pipeline;
+import org.postdesk.ingest.Handover;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.TicketNumber;
@@ -30,5 +34,11 @@ final class TicketAdminSupport {
     /** The audit actor of an admin command: {@code admin:<login>}. */
     static String actor(CommandSpec spec) {
         return TemplateSupport.author(spec);
+    }
+
+    /** Tells agents about ownership changes made here; the running daemon sends the mails. */
+    static Handover handover(CliContext ctx) {
+        return new Handover(Pipeline.agentNotices(ctx.config(), ctx.database(), ctx.secrets(),
+                DaemonLauncher.templatesDir(), Clock.systemUTC()));
     }
 }

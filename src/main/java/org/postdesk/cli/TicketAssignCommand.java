@@ -3,6 +3,7 @@ package org.postdesk.cli;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.postdesk.ingest.Handover;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
@@ -15,9 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code postdesk ticket assign NUMBER AGENT}: gives the ticket to an agent, whoever holds it. Sends no mail. */
+/** {@code postdesk ticket assign NUMBER AGENT}: gives the ticket to an agent, whoever holds it. Mails the new owner the ticket (and the previous owner that it was taken over). */
 @Command(name = "assign", mixinStandardHelpOptions = true,
-        description = {"Give a ticket to an agent, taking it from whoever holds it (no mail is sent).",
+        description = {"Give a ticket to an agent, taking it from whoever holds it. The agent gets the ticket by mail"
+                + " (with the customer's latest message, ready to answer); the previous holder is told.",
             "The agent is named by any of their addresses or by id (see: postdesk agent list); a disabled agent"
                 + " is refused."},
         footer = {"", "Examples:", "  postdesk ticket assign 10019 bob@example.com", "  postdesk ticket assign 10019 3"})
@@ -33,7 +35,9 @@ final class TicketAssignCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Database db = PostdeskCommand.context(spec).database();
+        CliContext ctx = PostdeskCommand.context(spec);
+        Database db = ctx.database();
+        Handover handover = TicketAdminSupport.handover(ctx);
         String result = db.inTransaction(tx -> {
             TicketRow t = TicketAdminSupport.find(spec, tx, number);
             TicketAdminSupport.refuseMerged(tx, t, "assign");
@@ -54,6 +58,7 @@ final class TicketAssignCommand implements Callable<Integer> {
                     .orElse("agent " + o.agentId())).orElse(null);
             new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "ASSIGNED",
                     "to " + to.primaryAddress() + " from the command line" + (was == null ? "" : " (was " + was + ")"));
+            handover.assigned(tx, t.id(), to, before, TicketAdminSupport.actor(spec), null, now);
             return "ticket " + t.number() + " assigned to " + to.name() + " <" + to.primaryAddress() + ">"
                     + (was == null ? "" : " (was " + was + ")");
         });

@@ -78,7 +78,7 @@ public final class Pipeline {
         OutboundQueue queue = new OutboundQueue(new MimeComposer(clock));
         AutoHeaders autoHeaders = new AutoHeaders(config.loopMarker());
         Acknowledgements acks = new Acknowledgements(templates, queue, autoHeaders);
-        ReplyTokenCodec tokens = new ReplyTokenCodec(secrets.deriveKey(REPLY_TOKEN_KEY));
+        ReplyTokenCodec tokens = replyTokens(secrets);
         AgentNotices notices = new AgentNotices(new AgentMailer(templates, queue, autoHeaders, tokens));
         TicketWriter writer = new TicketWriter(acks, new AutoreplyBudget(config.autoRepliesPerSenderPerHour()),
                 LOCALES, new Notifier(notices));
@@ -89,6 +89,20 @@ public final class Pipeline {
                         new CannedAnswers(templates), config.agents().allowSteal()));
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         refreshOwnAddresses();
+    }
+
+    /**
+     * Mails to agents queued from outside the daemon (the admin CLI): the same templates, headers and reply
+     * tokens, so an agent can answer them; the running daemon's outbox sender delivers them.
+     */
+    public static AgentNotices agentNotices(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir,
+                                            Clock clock) {
+        return new AgentNotices(new AgentMailer(Templates.stored(db, templatesDir),
+                new OutboundQueue(new MimeComposer(clock)), new AutoHeaders(config.loopMarker()), replyTokens(secrets)));
+    }
+
+    private static ReplyTokenCodec replyTokens(SecretBox secrets) {
+        return new ReplyTokenCodec(secrets.deriveKey(REPLY_TOKEN_KEY));
     }
 
     /** Our own addresses (every mailbox's), so mail from them is never answered automatically. */

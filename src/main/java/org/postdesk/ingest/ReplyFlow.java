@@ -35,10 +35,12 @@ final class ReplyFlow {
     private final AgentRelay relay;
     private final AgentNotices notices;
     private final boolean allowSteal;
+    private final Handover handover;
 
     ReplyFlow(AgentRelay relay, AgentNotices notices, boolean allowSteal) {
         this.relay = relay;
         this.notices = notices;
+        this.handover = new Handover(notices);
         this.allowSteal = allowSteal;
     }
 
@@ -65,6 +67,8 @@ final class ReplyFlow {
         boolean mine = before.filter(o -> o.agentId() == r.agentId()).isPresent();
         if (r.has(CommandVerb.STEAL) && !mine) {
             ownership.assign(r.ticketId(), r.agentId(), r.now());
+            handover.assigned(r.tx(), r.ticketId(), r.agent(), before, Handover.describe(r.agent()), r.agentId(),
+                    r.now());
             r.event(before.isPresent() ? "steal" : "take", before.map(o -> "from " + name(r, o)).orElse("#steal"));
             r.done("#steal");
         } else if (r.has(CommandVerb.TAKE) && !mine) {
@@ -154,7 +158,7 @@ final class ReplyFlow {
     private void runActions(Reply r) {
         Optional<Owner> owner = new OwnershipRepository(r.tx()).owner(r.ticketId());
         boolean mayAct = !r.stale() && owner.map(o -> o.agentId() == r.agentId()).orElse(true);
-        TicketAction.Context c = new TicketAction.Context(r.tx(), r.ticketId(), r.agent(), r.now());
+        TicketAction.Context c = new TicketAction.Context(r.tx(), r.ticketId(), r.agent(), r.now(), handover);
         for (AgentCommand cmd : r.parsed().commands()) {
             Optional<TicketAction> action = TicketAction.of(cmd.verb());
             if (action.isPresent() && mayAct) {

@@ -32,8 +32,11 @@ enum TicketAction {
         @Override
         void apply(Context c, AgentCommand cmd) {
             Agent to = AgentLookup.resolve(new AgentRepository(c.tx()), cmd.args().get(0)).orElseThrow();
+            Optional<Owner> before = c.ownership().owner(c.ticketId());
             c.ownership().assign(c.ticketId(), to.id(), c.now());
             c.event("assign", "to " + to.primaryAddress());
+            c.handover().assigned(c.tx(), c.ticketId(), to, before, Handover.describe(c.agent()), c.agent().id(),
+                    c.now());
         }
     },
     PENDING {
@@ -117,7 +120,7 @@ enum TicketAction {
     }
 
     /** What an action works on; {@link #ticket()} is read fresh, since earlier actions change it. */
-    record Context(DSLContext tx, long ticketId, Agent agent, Instant now) {
+    record Context(DSLContext tx, long ticketId, Agent agent, Instant now, Handover handover) {
         OwnershipRepository ownership() {
             return new OwnershipRepository(tx);
         }

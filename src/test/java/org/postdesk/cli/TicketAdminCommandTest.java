@@ -16,6 +16,8 @@ import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
+import org.postdesk.store.OutboxItem;
+import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.NewAgent;
 import org.postdesk.store.NewMailbox;
 import org.postdesk.store.NewMessage;
@@ -155,6 +157,51 @@ class TicketAdminCommandTest {
         assertThat(t.get("events").findValuesAsText("detail")).anyMatch(d -> d.contains("to eve@example.test")
                 && d.contains("was bob@example.test"));
         assertThat(t.get("events").findValuesAsText("actor")).contains("admin:alice");
+    }
+
+    private List<OutboxItem> outbox(String number) {
+        try (Database db = cli.openDatabase()) {
+            return new OutboxRepository(db.dsl()).byTicket(row(number).id());
+        }
+    }
+
+    private static String raw(OutboxItem item) {
+        return new String(item.raw(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void assignMailsTheNewOwnerTheTicketAndTellsThePreviousOne() {
+        String n = ticket("<a@x>");
+        agent("Bob Smith", "bob@example.test");
+        agent("Eve Jones", "eve@example.test");
+
+        ok("ticket", "assign", n, "bob@example.test");
+        ok("ticket", "assign", n, "eve@example.test");
+
+        List<OutboxItem> mails = outbox(n);
+        assertThat(mails).extracting(OutboxItem::kind).containsExactly("HANDOVER", "HANDOVER", "HANDOVER");
+        assertThat(mails).extracting(m -> m.recipients().get(0))
+                .containsExactly("bob@example.test", "eve@example.test", "bob@example.test");
+        assertThat(raw(mails.get(0))).contains("Yours now:", "admin:alice assigned", "it is broken", "Ref: pd1.");
+        assertThat(raw(mails.get(2))).contains("No longer yours:", "admin:alice took");
+    }
+
+    @Test
+    void disablingAnAgentFreesTheirTicketsAndTellsTheTeam() throws IOException {
+        String n = ticket("<a@x>");
+        agent("Bob Smith", "bob@example.test");
+        agent("Eve Jones", "eve@example.test");
+        ok("ticket", "assign", n, "bob@example.test");
+
+        assertThat(ok("agent", "disable", "bob@example.test").out())
+                .contains("agent bob@example.test disabled; freed 1 ticket(s) they held (" + n + ")");
+
+        assertThat(row(n).ownerAgentId()).isNull();
+        OutboxItem told = outbox(n).get(outbox(n).size() - 1);
+        assertThat(told.recipients()).containsExactly("eve@example.test");
+        assertThat(raw(told)).contains("Free again:", "was disabled by admin:alice");
+        assertThat(show(n).get("events").findValuesAsText("detail")).contains("owner bob@example.test disabled");
+        assertThat(ok("agent", "disable", "eve@example.test").out()).contains("they held no open ticket");
     }
 
     @Test

@@ -353,6 +353,31 @@ class AgentPipelineTest {
                 .anyMatch(e -> e.type().equals("release") && e.detail().startsWith("idle release"));
     }
 
+    @Test
+    void anAssignedAgentGetsTheTicketReadyToAnswerAndTheRobbedOwnerIsTold() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob", "Eve", "Ted");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken since Monday."));
+        MimeMessage toBob = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", toBob, "#take");
+        Await.until("Bob holds it", WAIT, () -> onlyTicket(h).ownerAgentId() != null);
+
+        // Eve steals it from Bob: Bob learns that his replies are held from now on.
+        MimeMessage toEve = awaitMail(address("Eve"), 1, "New ticket").get(0);
+        deliverReply(h, "Eve", "<r2@agents.test>", toEve, "#steal\n#assign " + address("Ted"));
+        MimeMessage robbed = awaitMail(address("Bob"), 1, "No longer yours:").get(0);
+        assertThat(text(robbed)).contains("Eve <" + address("Eve") + "> took", "held");
+
+        // Ted, assigned by Eve, gets the customer's message and answers from that very mail.
+        MimeMessage assigned = awaitMail(address("Ted"), 1, "Yours now:").get(0);
+        assertThat(text(assigned)).contains("Eve <" + address("Eve") + "> assigned", "Broken since Monday.", "Ref: pd1.");
+        assertThat(mailTo(address("Eve"), "No longer yours:")).as("nobody is told of their own doing").isEmpty();
+        deliverReply(h, "Ted", "<r3@agents.test>", assigned, "Ted here: we will replace it.");
+        MimeMessage answer = awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0);
+        assertThat((String) answer.getContent()).contains("Ted here: we will replace it.");
+        Agent ted = new AgentRepository(h.db.dsl()).byAddress(address("Ted")).orElseThrow();
+        assertThat(onlyTicket(h).ownerAgentId()).isEqualTo(ted.id());
+    }
+
     // --- helpers ---
 
     private static TicketRow onlyTicket(Harness h) {

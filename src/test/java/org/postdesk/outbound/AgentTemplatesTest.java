@@ -32,6 +32,12 @@ class AgentTemplatesTest {
                 new Object[] {"command-error", new NoticeDetails.CommandErrors(
                         List.of("line 1: \"#frob\": unknown command #frob"), List.of("#take", "#close"))},
                 new Object[] {"idle-release", new NoticeDetails.IdleRelease("Bob <bob@example.test>", "4 h")},
+                new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.ASSIGNED_TO_YOU,
+                        "Bob <bob@example.test>", "Help, it burns.")},
+                new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.TAKEN_FROM_YOU,
+                        "admin:root", "")},
+                new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.OWNER_DISABLED,
+                        "admin:root", "Help, it burns.")},
                 new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});

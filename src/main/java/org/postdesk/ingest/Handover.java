@@ -1,0 +1,92 @@
+package org.postdesk.ingest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.postdesk.outbound.NoticeDetails;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Conversation;
+import org.postdesk.store.EventRepository;
+import org.postdesk.store.MessageRow;
+import org.postdesk.store.OwnershipRepository;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.tickets.agent.Owner;
+
+/**
+ * Tells agents when a ticket changes hands without their doing (invariant 5, "nobody is forgotten"): the
+ * agent a ticket is assigned to gets the customer's latest message with a reply token, so they can answer
+ * at once; the agent it was taken from learns that their replies are held from now on; and when an owner
+ * is disabled, their tickets are freed and the mailbox's agents are told. Queued in the caller's transaction.
+ */
+public final class Handover {
+    public static final String KIND = "HANDOVER";
+    private static final String TEMPLATE = "handover";
+
+    private final AgentNotices notices;
+
+    public Handover(AgentNotices notices) {
+        this.notices = notices;
+    }
+
+    /**
+     * {@code to} now owns the ticket, by {@code by} ({@code byAgentIdOrNull} when an agent did it);
+     * {@code previous} is who held it before. Nobody is told about their own doing.
+     */
+    public void assigned(DSLContext tx, long ticketId, Agent to, Optional<Owner> previous, String by,
+                         Long byAgentIdOrNull, Instant now) {
+        if (!isActor(to.id(), byAgentIdOrNull)) {
+            send(tx, ticketId, to, NoticeDetails.Handover.ASSIGNED_TO_YOU, by, customerText(tx, ticketId), now);
+        }
+        previous.filter(o -> o.agentId() != to.id() && !isActor(o.agentId(), byAgentIdOrNull))
+                .flatMap(o -> new AgentRepository(tx).byId(o.agentId()))
+                .filter(Agent::active)
+                .ifPresent(p -> send(tx, ticketId, p, NoticeDetails.Handover.TAKEN_FROM_YOU, by, "", now));
+    }
+
+    /**
+     * Frees every open ticket {@code disabled} holds and tells the other active agents of each ticket's
+     * mailbox; returns the ticket numbers freed.
+     */
+    public List<String> ownerDisabled(DSLContext tx, Agent disabled, String by, Instant now) {
+        OwnershipRepository ownership = new OwnershipRepository(tx);
+        TicketRepository tickets = new TicketRepository(tx);
+        AgentRepository agents = new AgentRepository(tx);
+        List<OwnershipRepository.Owned> held = ownership.ownedOpenTickets().stream()
+                .filter(o -> o.owner().agentId() == disabled.id()).toList();
+        for (OwnershipRepository.Owned o : held) {
+            if (!ownership.release(o.ticketId(), o.owner(), now)) {
+                continue;
+            }
+            new EventRepository(tx).record(o.ticketId(), now, by, "release",
+                    "owner " + disabled.primaryAddress() + " disabled");
+            String text = customerText(tx, o.ticketId());
+            for (Agent agent : agents.activeForMailbox(o.mailboxId())) {
+                if (agent.id() != disabled.id()) {
+                    send(tx, o.ticketId(), agent, NoticeDetails.Handover.OWNER_DISABLED, by, text, now);
+                }
+            }
+        }
+        return held.stream().map(o -> tickets.byId(o.ticketId()).orElseThrow().number().toString()).toList();
+    }
+
+    /** How an agent is named in the notice: {@code Name <address>}. */
+    public static String describe(Agent agent) {
+        return agent.name() + " <" + agent.primaryAddress() + ">";
+    }
+
+    private static boolean isActor(long agentId, Long byAgentIdOrNull) {
+        return byAgentIdOrNull != null && byAgentIdOrNull == agentId;
+    }
+
+    private static String customerText(DSLContext tx, long ticketId) {
+        return new Conversation(tx).lastCustomerMessage(ticketId).map(MessageRow::bodyText)
+                .map(Columns::text).orElse("");
+    }
+
+    private void send(DSLContext tx, long ticketId, Agent agent, String change, String by, String text, Instant now) {
+        notices.send(tx, agent, new AgentNotices.About(ticketId, TEMPLATE, KIND,
+                new NoticeDetails.Handover(change, by, text), null, null, List.of()), now);
+    }
+}
