@@ -1,6 +1,8 @@
 package org.postdesk.bench;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,9 +44,28 @@ final class AckTimes implements SmtpGateway {
         }
     }
 
-    /** When the acknowledgement of {@code messageId} was accepted (System.nanoTime), or null. */
+    /** When the last message answering {@code messageId} was accepted (System.nanoTime), or null. */
     Long acceptedAt(String messageId) {
         return acceptedNanos.get(messageId);
+    }
+
+    /** Forgets what was accepted so far, so that a later answer to the same mail is timed on its own. */
+    void forget() {
+        acceptedNanos.clear();
+    }
+
+    /** Waits until each of {@code messageIds} has an answer accepted, or {@code timeout} has passed. */
+    void awaitAll(Collection<String> messageIds, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline && messageIds.stream().anyMatch(id -> acceptedAt(id) == null)) {
+            Thread.sleep(20);
+        }
+    }
+
+    /** For each answered message of {@code sentNanos} (Message-ID to System.nanoTime): milliseconds to its answer. */
+    double[] millisSince(Map<String, Long> sentNanos) {
+        return sentNanos.entrySet().stream().filter(e -> acceptedAt(e.getKey()) != null)
+                .mapToDouble(e -> (acceptedAt(e.getKey()) - e.getValue()) / 1e6).toArray();
     }
 
     private static String inReplyTo(byte[] raw) {

@@ -98,8 +98,13 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
     }
 
     private static String value(Deque<String> in, String opt) {
+        return value(in, opt, USAGE);
+    }
+
+    /** The value after option {@code opt}; {@code usage} is printed when there is none. */
+    static String value(Deque<String> in, String opt, String usage) {
         if (in.isEmpty()) {
-            throw new UsageException(opt + " needs a value\n" + USAGE, 2);
+            throw new UsageException(opt + " needs a value\n" + usage, 2);
         }
         return in.pop();
     }

@@ -1,5 +1,7 @@
 package org.postdesk.bench;
 
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -84,12 +86,23 @@ final class EmbeddedServer implements BenchServer {
 
     @Override
     public int received(String address) {
+        MailFolder inbox = inboxOf(address);
+        return inbox == null ? 0 : inbox.getMessageCount();
+    }
+
+    /** The messages delivered to {@code address}, oldest first; none when nothing was. */
+    List<MimeMessage> inbox(String address) {
+        MailFolder inbox = inboxOf(address);
+        return inbox == null ? List.of() : inbox.getMessages().stream().map(StoredMessage::getMimeMessage).toList();
+    }
+
+    private MailFolder inboxOf(String address) {
         GreenMailUser user = greenMail.getUserManager().getUserByEmail(address);
         if (user == null) {
-            return 0;
+            return null;
         }
         try {
-            return greenMail.getManagers().getImapHostManager().getInbox(user).getMessageCount();
+            return greenMail.getManagers().getImapHostManager().getInbox(user);
         } catch (Exception e) {
             throw new IllegalStateException("cannot read the GreenMail inbox of " + address, e);
         }

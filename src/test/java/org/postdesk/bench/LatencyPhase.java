@@ -31,10 +31,10 @@ final class LatencyPhase {
         boolean cleared = c.server().clearSupportInbox();
         try (Daemon daemon = new Daemon(c.pipeline())) {
             daemon.start();
-            states.add(awaitWatching(c));
+            states.add(awaitWatching(c.stack()));
             Progress.say("worker is %s; sending %d messages at %.1f/s...", states, k, c.options().latencyRate());
             Map<String, Long> sentAt = send(c, k, states);
-            awaitAcks(c, sentAt);
+            c.acks().awaitAll(sentAt.keySet(), SETTLE);
             List<String> customers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 customers.add(c.server().latencyCustomer(i));
@@ -43,25 +43,22 @@ final class LatencyPhase {
         }
     }
 
-    private static String awaitWatching(BenchContext c) throws InterruptedException {
+    /** Waits until the daemon's worker watches the support inbox (IDLE, or POLLING where IDLE is missing). */
+    static String awaitWatching(BenchStack stack) throws InterruptedException {
         long deadline = System.nanoTime() + SETTLE.toNanos();
-        String state = c.workerState();
+        String state = stack.workerState();
         while (!"IDLE".equals(state) && !"POLLING".equals(state) && System.nanoTime() < deadline) {
             Thread.sleep(20);
-            state = c.workerState();
+            state = stack.workerState();
         }
         return state;
     }
 
     private static Map<String, Long> send(BenchContext c, int k, Set<String> states) throws InterruptedException {
         Map<String, Long> sentAt = new LinkedHashMap<>();
-        long period = (long) (1e9 / c.options().latencyRate());
-        long start = System.nanoTime();
+        SteadyRate rate = new SteadyRate(c.options().latencyRate());
         for (int i = 0; i < k; i++) {
-            long wait = start + i * period - System.nanoTime();
-            if (wait > 0) {
-                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-            }
+            rate.awaitTurn(i);
             BenchMail mail = c.mail().opening(c.server().latencyCustomer(i));
             c.server().submit(mail);
             sentAt.put(mail.messageId(), System.nanoTime());
@@ -72,16 +69,8 @@ final class LatencyPhase {
         return sentAt;
     }
 
-    private static void awaitAcks(BenchContext c, Map<String, Long> sentAt) throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE.toNanos();
-        while (System.nanoTime() < deadline && sentAt.keySet().stream().anyMatch(id -> c.acks().acceptedAt(id) == null)) {
-            Thread.sleep(20);
-        }
-    }
-
     private static Result result(BenchContext c, boolean cleared, Map<String, Long> sentAt, List<String> customers, Set<String> states) {
-        double[] millis = sentAt.entrySet().stream().filter(e -> c.acks().acceptedAt(e.getKey()) != null)
-                .mapToDouble(e -> (c.acks().acceptedAt(e.getKey()) - e.getValue()) / 1e6).toArray();
+        double[] millis = c.acks().millisSince(sentAt);
         int received = 0;
         for (String customer : customers) {
             int n = c.server().received(customer);

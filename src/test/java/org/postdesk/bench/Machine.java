@@ -17,4 +17,10 @@ final class Machine {
     static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
+
+    /** Empty, or a warning when a load average this high means other processes competed for the CPU. */
+    static String busyNote(double loadAverage) {
+        return loadAverage > Runtime.getRuntime().availableProcessors() + 0.5
+                ? " (BUSY: other processes competed for the CPU; figures are pessimistic)" : "";
+    }
 }

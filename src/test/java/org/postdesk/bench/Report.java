@@ -1,34 +1,21 @@
 package org.postdesk.bench;
 
 import java.io.PrintStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.util.stream.Collectors;
 
 /** The figures of one run, printed as a table with the targets of issue 2 ("Speed"). */
 final class Report {
     private static final double TARGET_RATE = 200;
     private static final long TARGET_HEAP = 256L << 20;
-    private static final double TARGET_P99_MS = 2000;
 
     private final BenchOptions options;
-    private final StringBuilder out = new StringBuilder();
+    private final Table out = new Table();
 
     Report(BenchOptions options) {
         this.options = options;
     }
 
     void setup(String server, String dbUrl) {
-        Runtime rt = Runtime.getRuntime();
-        line("Postdesk ingest benchmark");
-        row("machine", rt.availableProcessors() + " cores, " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ", " + System.getProperty("java.vm.name") + " "
-                + System.getProperty("java.runtime.version"));
-        row("JVM heap", "max " + mb(HeapMonitor.max()) + " (" + String.join(" ",
-                ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                        .filter(a -> a.startsWith("-X")).toList()) + "), GC " + gcNames());
-        row("mail server", server);
-        row("store", dbUrl.replaceAll("(?i)(password=)[^;&]*", "$1***"));
+        out.setup("Postdesk ingest benchmark", server, dbUrl);
     }
 
     void throughput(ThroughputPhase.Result r) {
@@ -47,8 +34,7 @@ final class Report {
         row("CPU", String.format("%.1f s process CPU while reading (Postdesk, in-process GreenMail, GC, JIT):"
                 + " %.1f ms per message; machine load average %.1f on %d cores%s", r.cpuSeconds(),
                 r.cpuSeconds() * 1000 / r.messages(), r.loadAverage(), Runtime.getRuntime().availableProcessors(),
-                r.loadAverage() > Runtime.getRuntime().availableProcessors() + 0.5
-                        ? " (BUSY: other processes competed for the CPU; figures are pessimistic)" : ""));
+                Machine.busyNote(r.loadAverage())));
         heap(r.liveBeforeBytes(), r.peakSampledBytes(), r.peakAfterGcBytes());
     }
 
@@ -74,9 +60,7 @@ final class Report {
                 : "  (NOT IDLE)"));
         row("samples", String.format("%d sent, %d acknowledged%s", r.sent(), r.acked(), r.receivedByCustomers() < 0
                 ? "" : ", " + r.receivedByCustomers() + " in the customers' inboxes"));
-        row("p50 / p95 / p99", String.format("%.0f / %.0f / %.0f ms", p.at(50), p.at(95), p.at(99)));
-        verdict("max", String.format("%.0f ms", p.max()), "target p99 < 2 s",
-                r.acked() == r.sent() && p.at(99) < TARGET_P99_MS);
+        out.latency(p, r.acked() == r.sent());
         row("peak heap used", mb(r.peakSampledBytes()) + " sampled, " + mb(r.peakAfterGcBytes()) + " after GC");
     }
 
@@ -88,31 +72,23 @@ final class Report {
     }
 
     private void verdict(String name, String value, String target, boolean ok) {
-        row(name, String.format("%-28s %s  %s", value, target, ok ? "OK" : "MISSED"));
+        out.verdict(name, value, target, ok);
     }
 
     private void row(String name, String value) {
-        line(String.format("  %-20s %s", name, value));
+        out.row(name, value);
     }
 
     private void line(String text) {
-        out.append(text).append('\n');
+        out.line(text);
     }
 
     /** Prints what is measured so far, so a later phase that fails does not lose the figures. */
     void flush(PrintStream stream) {
-        stream.print(out);
-        stream.flush();
-        out.setLength(0);
+        out.flush(stream);
     }
 
     private static String mb(long bytes) {
-        return String.format("%.0f MB", bytes / 1024.0 / 1024.0);
+        return Table.mb(bytes);
     }
-
-    private static String gcNames() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
-                .collect(Collectors.joining("/"));
-    }
-
 }

@@ -1,0 +1,83 @@
+package org.postdesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.postdesk.config.ConfigLoader;
+import org.postdesk.config.PostdeskConfig;
+import org.postdesk.config.SecretBox;
+import org.postdesk.daemon.Pipeline;
+import org.postdesk.store.Database;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.OutboxRepository;
+
+/**
+ * What a benchmark runs on, built as production builds it: configuration from the environment, a
+ * secret key, the store, the server's support mailbox, and the {@link Pipeline} sending through
+ * {@link AckTimes}. Closing it closes the store.
+ */
+record BenchStack(PostdeskConfig config, Database db, SecretBox secrets, Mailbox mailbox, AckTimes acks,
+                  Pipeline pipeline) implements AutoCloseable {
+
+    /** Empties {@code workDir} (it holds the default H2 file and the key file), then opens everything. */
+    static BenchStack open(Path workDir, String dbUrl, BenchServer server) {
+        freshWorkDir(workDir);
+        Map<String, String> env = Map.of(SecretBox.KEY_ENV, randomKey(), "POSTDESK_DB_URL", dbUrl);
+        PostdeskConfig config = ConfigLoader.load(null, env);
+        SecretBox secrets = SecretBox.open(env, workDir.resolve("secret.key"));
+        Database db = Database.open(config.db().toSettings());
+        try {
+            Mailbox mailbox = new MailboxRepository(db.dsl()).add(server.mailbox(secrets));
+            AckTimes acks = new AckTimes(db, secrets);
+            Pipeline pipeline = new Pipeline(config, db, secrets, null, Clock.systemUTC(), acks);
+            // The first connection puts the cursor at the end of the (empty) folder, as in production.
+            pipeline.ingestAllNow(mailbox);
+            return new BenchStack(config, db, secrets, mailbox, acks, pipeline);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    int pendingOutbox() {
+        return new OutboxRepository(db.dsl()).countByStatus(OutboxRepository.PENDING);
+    }
+
+    String workerState() {
+        return new MailboxRepository(db.dsl()).state(mailbox.id()).state();
+    }
+
+    private static void freshWorkDir(Path workDir) {
+        try {
+            if (Files.exists(workDir)) {
+                try (Stream<Path> files = Files.walk(workDir)) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+            }
+            Files.createDirectories(workDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + workDir, e);
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
