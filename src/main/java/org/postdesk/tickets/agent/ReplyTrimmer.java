@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
  *       bare {@code Name wrote:} when quoted lines follow it; Outlook's
  *       {@code -----Original Message-----}, a line of underscores followed by a {@code From:}
  *       block, or a {@code From:}/{@code От:}/{@code Від:} line followed by
- *       {@code Sent:}/{@code Date:}/{@code Отправлено:}/{@code Надіслано:} within four lines.</li>
+ *       {@code Sent:}/{@code Date:}/{@code Отправлено:}/{@code Надіслано:} within four lines; or any
+ *       line ending in {@code :} right before our quoted marker (the attribution of mutt, alpine,
+ *       s-nail or a custom one such as {@code * Name <a@b> [2026-11-23 10:00]:}).</li>
  *   <li>Trailing blank lines and lines quoted with {@code >} are removed.</li>
  *   <li>If a line that is exactly {@code "-- "} (the RFC 3676 §4.3 signature separator) is left,
  *       it and everything after it are removed: after the cuts above a signature can only be at
@@ -91,7 +93,8 @@ public final class ReplyTrimmer {
                 || RULE.matcher(line).matches() && FROM.matcher(nextNonBlank(lines, i)).matches()
                 || FROM.matcher(line).matches() && sentFollows(lines, i)
                 || datedHeaderAt(lines, i)
-                || NAME_WROTE.matcher(line).matches() && nextNonBlank(lines, i).startsWith(">");
+                || NAME_WROTE.matcher(line).matches() && nextNonBlank(lines, i).startsWith(">")
+                || line.endsWith(":") && nextNonBlank(lines, i).startsWith(">") && isMarker(nextNonBlank(lines, i));
     }
 
     private static boolean isMarker(String line) {
