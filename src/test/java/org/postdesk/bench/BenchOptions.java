@@ -9,13 +9,15 @@ import java.util.List;
  * The command line of {@link IngestBenchmark}. Without {@code --imap}/{@code --smtp} the benchmark starts
  * GreenMail in-process; with them it reads and writes a real server's mailbox (which should be empty).
  */
-record BenchOptions(int messages, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
+record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
                     boolean sendAcks, String dbUrl, long seed) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
             "  --messages N          messages for the throughput phase (default 10000; 70% new, 30% follow-ups)",
+            "  --warmup W            messages stored before the timed phase and not counted (default 3000; 0 skips it):"
+                    + "\n                        the JIT compiles the hot paths meanwhile, as in a daemon that runs for days",
             "  --latency-samples K   messages sent one by one for the latency phase (default 200; 0 skips it)",
             "  --latency-rate R      messages per second in the latency phase (default 10)",
             "  --imap URL --smtp URL a real server's support mailbox instead of in-process GreenMail",
@@ -25,7 +27,7 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
             "  --address ADDR        the support address (default: the login when it is an address)",
             "  --customer ADDR       real server only: latency-phase sender; acks go to ADDR's +tag variants",
             "  --trust-all           real server only: accept any TLS certificate",
-            "  --send-acks           in-process GreenMail only: also time the outbox sending the N phase's acks",
+            "  --send-acks           in-process GreenMail only: also time the outbox sending the queued acks",
             "                        (default: they are marked failed unsent, so the latency phase starts clean)",
             "  --db-url JDBC         store (default: a fresh H2 file under target/bench-db)",
             "  --seed S              random seed for the generated mail (default 42)");
@@ -37,6 +39,7 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
     static BenchOptions parse(List<String> args) {
         Deque<String> in = new ArrayDeque<>(args);
         int messages = 10_000;
+        int warmup = 3_000;
         int samples = 200;
         double rate = 10;
         String imap = null;
@@ -53,6 +56,7 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
             String opt = in.pop();
             switch (opt) {
                 case "--messages": messages = Integer.parseInt(value(in, opt)); break;
+                case "--warmup": warmup = Integer.parseInt(value(in, opt)); break;
                 case "--latency-samples": samples = Integer.parseInt(value(in, opt)); break;
                 case "--latency-rate": rate = Double.parseDouble(value(in, opt)); break;
                 case "--imap": imap = value(in, opt); break;
@@ -70,7 +74,7 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
             }
         }
-        BenchOptions o = new BenchOptions(messages, samples, rate, imap, smtp, user, passwordEnv, address, customer,
+        BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
                 trustAll, sendAcks, db != null ? db : defaultDb(), seed);
         o.validate();
         return o;
@@ -81,9 +85,9 @@ record BenchOptions(int messages, int latencySamples, double latencyRate, String
     }
 
     private void validate() {
-        if (messages < 1 || latencySamples < 0 || latencyRate <= 0) {
-            throw new UsageException("--messages must be at least 1, --latency-samples at least 0, --latency-rate"
-                    + " above 0", 2);
+        if (messages < 1 || warmup < 0 || latencySamples < 0 || latencyRate <= 0) {
+            throw new UsageException("--messages must be at least 1, --warmup and --latency-samples at least 0,"
+                    + " --latency-rate above 0", 2);
         }
         if ((imapUrl == null) != (smtpUrl == null)) {
             throw new UsageException("give both --imap and --smtp, or neither (in-process GreenMail)", 2);

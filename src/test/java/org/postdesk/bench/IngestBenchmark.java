@@ -28,7 +28,12 @@ public final class IngestBenchmark {
             MailFactory mail = new MailFactory(options.seed(), server.supportAddress(),
                     Long.toString(System.currentTimeMillis(), 36));
             BenchContext c = new BenchContext(options, server, stack, mail, heap);
-            report.throughput(ThroughputPhase.run(c));
+            if (options.warmup() > 0) {
+                Progress.say("warm-up, not counted:");
+                report.warmup(ThroughputPhase.run(c, options.warmup()));
+                report.flush(System.out);
+            }
+            report.throughput(ThroughputPhase.run(c, options.messages()));
             report.flush(System.out);
             if (options.embedded() && options.sendAcks()) {
                 report.drain(DrainPhase.run(c));

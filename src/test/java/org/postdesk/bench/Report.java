@@ -18,6 +18,14 @@ final class Report {
         out.setup("Postdesk ingest benchmark", server, dbUrl);
     }
 
+    void warmup(ThroughputPhase.Result r) {
+        line("");
+        line("Warm-up: stored first and not counted; the JIT compiles the hot paths meanwhile (a daemon that runs");
+        line("for days is always past this point)");
+        row("warm-up", String.format("%d messages in %.1f s = %.0f msg/s, %.1f ms process CPU per message",
+                r.stored(), r.ingestSeconds(), r.perSecond(), r.cpuSeconds() * 1000 / Math.max(1, r.messages())));
+    }
+
     void throughput(ThroughputPhase.Result r) {
         line("");
         line("Throughput: IMAP -> stored tickets, acknowledgements queued (Pipeline.ingestAllNow, one worker)");
@@ -46,7 +54,7 @@ final class Report {
 
     void cancelled(int rows) {
         line("");
-        row("outbox", rows + " acknowledgements of the throughput phase marked failed, not sent (--send-acks sends them)");
+        row("outbox", rows + " acknowledgements of the warm-up and throughput phases marked failed, not sent (--send-acks sends them)");
     }
 
     void latency(LatencyPhase.Result r) {

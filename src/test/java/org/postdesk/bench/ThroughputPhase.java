@@ -28,8 +28,8 @@ final class ThroughputPhase {
     private ThroughputPhase() {
     }
 
-    static Result run(BenchContext c) {
-        int n = c.options().messages();
+    /** Stores {@code n} messages: the warm-up, or the timed phase. */
+    static Result run(BenchContext c, int n) {
         int chunk = c.server().clearSupportInbox() ? Math.min(CHUNK, n) : n;
         Progress.say("%d messages, %s...", n, chunk == n ? "all in the inbox at once" : "delivered " + chunk
                 + " at a time");
