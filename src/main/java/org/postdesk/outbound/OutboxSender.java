@@ -80,9 +80,30 @@ public final class OutboxSender implements Runnable {
                         item.recipients(), attempts);
             } catch (DeliveryException e) {
                 failed(tx, item, attempts, now, e.permanent(), e.getMessage());
+                if (!e.permanent() && serverUnavailable(e)) {
+                    postponeMailbox(tx, item, now);
+                }
             } catch (RuntimeException e) {
                 failed(tx, item, attempts, now, false, e.toString());
             }
+        }
+    }
+
+    /**
+     * The server, not this message, is the problem: no SMTP reply at all (connection, TLS or login failed)
+     * or 421 (service not available).
+     */
+    private static boolean serverUnavailable(DeliveryException e) {
+        return e.smtpCode() == -1 || e.smtpCode() == 421;
+    }
+
+    /** The mailbox's other due mail waits for the same retry instead of blocking other mailboxes' mail. */
+    private void postponeMailbox(DSLContext tx, OutboxItem item, Instant now) {
+        Instant until = now.plus(retry.delayAfter(item.attempts() + 1));
+        int moved = new OutboxRepository(tx).postponeMailbox(item.mailboxId(), until, item.id());
+        if (moved > 0) {
+            log.warn("outbox: SMTP server of mailbox id {} unavailable; {} more queued mail(s) wait until {}",
+                    item.mailboxId(), moved, until);
         }
     }
 

@@ -57,6 +57,22 @@ public final class OutboxRepository {
                 .set(OUTBOX.LAST_ERROR, error).where(OUTBOX.ID.eq(id)).execute();
     }
 
+    /**
+     * Moves the mailbox's other pending rows due before {@code until} to {@code until}, without counting an
+     * attempt: its SMTP server is down, so trying them now would only wait for the same timeouts while other
+     * mailboxes' mail queues up behind them. Rows another sender holds are left alone (never waited for).
+     * Returns how many rows moved.
+     */
+    public int postponeMailbox(long mailboxId, Instant until, long exceptId) {
+        List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX)
+                .where(OUTBOX.MAILBOX_ID.eq(mailboxId).and(OUTBOX.STATUS.eq(PENDING))
+                        .and(OUTBOX.NEXT_ATTEMPT_AT.lt(toDb(until))).and(OUTBOX.ID.ne(exceptId)))
+                .forUpdate().skipLocked()
+                .fetch(OUTBOX.ID);
+        return ids.isEmpty() ? 0 : dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, toDb(until))
+                .where(OUTBOX.ID.in(ids)).execute();
+    }
+
     public void markFailed(long id, int attempts, String error) {
         dsl.update(OUTBOX).set(OUTBOX.STATUS, FAILED).set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.LAST_ERROR, error)
                 .where(OUTBOX.ID.eq(id)).execute();
@@ -77,7 +93,7 @@ public final class OutboxRepository {
         return dsl.fetchCount(OUTBOX, OUTBOX.STATUS.eq(status));
     }
 
-    private static OutboxItem toItem(OutboxRecord r) {
+    static OutboxItem toItem(OutboxRecord r) {
         return new OutboxItem(r.getId(), r.getMailboxId(), r.getTicketId(), r.getKind(), r.getMessageId(),
                 r.getSender(), Arrays.asList(r.getRecipients().split(",")), r.getRaw(), r.getStatus(),
                 r.getAttempts(), fromDb(r.getNextAttemptAt()), r.getLastError(), fromDb(r.getCreatedAt()),

@@ -1,6 +1,7 @@
 package org.postdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.postdesk.store.db.Tables.OUTBOX;
 
 import java.time.Instant;
 import java.util.List;
@@ -60,6 +61,39 @@ class OutboxRepositoryTest {
             assertThat(outbox.claimDue(NOW.plusSeconds(3600))).isEmpty();
             assertThat(outbox.countSentTo("ACK", "ann@example.test", NOW.minusSeconds(1))).isEqualTo(1);
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void postponingAMailboxMovesOnlyItsOtherDuePendingRows(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long support = StoreFixtures.mailbox(db.dsl(), "support");
+            long sales = StoreFixtures.mailbox(db.dsl(), "sales");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long failing = outbox.enqueue(item(support, "<1@x>"));
+            long waiting = outbox.enqueue(item(support, "<2@x>"));
+            long sent = outbox.enqueue(item(support, "<3@x>"));
+            long later = outbox.enqueue(item(support, "<4@x>"));
+            long other = outbox.enqueue(item(sales, "<5@x>"));
+            outbox.markSent(sent, 1, NOW);
+            outbox.reschedule(later, 2, NOW.plusSeconds(3600), "421");
+            Instant until = NOW.plusSeconds(60);
+
+            int moved = db.inTransaction(tx -> new OutboxRepository(tx).postponeMailbox(support, until, failing));
+
+            assertThat(moved).isEqualTo(1);
+            assertThat(row(db, waiting).nextAttemptAt()).isEqualTo(until);
+            assertThat(row(db, waiting).attempts()).as("postponing is not an attempt").isZero();
+            assertThat(row(db, failing).nextAttemptAt()).as("the failed row is rescheduled by its own attempt")
+                    .isEqualTo(NOW);
+            assertThat(row(db, later).nextAttemptAt()).isEqualTo(NOW.plusSeconds(3600));
+            assertThat(row(db, other).nextAttemptAt()).isEqualTo(NOW);
+            assertThat(row(db, sent).status()).isEqualTo(OutboxRepository.SENT);
+        }
+    }
+
+    private static OutboxItem row(Database db, long id) {
+        return db.dsl().selectFrom(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne(OutboxRepository::toItem);
     }
 
     private static NewOutboxItem item(long mailbox, String messageId) {
