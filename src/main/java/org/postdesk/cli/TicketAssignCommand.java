@@ -56,7 +56,7 @@ final class TicketAssignCommand implements Callable<Integer> {
             ownership.assign(t.id(), to.id(), now);
             String was = before.map(o -> agents.byId(o.agentId()).map(Agent::primaryAddress)
                     .orElse("agent " + o.agentId())).orElse(null);
-            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "ASSIGNED",
+            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "assign",
                     "to " + to.primaryAddress() + " from the command line" + (was == null ? "" : " (was " + was + ")"));
             handover.assigned(tx, t.id(), to, before, TicketAdminSupport.actor(spec), null, now);
             return "ticket " + t.number() + " assigned to " + to.name() + " <" + to.primaryAddress() + ">"

@@ -33,8 +33,8 @@ final class TicketCloseCommand implements Callable<Integer> {
             }
             Instant now = Instant.now();
             new TicketRepository(tx).updateStatus(t.id(), t.status().close(), now);
-            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "CLOSED",
-                    "closed from the command line (was " + t.status() + ")");
+            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "status",
+                    t.status() + " -> " + t.status().close() + ", from the command line");
             return "ticket " + t.number() + " closed";
         });
         spec.commandLine().getOut().println(result);

@@ -49,10 +49,10 @@ final class TicketMergeCommand implements Callable<Integer> {
             Instant now = Instant.now();
             TicketMerges.Moved moved = new TicketRepository(tx).merges().merge(from.id(), to.id(), now);
             EventRepository events = new EventRepository(tx);
-            events.record(to.id(), now, actor, "MERGED", "ticket " + from.number() + " merged into this one: "
+            events.record(to.id(), now, actor, "merge", "ticket " + from.number() + " merged into this one: "
                     + moved.messages() + " message(s), " + moved.participants() + " participant(s), "
                     + moved.events() + " history line(s)");
-            events.record(from.id(), now, actor, "MERGED_INTO", "merged into ticket " + to.number());
+            events.record(from.id(), now, actor, "merged-into", "merged into ticket " + to.number());
             return "ticket " + from.number() + " merged into " + to.number() + ": " + moved.messages()
                     + " message(s) moved; " + from.number() + " is closed and points to " + to.number();
         });

@@ -55,7 +55,7 @@ final class TicketNoteCommand implements Callable<Integer> {
                     "note:" + UUID.randomUUID(), null, null, null, actor, null, null, null, "Note", now, now,
                     text.strip() + "\n", null, null, null, null));
             new TicketRepository(tx).touch(t.id(), now);
-            new EventRepository(tx).record(t.id(), now, actor, "NOTE", text.strip().length() + " characters");
+            new EventRepository(tx).record(t.id(), now, actor, "note", text.strip().length() + " characters");
             return t;
         });
         spec.commandLine().getOut().println("note added to ticket " + ticket.number());

@@ -44,7 +44,7 @@ final class TicketReleaseCommand implements Callable<Integer> {
             }
             String was = new AgentRepository(tx).byId(owner.get().agentId()).map(Agent::primaryAddress)
                     .orElse("agent " + owner.get().agentId());
-            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "RELEASED",
+            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "release",
                     "released from the command line (was held by " + was + ")");
             return "ticket " + t.number() + " released (was held by " + was + ")";
         });

@@ -35,8 +35,8 @@ final class TicketReopenCommand implements Callable<Integer> {
             }
             Instant now = Instant.now();
             new TicketRepository(tx).updateStatus(t.id(), TicketStatus.OPEN, now);
-            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "REOPENED",
-                    "reopened from the command line (was " + t.status() + ")");
+            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "status",
+                    t.status() + " -> " + TicketStatus.OPEN + ", from the command line");
             return "ticket " + t.number() + " reopened";
         });
         spec.commandLine().getOut().println(result);
