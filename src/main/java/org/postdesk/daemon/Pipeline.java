@@ -14,6 +14,7 @@ import org.postdesk.ingest.AgentNotices;
 import org.postdesk.ingest.AgentReplyHandler;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.FolderOpener;
+import org.postdesk.ingest.DeliveryFailureNotice;
 import org.postdesk.ingest.IdleRelease;
 import org.postdesk.ingest.ImapConnector;
 import org.postdesk.ingest.IngestService;
@@ -61,6 +62,7 @@ public final class Pipeline {
     private final SmtpGateway gateway;
     private final Clock clock;
     private final IdleRelease idleRelease;
+    private final DeliveryFailureNotice deliveryFailures;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -88,6 +90,7 @@ public final class Pipeline {
                 AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,
                         new CannedAnswers(templates), config.agents().allowSteal()));
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
+        this.deliveryFailures = new DeliveryFailureNotice(notices);
         refreshOwnAddresses();
     }
 
@@ -118,7 +121,7 @@ public final class Pipeline {
     public OutboxSender newSender() {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
-        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL);
+        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures);
     }
 
     /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */

@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
 import org.postdesk.mail.InboundMessage;
+import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
+import org.postdesk.store.MessageRepository;
 import org.postdesk.store.OwnershipRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.agent.Owner;
@@ -23,9 +25,29 @@ import org.postdesk.tickets.agent.Owner;
 public final class Notifier {
     public static final String KIND = "NOTIFY";
     private final AgentNotices notices;
+    private final DeliveryFailureNotice deliveryFailures;
 
     public Notifier(AgentNotices notices) {
         this.notices = notices;
+        this.deliveryFailures = new DeliveryFailureNotice(notices);
+    }
+
+    /**
+     * A bounce of mail we sent to the customer (the acknowledgement or an agent's answer) tells the team,
+     * as a refusal at sending time does; bounces of anything else, and delay reports, are only stored.
+     */
+    void bounced(DSLContext tx, long ticketId, InboundMessage m, Instant now) {
+        if (!ReturnedMessage.failed(m)) {
+            return;
+        }
+        ReturnedMessage.messageId(m).flatMap(id -> new MessageRepository(tx).outbound(id))
+                .filter(sent -> sent.ticketId() == ticketId && DeliveryFailureNotice.isToCustomer(sent.kind()))
+                .ifPresent(sent -> {
+                    String reason = "bounced: " + ReturnedMessage.reason(m);
+                    new EventRepository(tx).record(ticketId, now, TicketWriter.SYSTEM, "delivery-failed",
+                            sent.kind() + " to " + sent.toAddrs() + " " + reason);
+                    deliveryFailures.tell(tx, ticketId, sent.kind(), sent.toAddrs(), reason, now);
+                });
     }
 
     void newTicket(DSLContext tx, long ticketId, long mailboxId, InboundMessage m, Instant now) {

@@ -80,6 +80,8 @@ public final class TicketWriter {
         if (!in.verdict().automated()) {
             // Automated follow-ups (an agent's out-of-office answering a notification) would loop.
             notifier.followUp(tx, ticketId, in.message(), in.now());
+        } else {
+            notifier.bounced(tx, ticketId, in.message(), in.now());
         }
         return new IngestResult(IngestResult.Outcome.APPENDED, append.ticket().number(),
                 "follow-up from " + from + (after != before ? ", status " + before + " -> " + after : ""));

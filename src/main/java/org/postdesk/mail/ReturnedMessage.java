@@ -1,5 +1,7 @@
 package org.postdesk.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +21,9 @@ public final class ReturnedMessage {
     private static final Set<String> BOUNCE_SENDERS = Set.of("mailer-daemon", "postmaster", "mail-daemon",
             "mailer_daemon");
     private static final Pattern QUOTED_ID = Pattern.compile("(?im)^[ \\t>]*Message-ID:[ \\t]*(\\S.*)$");
+    private static final Pattern ACTION_FAILED = Pattern.compile("(?im)^Action:\\s*failed\\b");
+    private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;\\s*)?(.+(?:\\n[ \\t]+.+)*)");
+    private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*(\\S+)");
 
     private ReturnedMessage() {
     }
@@ -38,6 +43,40 @@ public final class ReturnedMessage {
         }
         Matcher quoted = QUOTED_ID.matcher(m.textBody());
         return quoted.find() ? Optional.ofNullable(MessageIds.first(quoted.group(1))) : Optional.empty();
+    }
+
+    /**
+     * Whether the bounce reports a failure: a delivery report with {@code Action: failed}, or a bounce in
+     * the old style without a machine-readable report. A report that the mail is only delayed is not.
+     */
+    public static boolean failed(InboundMessage m) {
+        if (!isBounce(m)) {
+            return false;
+        }
+        List<String> reports = deliveryReports(m);
+        return reports.isEmpty() || reports.stream().anyMatch(r -> ACTION_FAILED.matcher(r).find());
+    }
+
+    /** The mail server's reason, for people: the report's Diagnostic-Code or Status, else the subject. */
+    public static String reason(InboundMessage m) {
+        for (String report : deliveryReports(m)) {
+            Matcher d = DIAGNOSTIC.matcher(report);
+            if (d.find()) {
+                return d.group(1).replaceAll("\\s+", " ").strip();
+            }
+            Matcher s = STATUS.matcher(report);
+            if (s.find()) {
+                return "status " + s.group(1).strip();
+            }
+        }
+        return m.subject();
+    }
+
+    private static List<String> deliveryReports(InboundMessage m) {
+        return m.attachments().stream()
+                .filter(a -> a.content() != null && a.contentType().equalsIgnoreCase("message/delivery-status"))
+                .map(a -> new String(a.content(), StandardCharsets.UTF_8).replace("\r\n", "\n"))
+                .toList();
     }
 
     /** A delivery report by its type, or a message from the mail system's own sender. */

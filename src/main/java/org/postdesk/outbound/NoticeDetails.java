@@ -58,6 +58,14 @@ public final class NoticeDetails {
         public static final String OWNER_DISABLED = "OWNER_DISABLED";
     }
 
+    /**
+     * {@code delivery-failed.ftl}: mail to the customer was refused or bounced. {@code kind} is
+     * {@code ACK} (the acknowledgement) or {@code REPLY} (an agent's answer); {@code reason} is the mail
+     * server's own words.
+     */
+    public record DeliveryFailed(String kind, String recipients, String reason) {
+    }
+
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }

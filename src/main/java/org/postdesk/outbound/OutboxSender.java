@@ -26,10 +26,18 @@ public final class OutboxSender implements Runnable {
     private final OutboxSignal signal;
     private final Clock clock;
     private final Duration pollInterval;
+    private final DeliveryFailureListener failures;
     private volatile boolean running = true;
 
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval) {
+        this(db, gateway, retry, signal, clock, pollInterval, DeliveryFailureListener.NONE);
+    }
+
+    /** {@code failures} hears of every mail given up on. */
+    public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
+                        Duration pollInterval, DeliveryFailureListener failures) {
+        this.failures = failures;
         this.db = db;
         this.gateway = gateway;
         this.retry = retry;
@@ -118,6 +126,7 @@ public final class OutboxSender implements Runnable {
                 new EventRepository(tx).record(item.ticketId(), now, "postdesk", "delivery-failed",
                         item.kind() + " to " + String.join(", ", item.recipients()) + " " + why + ": " + error);
             }
+            failures.gaveUp(tx, item, why + ": " + error, now);
             return;
         }
         Duration delay = retry.delayAfter(attempts);

@@ -72,6 +72,13 @@ public final class MessageRepository {
                 .orderBy(MESSAGE.ID).limit(1).fetchOptional(MESSAGE.TICKET_ID);
     }
 
+    /** The message we sent with this Message-ID, if any. */
+    public Optional<MessageRow> outbound(String messageId) {
+        return dsl.select(MESSAGE.fields()).from(MESSAGE)
+                .where(MESSAGE.MESSAGE_ID.eq(messageId).and(MESSAGE.DIRECTION.eq(NewMessage.Direction.OUT.name())))
+                .orderBy(MESSAGE.ID).limit(1).fetchOptional(MessageRepository::toRow);
+    }
+
     public List<MessageRow> byTicket(long ticketId) {
         return dsl.select(MESSAGE.fields()).from(MESSAGE).where(MESSAGE.TICKET_ID.eq(ticketId))
                 .orderBy(MESSAGE.ID).fetch(MessageRepository::toRow);

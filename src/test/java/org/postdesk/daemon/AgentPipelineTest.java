@@ -378,6 +378,44 @@ class AgentPipelineTest {
         assertThat(onlyTicket(h).ownerAgentId()).isEqualTo(ted.id());
     }
 
+    @Test
+    void aBouncedAnswerTellsItsOwnerAndADelayReportDoesNot() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob", "Eve");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "We will send a technician.");
+        MimeMessage answer = awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0);
+        TicketRow ticket = onlyTicket(h);
+
+        h.deliver(dsn("<dsn-delay@mx.test>", "delayed", "4.4.1", answer.getMessageID()));
+        h.deliver(dsn("<dsn-fail@mx.test>", "failed", "5.1.1", answer.getMessageID()));
+
+        MimeMessage told = awaitMail(address("Bob"), 1, "Not delivered:").get(0);
+        assertThat(text(told)).contains("The answer on [Support #" + ticket.number() + "]", Harness.CUSTOMER,
+                "550 5.1.1 <" + Harness.CUSTOMER + ">: Recipient address rejected");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(address("Bob"), "Not delivered:")).as("one notice: the delay report tells nobody").hasSize(1);
+        assertThat(mailTo(address("Eve"), "Not delivered:")).as("Bob owns the ticket").isEmpty();
+        assertThat(new TicketRepository(h.db.dsl()).list(null, 10)).hasSize(1);
+        assertThat(new EventRepository(h.db.dsl()).byTicket(ticket.id()))
+                .filteredOn(e -> e.type().equals("delivery-failed")).hasSize(1);
+    }
+
+    /** A Postfix delivery status notification about {@code returnedId}. */
+    private static String dsn(String messageId, String action, String status, String returnedId) {
+        return "From: Mail Delivery System <MAILER-DAEMON@mx.test>\r\nTo: " + Harness.SUPPORT
+                + "\r\nSubject: Undelivered Mail Returned to Sender\r\nMessage-ID: " + messageId
+                + "\r\nAuto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\nThis is the mail system at host mx.test.\r\n"
+                + "--B\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.test\r\n\r\n"
+                + "Final-Recipient: rfc822; " + Harness.CUSTOMER + "\r\nAction: " + action + "\r\nStatus: " + status
+                + "\r\nDiagnostic-Code: smtp; 550 5.1.1 <" + Harness.CUSTOMER + ">: Recipient address\r\n"
+                + "    rejected: User unknown\r\n"
+                + "--B\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: Bob <" + Harness.SUPPORT + ">\r\n"
+                + "Message-ID: " + returnedId + "\r\nSubject: Re: Printer\r\n\r\n--B--\r\n";
+    }
+
     // --- helpers ---
 
     private static TicketRow onlyTicket(Harness h) {

@@ -8,12 +8,14 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,9 +31,12 @@ import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.outbound.DeliveryException;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
+import org.postdesk.store.NewAgent;
+import org.postdesk.store.OutboxItem;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
@@ -269,10 +274,15 @@ class PipelineTest {
     }
 
     @Test
-    void permanentRefusalIsRecordedOnTheTicket() throws Exception {
+    void permanentRefusalIsRecordedOnTheTicketAndTheTeamIsTold() throws Exception {
         Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        new AgentRepository(h.db.dsl()).add(new NewAgent("Bob", List.of("bob@agents.test"), List.of(h.mailbox.id())));
+        List<String> delivered = new CopyOnWriteArrayList<>();
         Pipeline pipeline = h.pipeline((mailboxId, from, to, raw) -> {
-            throw new DeliveryException("550 5.1.1 no such user", true, 550, null);
+            if (to.contains(Harness.CUSTOMER)) {
+                throw new DeliveryException("550 5.1.1 no such user", true, 550, null);
+            }
+            delivered.add(to.get(0) + " " + new String(raw, StandardCharsets.UTF_8));
         });
         h.deliver(Harness.customerMail("<refused@example.test>", "Refused", "Body"));
         pipeline.ingestAllNow(h.mailbox);
@@ -284,6 +294,11 @@ class PipelineTest {
         assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.FAILED)).isEqualTo(1);
         assertThat(new EventRepository(h.db.dsl()).byTicket(ticket.id()))
                 .anyMatch(e -> e.type().equals("delivery-failed") && e.detail().contains("550 5.1.1"));
+        assertThat(new OutboxRepository(h.db.dsl()).byTicket(ticket.id())).extracting(OutboxItem::kind)
+                .containsExactly("ACK", "NOTIFY", "DELIVERY_FAILED");
+        assertThat(delivered).hasSize(2).last().asString().startsWith("bob@agents.test ")
+                .contains("Not delivered: [Support #" + ticket.number() + "]", "550 5.1.1 no such user",
+                        Harness.CUSTOMER);
     }
 
     @Test

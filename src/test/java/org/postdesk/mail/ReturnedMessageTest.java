@@ -167,6 +167,40 @@ class ReturnedMessageTest {
     }
 
     @Test
+    void aFailureReportFailsWithTheServersReasonAndADelayReportDoesNot() {
+        String failed = """
+                From: MAILER-DAEMON@mx.example.test
+                To: support@help.example.test
+                Subject: Undelivered Mail Returned to Sender
+                Content-Type: multipart/report; report-type=delivery-status; boundary="B"
+
+                --B
+                Content-Type: text/plain
+
+                Sorry.
+                --B
+                Content-Type: message/delivery-status
+
+                Reporting-MTA: dns; mx.example.test
+
+                Final-Recipient: rfc822; gone@customer.test
+                Action: failed
+                Status: 5.1.1
+                Diagnostic-Code: smtp; 550 5.1.1 <gone@customer.test>:
+                    Recipient address rejected: User unknown
+                --B--
+                """;
+        InboundMessage bounce = parse(failed);
+        assertThat(ReturnedMessage.failed(bounce)).isTrue();
+        assertThat(ReturnedMessage.reason(bounce))
+                .isEqualTo("550 5.1.1 <gone@customer.test>: Recipient address rejected: User unknown");
+
+        InboundMessage delayed = parse(failed.replace("Action: failed", "Action: delayed"));
+        assertThat(ReturnedMessage.failed(delayed)).isFalse();
+        assertThat(ReturnedMessage.failed(parse("From: Ann <ann@customer.test>\nSubject: hi\n\nhello\n"))).isFalse();
+    }
+
+    @Test
     void theBounceFixtureFromTheParserTestsNamesItsOriginal() {
         InboundMessage bounce = PARSER.parse(Fixtures.eml("bounce.eml"));
         assertThat(ReturnedMessage.messageId(bounce)).contains("<outbound-77@postdesk.test>");

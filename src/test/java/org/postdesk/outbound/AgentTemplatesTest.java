@@ -38,6 +38,10 @@ class AgentTemplatesTest {
                         "admin:root", "")},
                 new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.OWNER_DISABLED,
                         "admin:root", "Help, it burns.")},
+                new Object[] {"delivery-failed", new NoticeDetails.DeliveryFailed("ACK", "ann@example.test",
+                        "refused: 550 5.1.1 User unknown (permanent)")},
+                new Object[] {"delivery-failed", new NoticeDetails.DeliveryFailed("REPLY", "ann@example.test",
+                        "still failing after PT72H: connect timed out")},
                 new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
