@@ -6,6 +6,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Clock;
@@ -148,6 +150,9 @@ public final class MailboxWorker implements Runnable {
             report("CONNECTED", null);
             recover(folder, validity, lastUid);
             boolean idle = settings.useIdle() && ((IMAPStore) folder.getStore()).hasCapability("IDLE");
+            if (idle) {
+                folder.addMessageCountListener(wakeOnNewMail(folder));
+            }
             while (running && folder.isOpen()) {
                 fetchNew(folder, validity);
                 if (healthySince == null) {
@@ -251,6 +256,9 @@ public final class MailboxWorker implements Runnable {
      * the IDLE that follows; without this check it would wait for the next IDLE renewal.
      */
     private boolean newerThanCursor(IMAPFolder folder) throws MessagingException {
+        // The count is the one of the server's last reply: without a command, mail delivered since would be
+        // announced only after the next IDLE renewal on servers (GreenMail) that do not report it when IDLE starts.
+        noop(folder);
         int count = folder.getMessageCount();
         if (count == 0) {
             return false;
@@ -315,16 +323,33 @@ public final class MailboxWorker implements Runnable {
         }
     }
 
+    private static void noop(IMAPFolder folder) throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.simpleCommand("NOOP", null);
+            return null;
+        });
+    }
+
+    /**
+     * A server may announce new mail just as IDLE starts, before its go-ahead; Angus then counts the mail but
+     * keeps idling until the next announcement or renewal. Any new mail therefore also ends the IDLE.
+     */
+    private MessageCountAdapter wakeOnNewMail(IMAPFolder folder) {
+        return new MessageCountAdapter() {
+            @Override
+            public void messagesAdded(MessageCountEvent e) {
+                timer.execute(() -> breakIdle(folder));
+            }
+        };
+    }
+
     /** Any command from another thread ends a running IDLE (Angus aborts it to take the connection). */
     private static void breakIdle(IMAPFolder folder) {
         if (folder == null) {
             return;
         }
         try {
-            folder.doCommand(protocol -> {
-                protocol.simpleCommand("NOOP", null);
-                return null;
-            });
+            noop(folder);
         } catch (MessagingException | RuntimeException e) {
             log.debug("breaking IDLE: {}", e.toString());
         }
