@@ -236,7 +236,7 @@ public final class MailboxWorker implements Runnable {
                     continue;
                 }
                 byte[] raw = readAhead.take(message);
-                nextToStore(todo, i + 1).ifPresent(readAhead::prefetch);
+                nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
                 process(folder, message, uid, raw, new IngestService.Cursor(validity, uid));
             }
         }

@@ -19,6 +19,7 @@ import org.slf4j.MDC;
  * cursor has not moved past it, so it is read again next time.
  */
 final class ReadAhead implements AutoCloseable {
+    static final int MAX_BYTES = 2 << 20;
     private final ExecutorService executor;
     private Message ahead;
     private Future<byte[]> pending;
@@ -30,6 +31,18 @@ final class ReadAhead implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }) : null;
+    }
+
+    /**
+     * Whether {@code next} is small enough to hold in memory beside the message being stored: a large one
+     * (attachments of many megabytes) is read when its turn comes, so at most one of them is in the heap.
+     */
+    static boolean worthReading(Message next) {
+        try {
+            return next.getSize() <= MAX_BYTES;
+        } catch (MessagingException e) {
+            return false;
+        }
     }
 
     /** Starts reading {@code next} in the background (only the latest call counts). */

@@ -77,6 +77,18 @@ class ReadAheadTest {
     }
 
     @Test
+    void onlyMessagesOfAFewMegabytesAreWorthReadingAhead() throws Exception {
+        assertThat(ReadAhead.worthReading(new CountingMessage("small", false))).isTrue();
+        MimeMessage large = new MimeMessage(SESSION) {
+            @Override
+            public int getSize() {
+                return ReadAhead.MAX_BYTES + 1;
+            }
+        };
+        assertThat(ReadAhead.worthReading(large)).isFalse();
+    }
+
+    @Test
     void withoutReadAheadEveryMessageIsReadWhenAskedFor() throws Exception {
         CountingMessage first = new CountingMessage("one", false);
         try (ReadAhead ahead = new ReadAhead("support", false)) {
