@@ -57,6 +57,7 @@ public final class OutboxSender implements Runnable {
                 log.warn("outbox pass failed, retrying in {}: {}", pollInterval, e.toString(), e);
             }
             if (running) {
+                gateway.closeIdle();
                 signal.await(pollInterval);
             }
         }

@@ -59,18 +59,71 @@ public final class SmtpConnector {
         return url;
     }
 
-    /** Sends {@code rawMime} as is to {@code recipients}, with {@code envelopeFrom} as MAIL FROM. */
+    /** Sends {@code rawMime} as is to {@code recipients}, with {@code envelopeFrom} as MAIL FROM, on a connection of its own. */
     public void send(byte[] rawMime, String envelopeFrom, List<String> recipients) {
+        addresses(recipients); // an invalid recipient is refused before connecting
+        try (SmtpLink link = open()) {
+            link.send(rawMime, envelopeFrom, recipients);
+        }
+    }
+
+    /** Connects, negotiates TLS and logs in; the link sends mails until it is closed. */
+    public SmtpLink open() {
         Session session = Session.getInstance(properties());
-        Address[] to = addresses(recipients);
-        try (Transport transport = session.getTransport(url.scheme().protocol())) {
-            SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(rawMime));
-            message.setEnvelopeFrom(envelopeFrom);
+        Transport transport = null;
+        try {
+            transport = session.getTransport(url.scheme().protocol());
             transport.connect(url.host(), url.port(), url.user(), password);
-            transport.sendMessage(message, to);
-            log.debug("mailbox {}: SMTP {} accepted {} for {}", mailbox, url.server(), message.getMessageID(), recipients);
+            return new TransportLink(session, transport);
         } catch (MessagingException e) {
+            closeQuietly(transport);
             throw SmtpFailures.delivery(mailbox, url, e, true);
+        }
+    }
+
+    /** One logged-in Jakarta Mail transport. */
+    private final class TransportLink implements SmtpLink {
+        private final Session session;
+        private final Transport transport;
+
+        TransportLink(Session session, Transport transport) {
+            this.session = session;
+            this.transport = transport;
+        }
+
+        @Override
+        public void send(byte[] rawMime, String envelopeFrom, List<String> recipients) {
+            Address[] to = addresses(recipients);
+            try {
+                SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(rawMime));
+                message.setEnvelopeFrom(envelopeFrom);
+                transport.sendMessage(message, to);
+                log.debug("mailbox {}: SMTP {} accepted {} for {}", mailbox, url.server(), message.getMessageID(),
+                        recipients);
+            } catch (MessagingException e) {
+                throw SmtpFailures.delivery(mailbox, url, e, true);
+            }
+        }
+
+        @Override
+        public boolean usable() {
+            return transport.isConnected(); // Angus checks with a NOOP
+        }
+
+        @Override
+        public void close() {
+            closeQuietly(transport);
+        }
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport == null) {
+            return;
+        }
+        try {
+            transport.close();
+        } catch (MessagingException | RuntimeException e) {
+            log.debug("closing an SMTP connection: {}", e.toString());
         }
     }
 

@@ -9,34 +9,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postdesk.config.SecretBox;
-import org.postdesk.outbound.DeliveryException;
-import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.daemon.MailboxSmtpGateway;
 import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.store.Database;
-import org.postdesk.store.Mailbox;
-import org.postdesk.store.MailboxRepository;
 
 /**
- * The daemon's SMTP gateway (each mailbox's own server, as in production), noting when the server
+ * The daemon's own SMTP gateway ({@link MailboxSmtpGateway}), noting when the server
  * accepted each outgoing message, keyed by the In-Reply-To of that message: the customer mail it answers.
  */
 final class AckTimes implements SmtpGateway {
     private static final Pattern IN_REPLY_TO = Pattern.compile("(?im)^In-Reply-To:\\s*(<[^>\\r\\n]+>)");
 
-    private final Database db;
-    private final SecretBox secrets;
+    private final MailboxSmtpGateway production;
     private final Map<String, Long> acceptedNanos = new ConcurrentHashMap<>();
 
     AckTimes(Database db, SecretBox secrets) {
-        this.db = db;
-        this.secrets = secrets;
+        this.production = new MailboxSmtpGateway(db, secrets);
+    }
+
+    @Override
+    public void closeIdle() {
+        production.closeIdle();
     }
 
     @Override
     public void send(long mailboxId, String envelopeFrom, List<String> recipients, byte[] raw) {
-        Mailbox mailbox = new MailboxRepository(db.dsl()).byId(mailboxId)
-                .orElseThrow(() -> new DeliveryException("mailbox id " + mailboxId + " is gone", true, -1, null));
-        SmtpConnector.forMailbox(mailbox, secrets).send(raw, envelopeFrom, recipients);
+        production.send(mailboxId, envelopeFrom, recipients, raw);
         long now = System.nanoTime();
         String answered = inReplyTo(raw);
         if (answered != null) {

@@ -53,6 +53,19 @@ class SmtpConnectorTest {
     }
 
     @Test
+    void oneLinkCarriesSeveralMailsAndNoticesWhenTheServerIsGone() throws Exception {
+        SmtpLink link = smtp("support@", "pw").open();
+        link.send(RAW, "support@example.com", List.of("c@example.com"));
+        assertTrue(link.usable());
+        link.send(new String(RAW, StandardCharsets.US_ASCII).replace("ack-1", "ack-2").getBytes(StandardCharsets.US_ASCII),
+                "support@example.com", List.of("d@example.com"));
+        assertTrue(greenMail.waitForIncomingEmail(5000, 2));
+        assertEquals("<ack-2@postdesk.example>", greenMail.getReceivedMessages()[1].getMessageID());
+        link.close();
+        assertFalse(link.usable());
+    }
+
+    @Test
     void sendsWithoutAuthWhenTheUrlHasNoUser() throws Exception {
         smtp("", null).send(RAW, "support@example.com", List.of("c@example.com", "d@example.com"));
         assertTrue(greenMail.waitForIncomingEmail(5000, 2));

@@ -1,0 +1,97 @@
+package org.postdesk.outbound;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.postdesk.config.SecretBox;
+import org.postdesk.store.Mailbox;
+
+/**
+ * One SMTP connection per mailbox kept open between sends, so a burst of mail (an acknowledgement and a
+ * notification per agent for every new ticket) pays for connecting, TLS and logging in once, not per
+ * mail. A connection is checked with a NOOP before it is reused, replaced when the mailbox's SMTP settings
+ * changed, dropped after any failure, and closed after {@link #MAX_IDLE} without mail. Thread-safe.
+ */
+public final class SmtpLinks implements AutoCloseable {
+    static final Duration MAX_IDLE = Duration.ofSeconds(30);
+
+    private final Clock clock;
+    private final Map<Long, Open> open = new HashMap<>();
+
+    private record Open(String settings, SmtpLink link, Instant lastUsed) {
+    }
+
+    public SmtpLinks(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Sends through {@code mailbox}'s SMTP server as it is configured now; throws {@link DeliveryException}. */
+    public void send(Mailbox mailbox, SecretBox secrets, byte[] raw, String envelopeFrom, List<String> recipients) {
+        send(mailbox.id(), settingsOf(mailbox), () -> SmtpConnector.forMailbox(mailbox, secrets).open(), raw,
+                envelopeFrom, recipients);
+    }
+
+    synchronized void send(long mailboxId, String settings, Supplier<SmtpLink> opener, byte[] raw,
+                           String envelopeFrom, List<String> recipients) {
+        SmtpLink link = reusable(mailboxId, settings);
+        if (link == null) {
+            link = opener.get();
+        }
+        try {
+            link.send(raw, envelopeFrom, recipients);
+            open.put(mailboxId, new Open(settings, link, clock.instant()));
+        } catch (RuntimeException e) {
+            link.close();
+            throw e;
+        }
+    }
+
+    /** Closes the connections that carried no mail for {@link #MAX_IDLE}, before the server drops them. */
+    public synchronized void closeIdle() {
+        Instant now = clock.instant();
+        for (Iterator<Open> it = open.values().iterator(); it.hasNext();) {
+            Open o = it.next();
+            if (idle(o, now)) {
+                o.link().close();
+                it.remove();
+            }
+        }
+    }
+
+    synchronized int openCount() {
+        return open.size();
+    }
+
+    @Override
+    public synchronized void close() {
+        open.values().forEach(o -> o.link().close());
+        open.clear();
+    }
+
+    private SmtpLink reusable(long mailboxId, String settings) {
+        Open o = open.remove(mailboxId);
+        if (o == null) {
+            return null;
+        }
+        if (o.settings().equals(settings) && !idle(o, clock.instant()) && o.link().usable()) {
+            return o.link();
+        }
+        o.link().close();
+        return null;
+    }
+
+    private static boolean idle(Open o, Instant now) {
+        return o.lastUsed().plus(MAX_IDLE).isBefore(now);
+    }
+
+    /** What the connection depends on: a change to any of it (a new password, say) means a new connection. */
+    static String settingsOf(Mailbox m) {
+        return String.join("\n", m.smtpUrl(), String.valueOf(m.smtpPasswordEnc()), String.valueOf(m.passwordEnc()),
+                String.valueOf(m.trustStore()), String.valueOf(m.trustAll()));
+    }
+}
