@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
  *   <li>Trailing whitespace is removed. Line breaks become {@code \n}; nothing else changes.</li>
  * </ol>
  *
- * <p>Replies written below the quote (bottom-posting) lose their text: the marker asks agents to
- * write above it, and guessing which quoted lines were the agent's is worse than a held reply.
+ * <p>A reply written below the quote (bottom-posting, the habit of many mutt users) is recognised
+ * when nothing was typed above it and the notification is quoted with {@code >}, our marker included:
+ * the unquoted lines after the last quoted one are then the reply, cut by the same rules. Text the
+ * agent wrote between quoted lines (inline answers) is not guessed at.
  */
 public final class ReplyTrimmer {
     /** The line our notifications put above the quoted text. */
@@ -68,6 +70,15 @@ public final class ReplyTrimmer {
     public String trim(String body) {
         Objects.requireNonNull(body, "body");
         String[] lines = LINE_BREAK.split(body, -1);
+        String above = typedAbove(lines);
+        if (!above.isEmpty()) {
+            return above;
+        }
+        int lastQuoted = lastQuotedLineWithMarkerAbove(lines);
+        return lastQuoted < 0 ? "" : typedAbove(Arrays.copyOfRange(lines, lastQuoted + 1, lines.length));
+    }
+
+    private static String typedAbove(String[] lines) {
         int end = 0;
         while (end < lines.length && !quoteStartsAt(lines, end)) {
             end++;
@@ -76,11 +87,28 @@ public final class ReplyTrimmer {
         while (!kept.isEmpty() && isBlankOrQuoted(kept.get(kept.size() - 1))) {
             kept.remove(kept.size() - 1);
         }
+        while (!kept.isEmpty() && kept.get(0).isBlank()) {
+            kept.remove(0);
+        }
         int signature = kept.lastIndexOf(SIGNATURE_SEPARATOR);
         if (signature >= 0) {
             kept.subList(signature, kept.size()).clear();
         }
         return String.join("\n", kept).stripTrailing();
+    }
+
+    /** The last line quoted with {@code >} when our marker is among the quoted lines, else -1. */
+    private static int lastQuotedLineWithMarkerAbove(String[] lines) {
+        boolean marker = false;
+        int last = -1;
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith(">")) {
+                marker |= isMarker(line);
+                last = i;
+            }
+        }
+        return marker ? last : -1;
     }
 
     private static boolean quoteStartsAt(String[] lines, int i) {
