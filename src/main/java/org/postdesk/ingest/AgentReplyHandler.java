@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.postdesk.mail.Attachment;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
@@ -78,6 +79,13 @@ public final class AgentReplyHandler {
         if (problems.isEmpty() && has(parsed, CommandVerb.ANSWERS)) {
             listAnswers(reply);
             outcome += ", answers listed";
+        } else if (problems.isEmpty() && reply.didNothing()) {
+            // Written between the quoted lines, or only an attachment: the agent must not think it went out.
+            notices.send(tx, r.agent(), new AgentNotices.About(r.ticket().id(), "empty-reply", "EMPTY_REPLY",
+                    new NoticeDetails.EmptyReply(in.message().attachments().stream().map(Attachment::filename)
+                            .toList()), null, in.message().messageId(), List.of()), in.now());
+            reply.event("empty-reply", "no text for the customer and no command: nothing done, agent told");
+            outcome += ", agent told";
         }
         new Conversation(tx).markAgentMessage(messageId, reply.kind(), r.agent().id(), trimmed);
         return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),

@@ -190,6 +190,7 @@ final class ReplyFlow {
     }
 
     private void send(Reply r, String template, String kind, Object details) {
+        r.told();
         notices.send(r.tx(), r.agent(), new AgentNotices.About(r.ticketId(), template, kind, details, r.holdId(),
                 r.inbound().message().messageId(), List.<Attachment>of()), r.now());
     }
@@ -212,6 +213,7 @@ final class ReplyFlow {
         private Long holdId;
         private String heldText = "";
         private boolean stale;
+        private boolean told;
 
         Reply(DSLContext tx, IngestService.Inbound inbound, AgentReply agentReply, long messageId, ParsedReply parsed) {
             this.tx = tx;
@@ -323,6 +325,15 @@ final class ReplyFlow {
 
         boolean stale() {
             return stale;
+        }
+
+        /** Nothing relayed, held, noted, run, refused or answered with a notice. */
+        boolean didNothing() {
+            return done.isEmpty() && holdId == null && refused.isEmpty() && blockedBy == null && !stale && !told;
+        }
+
+        void told() {
+            told = true;
         }
 
         String summary() {

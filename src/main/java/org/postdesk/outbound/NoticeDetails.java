@@ -66,6 +66,16 @@ public final class NoticeDetails {
     public record DeliveryFailed(String kind, String recipients, String reason) {
     }
 
+    /**
+     * {@code empty-reply.ftl}: an agent's reply held neither text for the customer nor a command, so
+     * nothing was done; {@code attachments} names what it carried (attachments alone are not sent).
+     */
+    public record EmptyReply(List<String> attachments) {
+        public EmptyReply {
+            attachments = List.copyOf(attachments);
+        }
+    }
+
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }

@@ -416,6 +416,25 @@ class AgentPipelineTest {
                 + "Message-ID: " + returnedId + "\r\nSubject: Re: Printer\r\n\r\n--B--\r\n";
     }
 
+    @Test
+    void aReplyWithNothingForTheCustomerTellsTheAgentInsteadOfVanishing() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        // Bob answered between the quoted lines: nothing above the marker, nothing after the quote.
+        String quoted = Arrays.stream(text(n).split("\r?\n")).map(l -> "> " + l).toList().stream()
+                .reduce((a, b) -> a + "\r\n" + b).orElse("");
+        String inline = quoted.replaceFirst("(?m)^(> Broken\\.)$", "$1\r\nWe will fix it.\r\n");
+        h.deliver(raw("Bob <" + address("Bob") + ">", "<r1@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
+                inline));
+        MimeMessage told = awaitMail(address("Bob"), 1, "Nothing sent:").get(0);
+        assertThat(text(told)).contains("no text for the customer", "above the marker line");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(new EventRepository(h.db.dsl()).byTicket(onlyTicket(h).id()))
+                .anyMatch(e -> e.type().equals("empty-reply"));
+    }
+
     // --- helpers ---
 
     private static TicketRow onlyTicket(Harness h) {

@@ -42,6 +42,8 @@ class AgentTemplatesTest {
                         "refused: 550 5.1.1 User unknown (permanent)")},
                 new Object[] {"delivery-failed", new NoticeDetails.DeliveryFailed("REPLY", "ann@example.test",
                         "still failing after PT72H: connect timed out")},
+                new Object[] {"empty-reply", new NoticeDetails.EmptyReply(List.of("invoice.pdf"))},
+                new Object[] {"empty-reply", new NoticeDetails.EmptyReply(List.of())},
                 new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
