@@ -86,7 +86,8 @@ public final class Daemon implements AutoCloseable {
 
     private void startWorker(Mailbox mailbox) {
         MailboxWorker worker = new MailboxWorker(mailbox, pipeline.folderOpener(), pipeline.ingest(), pipeline.db(),
-                pipeline.workerSettings(), Disposition.forMailbox(mailbox.moveTo()), timer, pipeline.clock());
+                pipeline.workerSettings(), Disposition.forMailbox(mailbox.moveTo()), timer, pipeline.clock(),
+                pipeline.db().mailboxLease(mailbox.id()));
         workers.put(mailbox.name(), new Running(worker, NamedThreads.start("imap-" + mailbox.name(), worker)));
         log.info("mailbox {}: worker started for {}", mailbox.name(), mailbox.address());
     }

@@ -25,6 +25,7 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxLease;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxState;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ public final class MailboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWorker.class);
     /** A session up to date for this long counts as working: its failure starts the backoff from 1 s again. */
     private static final Duration HEALTHY = Duration.ofSeconds(5);
+    /** How often a standing-by daemon tries the lease of a mailbox another daemon watches. */
+    static final Duration LEASE_RETRY = Duration.ofSeconds(10);
 
     private final Mailbox mailbox;
     private final FolderOpener opener;
@@ -54,10 +57,21 @@ public final class MailboxWorker implements Runnable {
     private volatile IMAPFolder current;
     /** When the current session was first up to date (null: not yet); a session that stays so resets the backoff. */
     private volatile Instant healthySince;
+    private final MailboxLease lease;
+    /** Whether the lease was held at the last try; null before the first. */
+    private Boolean leaseHeld;
 
     public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
                          WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
                          Clock clock) {
+        this(mailbox, opener, ingest, db, settings, disposition, timer, clock, MailboxLease.GRANTED);
+    }
+
+    /** With {@code lease}: the worker watches the mailbox only while it holds it, and stands by otherwise. */
+    public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
+                         WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
+                         Clock clock, MailboxLease lease) {
+        this.lease = lease;
         this.mailbox = mailbox;
         this.opener = opener;
         this.ingest = ingest;
@@ -75,10 +89,16 @@ public final class MailboxWorker implements Runnable {
     @Override
     public void run() {
         int failures = 0;
-        try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
+        boolean watched = false;
+        try (var m = MDC.putCloseable("mailbox", mailbox.name()); MailboxLease l = lease) {
             while (running) {
                 healthySince = null;
                 try {
+                    if (!holdLease()) {
+                        pause(LEASE_RETRY.toMillis());
+                        continue;
+                    }
+                    watched = true;
                     session();
                     failures = 0;
                 } catch (Exception e) {
@@ -97,8 +117,22 @@ public final class MailboxWorker implements Runnable {
                 }
             }
         }
-        report("STOPPED", null);
+        if (watched) {
+            report("STOPPED", null); // a daemon that only stood by must not overwrite the watching one's state
+        }
         log.info("mailbox {}: worker stopped", mailbox.name());
+    }
+
+    /** Whether this daemon watches the mailbox; says so when that changes. */
+    private boolean holdLease() {
+        boolean held = lease.tryAcquire();
+        if (leaseHeld == null ? !held : held != leaseHeld) {
+            log.info(held ? "mailbox {}: the daemon that watched it stopped; this one takes over"
+                    : "mailbox {}: another daemon watches it; this one stands by and takes over if it stops",
+                    mailbox.name());
+        }
+        leaseHeld = held;
+        return held;
     }
 
     /**

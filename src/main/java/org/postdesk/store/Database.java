@@ -25,10 +25,20 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
+    private final DbSettings settings;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, DbSettings settings) {
         this.dataSource = dataSource;
         this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+        this.settings = settings;
+    }
+
+    /**
+     * The lease to watch {@code mailboxId}: an advisory lock on PostgreSQL, where several daemons may share
+     * the store; always granted on H2.
+     */
+    public MailboxLease mailboxLease(long mailboxId) {
+        return settings.isH2() ? MailboxLease.GRANTED : new AdvisoryLease(settings, mailboxId);
     }
 
     /** Opens the pool and brings the schema up to date; throws {@link StoreUnavailableException}. */
@@ -51,7 +61,7 @@ public final class Database implements AutoCloseable {
         }
         SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
         log.debug("store open: {} ({})", redact(url), dialect);
-        return new Database(ds, dialect);
+        return new Database(ds, dialect, settings);
     }
 
     static String jdbcUrl(DbSettings settings) {

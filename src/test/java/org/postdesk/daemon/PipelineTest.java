@@ -129,6 +129,35 @@ class PipelineTest {
     }
 
     @Test
+    void twoDaemonsOnOnePostgresShareTheMailboxAndTheSecondTakesOverWhenTheFirstStops() throws Exception {
+        Harness h = harness(TestDatabases.Kind.POSTGRES, Map.of());
+        Daemon first = new Daemon(h.pipeline(null));
+        first.start();
+        Await.until("first daemon watching", WAIT, () -> "IDLE".equals(state(h)));
+        Daemon second = new Daemon(h.pipeline(null));
+        second.start();
+        try {
+            h.deliver(Harness.customerMail("<two-1@example.test>", "First", "Body"));
+            awaitAcks(1);
+            Thread.sleep(1_000);
+            assertThat(state(h)).as("the standing-by daemon does not overwrite the state").isEqualTo("IDLE");
+
+            first.close();
+            h.deliver(Harness.customerMail("<two-2@example.test>", "Second", "Body"));
+            Await.until("taken over by the second daemon", WAIT, () -> tickets(h).size() == 2);
+            awaitAcks(2);
+            assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(2);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    private static String state(Harness h) {
+        return new MailboxRepository(h.db.dsl()).state(h.mailbox.id()).state();
+    }
+
+    @Test
     void sameMessageDeliveredTwiceIsStoredOnce() throws Exception {
         Harness h = harness(TestDatabases.Kind.H2, Map.of());
         h.startDaemon();
