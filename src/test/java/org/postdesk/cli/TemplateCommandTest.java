@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
@@ -181,6 +182,22 @@ class TemplateCommandTest {
         assertThat(answer.out()).contains("Subject: Re: [Support #" + number + "]");
         assertThat(cli.run("template", "render", "ack", "--ticket", "10010").code()).isEqualTo(2);
         assertThat(cli.run("template", "render", "nothing", "--ticket", number).err()).contains("no model");
+    }
+
+    @Test
+    void anAgentNoticeRendersForTheAgentWithTheTicketsRealOwner() throws IOException {
+        String number = ticket();
+        CliRunner.Result nobody = ok("template", "render", "handover", "--ticket", number, "--locale", "en");
+        assertThat(nobody.out()).contains("To: An agent <agent@example.test>").contains("Owner:    nobody");
+        try (Database db = cli.openDatabase()) {
+            long mailbox = new MailboxRepository(db.dsl()).list().get(0).id();
+            new org.postdesk.store.AgentRepository(db.dsl()).add(new org.postdesk.store.NewAgent("Bob Smith",
+                    List.of("bob@example.test"), List.of(mailbox)));
+        }
+        ok("ticket", "assign", number, "bob@example.test");
+        CliRunner.Result owned = ok("template", "render", "handover", "--ticket", number, "--locale", "en");
+        assertThat(owned.out()).contains("To: Bob Smith <bob@example.test>")
+                .contains("Owner:    Bob Smith <bob@example.test>");
     }
 
     private String ticket() {
