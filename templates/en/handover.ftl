@@ -5,6 +5,8 @@ ${t.marker}
 Reply to this mail with your answer; it goes to the customer.
 <#elseif t.details.change == "TAKEN_FROM_YOU">${t.details.by} took ${t.ticket.tag} over from you.
 Replies you send to it from now on are held, not sent to the customer.
+<#elseif t.details.change == "RELEASED">${t.details.by} released ${t.ticket.tag}, so the ticket is free again.
+Reply to this mail with #take, or with your answer, to take it.
 <#else>The agent who held ${t.ticket.tag} was disabled by ${t.details.by}, so the ticket
 is free again. Reply to this mail with #take, or with your answer, to take it.
 </#if>

@@ -3,6 +3,7 @@ package org.postdesk.cli;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.postdesk.ingest.Handover;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
@@ -15,10 +16,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code postdesk ticket release NUMBER}: frees the ticket from the agent who holds it. Sends no mail. */
+/** {@code postdesk ticket release NUMBER}: frees the ticket from the agent who holds it and tells the mailbox's agents. */
 @Command(name = "release", mixinStandardHelpOptions = true,
-        description = "Free a ticket from the agent who holds it, so any agent of its mailbox can take it"
-            + " (no mail is sent).",
+        description = "Free a ticket from the agent who holds it, so any agent of its mailbox can take it;"
+            + " they are told by mail.",
         footer = {"", "Examples:", "  postdesk ticket release 10019"})
 final class TicketReleaseCommand implements Callable<Integer> {
     @Spec
@@ -29,7 +30,9 @@ final class TicketReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Database db = PostdeskCommand.context(spec).database();
+        CliContext ctx = PostdeskCommand.context(spec);
+        Database db = ctx.database();
+        Handover handover = TicketAdminSupport.handover(ctx);
         String result = db.inTransaction(tx -> {
             TicketRow t = TicketAdminSupport.find(spec, tx, number);
             OwnershipRepository ownership = new OwnershipRepository(tx);
@@ -46,6 +49,7 @@ final class TicketReleaseCommand implements Callable<Integer> {
                     .orElse("agent " + owner.get().agentId());
             new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "release",
                     "released from the command line (was held by " + was + ")");
+            handover.released(tx, t.id(), TicketAdminSupport.actor(spec), null, now);
             return "ticket " + t.number() + " released (was held by " + was + ")";
         });
         spec.commandLine().getOut().println(result);

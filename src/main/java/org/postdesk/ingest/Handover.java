@@ -17,8 +17,8 @@ import org.postdesk.tickets.agent.Owner;
 /**
  * Tells agents when a ticket changes hands without their doing (invariant 5, "nobody is forgotten"): the
  * agent a ticket is assigned to gets the customer's latest message with a reply token, so they can answer
- * at once; the agent it was taken from learns that their replies are held from now on; and when an owner
- * is disabled, their tickets are freed and the mailbox's agents are told. Queued in the caller's transaction.
+ * at once; the agent it was taken from learns that their replies are held from now on; and when a ticket
+ * is let go, or its owner disabled, the mailbox's agents are told it is free. Queued in the caller's transaction.
  */
 public final class Handover {
     public static final String KIND = "HANDOVER";
@@ -43,6 +43,20 @@ public final class Handover {
                 .flatMap(o -> new AgentRepository(tx).byId(o.agentId()))
                 .filter(Agent::active)
                 .ifPresent(p -> send(tx, ticketId, p, NoticeDetails.Handover.TAKEN_FROM_YOU, by, "", now));
+    }
+
+    /**
+     * The ticket was let go ({@code #release}, or {@code postdesk ticket release}): the mailbox's active
+     * agents learn it is free, all but the one who let it go.
+     */
+    public void released(DSLContext tx, long ticketId, String by, Long byAgentIdOrNull, Instant now) {
+        long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
+        String text = customerText(tx, ticketId);
+        for (Agent agent : new AgentRepository(tx).activeForMailbox(mailboxId)) {
+            if (!isActor(agent.id(), byAgentIdOrNull)) {
+                send(tx, ticketId, agent, NoticeDetails.Handover.RELEASED, by, text, now);
+            }
+        }
     }
 
     /**

@@ -25,7 +25,11 @@ enum TicketAction {
     RELEASE {
         @Override
         void apply(Context c, AgentCommand cmd) {
-            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released"));
+            c.ownership().owner(c.ticketId()).ifPresent(o -> {
+                if (release(c, o, "released")) {
+                    c.handover().released(c.tx(), c.ticketId(), Handover.describe(c.agent()), c.agent().id(), c.now());
+                }
+            });
         }
     },
     ASSIGN {
@@ -113,10 +117,12 @@ enum TicketAction {
         }
     }
 
-    private static void release(Context c, Owner owner, String how) {
+    private static boolean release(Context c, Owner owner, String how) {
         if (c.ownership().release(c.ticketId(), owner, c.now())) {
             c.event("release", how);
+            return true;
         }
+        return false;
     }
 
     /** What an action works on; {@link #ticket()} is read fresh, since earlier actions change it. */

@@ -49,13 +49,14 @@ public final class NoticeDetails {
     /**
      * {@code handover.ftl}: who owns the ticket changed. {@code change} is {@link #ASSIGNED_TO_YOU} (the
      * agent now owns it; {@code text} is the customer's latest message), {@link #TAKEN_FROM_YOU} (another
-     * agent took it over) or {@link #OWNER_DISABLED} (its owner was disabled, it is free; {@code text} as for
-     * an assignment). {@code by} names who did it: an agent, or {@code admin:LOGIN} on the command line.
+     * agent took it over), {@link #OWNER_DISABLED} (its owner was disabled, it is free; {@code text} as for
+     * an assignment) or {@link #RELEASED} (its owner or an admin let it go; {@code text} likewise). {@code by} names who did it: an agent, or {@code admin:LOGIN} on the command line.
      */
     public record Handover(String change, String by, String text) {
         public static final String ASSIGNED_TO_YOU = "ASSIGNED_TO_YOU";
         public static final String TAKEN_FROM_YOU = "TAKEN_FROM_YOU";
         public static final String OWNER_DISABLED = "OWNER_DISABLED";
+        public static final String RELEASED = "RELEASED";
     }
 
     /**

@@ -189,6 +189,21 @@ class TicketAdminCommandTest {
     }
 
     @Test
+    void releasingTellsTheMailboxsAgentsTheTicketIsFree() {
+        String n = ticket("<a@x>");
+        agent("Bob Smith", "bob@example.test");
+        agent("Eve Jones", "eve@example.test");
+        ok("ticket", "assign", n, "bob@example.test");
+
+        ok("ticket", "release", n);
+
+        List<OutboxItem> told = outbox(n).stream().filter(m -> raw(m).contains("Free again:")).toList();
+        assertThat(told).extracting(m -> m.recipients().get(0))
+                .containsExactlyInAnyOrder("bob@example.test", "eve@example.test");
+        assertThat(raw(told.get(0))).contains("admin:alice released", "it is broken", "#take");
+    }
+
+    @Test
     void disablingAnAgentFreesTheirTicketsAndTellsTheTeam() throws IOException {
         String n = ticket("<a@x>");
         agent("Bob Smith", "bob@example.test");

@@ -379,6 +379,22 @@ class AgentPipelineTest {
     }
 
     @Test
+    void anAgentLettingATicketGoTellsTheOthersItIsFree() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob", "Eve");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "#take");
+        Await.until("Bob holds it", WAIT, () -> onlyTicket(h).ownerAgentId() != null);
+        deliverReply(h, "Bob", "<r2@agents.test>", n, "#release");
+
+        MimeMessage free = awaitMail(address("Eve"), 1, "Free again:").get(0);
+        assertThat(text(free)).contains("Bob <" + address("Bob") + "> released", "Broken.", "Ref: pd1.");
+        awaitOutboxDrained(h);
+        assertThat(onlyTicket(h).ownerAgentId()).isNull();
+        assertThat(mailTo(address("Bob"), "Free again:")).as("not told of his own doing").isEmpty();
+    }
+
+    @Test
     void aBouncedAnswerTellsItsOwnerAndADelayReportDoesNot() throws Exception {
         Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob", "Eve");
         h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));

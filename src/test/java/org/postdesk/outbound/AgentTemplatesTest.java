@@ -36,6 +36,8 @@ class AgentTemplatesTest {
                         "Bob <bob@example.test>", "Help, it burns.")},
                 new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.TAKEN_FROM_YOU,
                         "admin:root", "")},
+                new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.RELEASED,
+                        "Bob <bob@example.test>", "Help, it burns.")},
                 new Object[] {"handover", new NoticeDetails.Handover(NoticeDetails.Handover.OWNER_DISABLED,
                         "admin:root", "Help, it burns.")},
                 new Object[] {"delivery-failed", new NoticeDetails.DeliveryFailed("ACK", "ann@example.test",
