@@ -12,6 +12,8 @@ import org.postdesk.store.Database;
 import org.postdesk.store.NewTemplateVersion;
 import org.postdesk.store.TemplateRepository;
 import org.postdesk.store.TemplateVersionRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Changes to stored templates, each one validated before anything is written and written in one
@@ -19,6 +21,8 @@ import org.postdesk.store.TemplateVersionRow;
  * {@link TemplateRepository} directly.
  */
 public final class TemplateAdmin {
+    private static final Logger log = LoggerFactory.getLogger(TemplateAdmin.class);
+    private static final String SHIPPED = "SHIPPED";
     private final Database db;
     private final TemplateValidator validator;
     private final Map<TemplateKey, TemplateSource> shipped;
@@ -37,21 +41,56 @@ public final class TemplateAdmin {
     public record Saved(TemplateKey key, int version, String warning) {
     }
 
-    /** Stores every shipped default whose name and locale the store never held; returns how many. */
+    /**
+     * Stores every shipped default whose name and locale the store never held, and upgrades every template
+     * still at a shipped default (never changed by an admin) whose shipped text changed in this release.
+     * A template an admin changed is never touched. Returns how many versions were stored.
+     */
     public int seedDefaults() {
         Instant now = Instant.now();
-        return db.inTransaction(tx -> {
+        int seeded = db.inTransaction(tx -> {
             TemplateRepository repo = new TemplateRepository(tx);
-            int seeded = 0;
+            int n = 0;
             for (Map.Entry<TemplateKey, TemplateSource> e : shipped.entrySet()) {
                 TemplateKey k = e.getKey();
-                if (repo.seed(new NewTemplateVersion(k.name(), k.locale(), e.getValue().text(), e.getValue().html(),
-                        "SHIPPED", "shipped default", "postdesk", now))) {
-                    seeded++;
+                if (repo.seed(shippedVersion(k, e.getValue(), "shipped default", now))) {
+                    n++;
                 }
             }
-            return seeded;
+            return n;
         });
+        return seeded + upgradeUntouched(now);
+    }
+
+    private int upgradeUntouched(Instant now) {
+        int upgraded = 0;
+        for (Map.Entry<TemplateKey, TemplateSource> e : shipped.entrySet()) {
+            TemplateKey k = e.getKey();
+            TemplateSource source = e.getValue();
+            try {
+                upgraded += db.inTransaction(tx -> {
+                    TemplateRepository repo = new TemplateRepository(tx);
+                    Optional<TemplateVersionRow> current = repo.current(k.name(), k.locale());
+                    if (current.isEmpty() || !SHIPPED.equals(current.get().source()) || same(current.get(), source)) {
+                        return 0;
+                    }
+                    repo.addVersion(shippedVersion(k, source, "shipped default, upgraded", now));
+                    return 1;
+                });
+            } catch (RuntimeException raced) {
+                // Another daemon starting at the same moment stored the same upgrade first.
+                log.debug("template {}: upgrade stored meanwhile by another process: {}", k, raced.toString());
+            }
+        }
+        return upgraded;
+    }
+
+    private static NewTemplateVersion shippedVersion(TemplateKey k, TemplateSource s, String note, Instant now) {
+        return new NewTemplateVersion(k.name(), k.locale(), s.text(), s.html(), SHIPPED, note, "postdesk", now);
+    }
+
+    private static boolean same(TemplateVersionRow row, TemplateSource source) {
+        return row.text().equals(source.text()) && Objects.equals(row.html(), source.html());
     }
 
     /**
@@ -124,8 +163,7 @@ public final class TemplateAdmin {
     private static int store(TemplateRepository repo, TemplateKey key, TemplateSource source, String origin,
                              String note, String author, Instant now) {
         Optional<TemplateVersionRow> current = repo.current(key.name(), key.locale());
-        if (current.isPresent() && current.get().text().equals(source.text())
-                && Objects.equals(current.get().html(), source.html())) {
+        if (current.isPresent() && same(current.get(), source)) {
             return 0;
         }
         return repo.addVersion(new NewTemplateVersion(key.name(), key.locale(), source.text(), source.html(),

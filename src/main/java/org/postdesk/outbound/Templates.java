@@ -55,7 +55,8 @@ public final class Templates {
         Map<TemplateKey, TemplateSource> shipped = ShippedTemplates.load(overrideDirOrNull);
         int seeded = new TemplateAdmin(db, TemplateSamples.standard(), shipped).seedDefaults();
         if (seeded > 0) {
-            log.info("stored {} shipped template(s) that the store did not have yet", seeded);
+            log.info("stored {} shipped template version(s): templates the store did not have yet, or upgrades of"
+                    + " defaults no admin changed", seeded);
         }
         return new Templates(db, shipped);
     }

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -155,6 +156,32 @@ class StoredTemplatesTest {
             admin.importAll(batch, "admin", AT).forEach(s -> stored.put(s.key(), s.version()));
             assertThat(stored.get(new TemplateKey("ack", "en"))).isEqualTo(2);
             assertThat(stored.get(new TemplateKey("ack", "ru"))).isZero();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void anUpgradeReplacesDefaultsNobodyChangedAndLeavesAdminsEditsAlone(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            TemplateKey ack = new TemplateKey("ack", "en");
+            TemplateKey held = new TemplateKey("held", "en");
+            Map<TemplateKey, TemplateSource> release1 = ShippedTemplates.load(null);
+            new TemplateAdmin(db, TemplateSamples.standard(), release1).seedDefaults();
+            admin(db).set(held, new TemplateSource("Subject: ours ${t.ticket.tag}\n\n${t.marker}\n${t.ref}", null),
+                    "SET", "admin", AT);
+
+            Map<TemplateKey, TemplateSource> release2 = new HashMap<>(release1);
+            release2.put(ack, new TemplateSource(release1.get(ack).text() + "\nNew in release 2.", null));
+            release2.put(held, new TemplateSource(release1.get(held).text() + "\nNew in release 2.", null));
+            int stored = new TemplateAdmin(db, TemplateSamples.standard(), release2).seedDefaults();
+
+            TemplateRepository repo = new TemplateRepository(db.dsl());
+            assertThat(stored).isEqualTo(1);
+            assertThat(repo.current("ack", "en").orElseThrow().text()).endsWith("New in release 2.");
+            assertThat(repo.current("ack", "en").orElseThrow().version()).isEqualTo(2);
+            assertThat(repo.current("held", "en").orElseThrow().text()).startsWith("Subject: ours");
+            assertThat(new TemplateAdmin(db, TemplateSamples.standard(), release2).seedDefaults())
+                    .as("nothing again").isZero();
         }
     }
 
