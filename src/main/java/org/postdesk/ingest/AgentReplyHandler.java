@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
+import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
@@ -97,8 +98,11 @@ public final class AgentReplyHandler {
         reply.event("command-error", String.join("; ", problems));
         List<String> usage = Arrays.stream(CommandVerb.values())
                 .map(CommandVerb::usage).collect(Collectors.toList());
+        // The notice is written in the mailbox's language; the audit above keeps the English for admins.
+        String locale = reply.agentReply().ticketMailbox().locale();
+        List<String> told = problems.stream().map(p -> AgentTexts.problem(p, locale)).toList();
         notices.send(reply.tx(), reply.agentReply().agent(), new AgentNotices.About(reply.ticketId(),
-                "command-error", "COMMAND_ERROR", new NoticeDetails.CommandErrors(problems, usage), null,
+                "command-error", "COMMAND_ERROR", new NoticeDetails.CommandErrors(told, usage), null,
                 reply.inbound().message().messageId(), List.of()), reply.now());
         return problems.size() + " command error(s), nothing done";
     }

@@ -5,7 +5,6 @@ import org.jooq.DSLContext;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.OutboundMail;
 import org.postdesk.store.NotificationRepository;
-import org.postdesk.tickets.agent.CommandParser;
 import org.postdesk.tickets.agent.ReplyToken;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
 import org.postdesk.tickets.agent.ReplyTrimmer;
@@ -34,7 +33,7 @@ public final class AgentMailer {
                 n.heldReplyId(), n.now());
         ReplyToken token = new ReplyToken(n.ticketId(), n.agentId(), id);
         AgentNoticeModel model = new AgentNoticeModel(n.ticket(), n.agentName(), ReplyTrimmer.MARKER,
-                CommandParser.help(), "Ref: " + tokens.encode(token), n.details());
+                AgentTexts.help(n.locale()), "Ref: " + tokens.encode(token), n.details());
         RenderedMail rendered = templates.render(n.template(), n.locale(), model);
         String messageId = tokens.messageIdFor(token, Acknowledgements.domainOf(n.support().address()));
         OutboundMail mail = new OutboundMail(n.support(), List.of(new MailAddress(n.agentAddress(), n.agentName())),
