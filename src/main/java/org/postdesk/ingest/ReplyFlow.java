@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
+import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
@@ -186,7 +187,8 @@ final class ReplyFlow {
 
     private void sendResult(Reply r, String problem) {
         r.event("send-refused", problem);
-        send(r, "send-result", "SEND_RESULT", new NoticeDetails.SendResult(problem));
+        send(r, "send-result", "SEND_RESULT", new NoticeDetails.SendResult(
+                AgentTexts.reasonIn(problem, r.agentReply().ticketMailbox().locale())));
     }
 
     private void send(Reply r, String template, String kind, Object details) {

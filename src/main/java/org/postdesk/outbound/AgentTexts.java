@@ -50,6 +50,12 @@ public final class AgentTexts {
         return LINE_WORD.get(lang) + " " + m.group(1) + ": " + m.group(2) + ": " + reason(m.group(3), lang);
     }
 
+    /** A reason on its own (no line), e.g. why a {@code #send} did nothing, in {@code locale}. */
+    public static String reasonIn(String english, String locale) {
+        String lang = language(locale);
+        return LINE_WORD.containsKey(lang) ? reason(english, lang) : english;
+    }
+
     static String reason(String english, String lang) {
         for (Map.Entry<Pattern, String[]> e : REASONS.entrySet()) {
             Matcher m = e.getKey().matcher(english);
@@ -94,6 +100,7 @@ public final class AgentTexts {
         add(r, "taking over a held ticket is switched off \\(agents\\.allow-steal=false\\)",
                 "забирать заявку у другого сотрудника здесь нельзя (agents.allow-steal=false)",
                 "забирати заявку в іншого працівника тут не можна (agents.allow-steal=false)");
+        add(r, "that reply was already sent\\.", "этот ответ уже отправлен.", "цю відповідь уже надіслано.");
         add(r, "no single active agent has the address or name '(.*)'",
                 "нет ровно одного активного сотрудника с адресом или именем «$1»",
                 "немає рівно одного активного працівника з адресою або ім'ям «$1»");

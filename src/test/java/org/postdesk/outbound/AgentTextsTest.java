@@ -47,7 +47,8 @@ class AgentTextsTest {
         "there is no canned answer 'refnd'; there are no canned answers yet",
         "there is no canned answer 'refnd'; available: refund, thanks",
         "taking over a held ticket is switched off (agents.allow-steal=false)",
-        "no single active agent has the address or name 'dmitri'"})
+        "no single active agent has the address or name 'dmitri'",
+        "that reply was already sent."})
     void everyReasonTheChecksGiveIsTranslated(String english) {
         assertThat(AgentTexts.reason(english, "ru")).isNotEqualTo(english);
         assertThat(AgentTexts.reason(english, "uk")).isNotEqualTo(english);
