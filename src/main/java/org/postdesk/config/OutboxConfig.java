@@ -2,6 +2,9 @@ package org.postdesk.config;
 
 import java.time.Duration;
 
-/** Retry policy of the outbox sender: exponential backoff from {@code initialBackoff} up to {@code maxBackoff}. */
-public record OutboxConfig(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter) {
+/**
+ * The outbox: {@code senders} threads hand mail to the SMTP servers in parallel; retries back off
+ * exponentially from {@code initialBackoff} up to {@code maxBackoff} and give up after {@code giveUpAfter}.
+ */
+public record OutboxConfig(Duration initialBackoff, Duration maxBackoff, Duration giveUpAfter, int senders) {
 }

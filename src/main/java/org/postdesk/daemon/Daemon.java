@@ -2,6 +2,7 @@ package org.postdesk.daemon;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running help desk: one thread per enabled mailbox, one outbox sender, and a supervisor that
- * picks up mailboxes added, changed, disabled or removed while it runs. Stops in reverse order.
+ * The running help desk: one thread per enabled mailbox, {@code outbox.senders} outbox senders, and a
+ * supervisor that picks up mailboxes added, changed, disabled or removed while it runs. Stops in reverse order.
  */
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
@@ -28,8 +29,8 @@ public final class Daemon implements AutoCloseable {
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("daemon-timer"));
     private final Map<String, Running> workers = new HashMap<>();
-    private OutboxSender sender;
-    private Thread senderThread;
+    private final List<OutboxSender> senders = new ArrayList<>();
+    private final List<Thread> senderThreads = new ArrayList<>();
     private volatile boolean stopped;
 
     public Daemon(Pipeline pipeline) {
@@ -37,8 +38,12 @@ public final class Daemon implements AutoCloseable {
     }
 
     public synchronized void start() {
-        sender = pipeline.newSender();
-        senderThread = NamedThreads.start("outbox-sender", sender);
+        int n = pipeline.config().outbox().senders();
+        for (int i = 1; i <= n; i++) {
+            OutboxSender sender = pipeline.newSender();
+            senders.add(sender);
+            senderThreads.add(NamedThreads.start(n == 1 ? "outbox-sender" : "outbox-sender-" + i, sender));
+        }
         supervise();
         timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -104,10 +109,8 @@ public final class Daemon implements AutoCloseable {
         workers.values().forEach(r -> r.worker.stop());
         workers.values().forEach(r -> join(r.thread, deadline));
         workers.clear();
-        if (sender != null) {
-            sender.stop();
-            join(senderThread, deadline);
-        }
+        senders.forEach(OutboxSender::stop);
+        senderThreads.forEach(t -> join(t, deadline));
         log.info("daemon stopped");
     }
 

@@ -59,7 +59,8 @@ public final class Pipeline {
     private final OutboxSignal signal = new OutboxSignal();
     private final AtomicReference<Set<String>> ownAddresses = new AtomicReference<>(Set.of());
     private final IngestService ingest;
-    private final SmtpGateway gateway;
+    /** The gateway given for tests and benchmarks, shared by every sender; null in production. */
+    private final SmtpGateway injectedGateway;
     private final Clock clock;
     private final IdleRelease idleRelease;
     private final DeliveryFailureNotice deliveryFailures;
@@ -75,7 +76,7 @@ public final class Pipeline {
         this.db = db;
         this.secrets = secrets;
         this.clock = clock;
-        this.gateway = gateway != null ? gateway : new MailboxSmtpGateway(db, secrets);
+        this.injectedGateway = gateway;
         Templates templates = Templates.stored(db, templatesDir);
         OutboundQueue queue = new OutboundQueue(new MimeComposer(clock));
         AutoHeaders autoHeaders = new AutoHeaders(config.loopMarker());
@@ -121,6 +122,8 @@ public final class Pipeline {
     public OutboxSender newSender() {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
+        // Each sender keeps its own SMTP connections, so senders never wait for each other's.
+        SmtpGateway gateway = injectedGateway != null ? injectedGateway : new MailboxSmtpGateway(db, secrets);
         return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures);
     }
 

@@ -49,6 +49,7 @@ public final class OutboxSender implements Runnable {
     @Override
     public void run() {
         while (running && !Thread.currentThread().isInterrupted()) {
+            long seen = signal.seen();
             try {
                 while (running && sendNext()) {
                     // keep draining while rows are due
@@ -58,7 +59,7 @@ public final class OutboxSender implements Runnable {
             }
             if (running) {
                 gateway.closeIdle();
-                signal.await(pollInterval);
+                signal.await(seen, pollInterval);
             }
         }
     }

@@ -1,24 +1,38 @@
 package org.postdesk.outbound;
 
 import java.time.Duration;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
-/** Wakes the sender as soon as a transaction queued mail, instead of waiting for its next poll. */
+/**
+ * Wakes the senders as soon as a transaction queued mail (or the daemon stops), instead of letting them
+ * wait for their next poll. Every wake-up reaches every sender; one that comes while a sender is busy is
+ * not lost, because a sender waits only if nothing was signalled since it last looked.
+ */
 public final class OutboxSignal {
-    private final Semaphore permits = new Semaphore(0);
+    private long generation;
 
-    public void wake() {
-        if (permits.availablePermits() == 0) {
-            permits.release();
-        }
+    public synchronized void wake() {
+        generation++;
+        notifyAll();
     }
 
-    /** Waits for a wake-up or the timeout; returns early when interrupted, with the flag restored. */
-    void await(Duration timeout) {
+    /** What a sender remembers before it looks for due mail. */
+    synchronized long seen() {
+        return generation;
+    }
+
+    /**
+     * Waits until something was signalled after {@code seen}, or the timeout; returns early when
+     * interrupted, with the flag restored.
+     */
+    synchronized void await(long seen, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            if (permits.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                permits.drainPermits();
+            while (generation == seen) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                wait(Math.max(1, left / 1_000_000));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

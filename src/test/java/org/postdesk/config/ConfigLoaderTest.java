@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofDays(14), c.threading().reopenWindow());
         assertEquals(Duration.ofHours(1), c.outbox().maxBackoff());
         assertEquals(Duration.ofDays(3), c.outbox().giveUpAfter());
+        assertEquals(3, c.outbox().senders());
         assertEquals(Duration.ofSeconds(10), c.shutdownTimeout());
         assertEquals(Duration.ofHours(4), c.agents().idleRelease());
         assertTrue(c.agents().allowSteal());
@@ -90,6 +91,7 @@ class ConfigLoaderTest {
         "agents.allow-steal=yes         | true or false",
         "db.url=mysql://x               | jdbc:h2:",
         "outbox.max-backoff=1s          | at least outbox.initial-backoff",
+        "outbox.senders=0               | a whole number from 1 to 32",
         "loop.marker=has space          | loop.marker",
     })
     void badValueNamesKeyValueAndWhatIsAllowed(String line, String expected) throws IOException {
