@@ -7,7 +7,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Duration;
 import java.util.Properties;
-import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
@@ -107,27 +106,11 @@ public final class ImapConnector {
     }
 
     Properties properties() {
-        String p = "mail." + url.scheme().protocol();
         Properties props = new Properties();
-        props.put(p + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-        props.put(p + ".timeout", String.valueOf(readTimeout.toMillis()));
+        tls.applyTo(props, url, CONNECT_TIMEOUT, readTimeout);
         // Messages are read whole into memory anyway; the default 16 KB per FETCH costs a 2 MB attachment
         // 128 round trips to the server instead of 2.
-        props.put(p + ".fetchsize", String.valueOf(FETCH_SIZE));
-        if (url.implicitTls() || url.startTls()) {
-            props.put(p + ".ssl.checkserveridentity", String.valueOf(!tls.trustAll()));
-            SSLSocketFactory factory = tls.socketFactoryOrNull();
-            if (factory != null) {
-                props.put(p + ".ssl.socketFactory", factory);
-            }
-            if (tls.trustAll()) {
-                props.put(p + ".ssl.trust", "*");
-            }
-        }
-        if (url.startTls()) {
-            props.put(p + ".starttls.enable", "true");
-            props.put(p + ".starttls.required", "true");
-        }
+        props.put("mail." + url.scheme().protocol() + ".fetchsize", String.valueOf(FETCH_SIZE));
         return props;
     }
 

@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.angus.mail.smtp.SMTPMessage;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
@@ -153,25 +152,9 @@ public final class SmtpConnector {
     }
 
     Properties properties() {
-        String p = "mail." + url.scheme().protocol();
         Properties props = new Properties();
-        props.put(p + ".connectiontimeout", String.valueOf(CONNECT_TIMEOUT.toMillis()));
-        props.put(p + ".timeout", String.valueOf(READ_TIMEOUT.toMillis()));
-        props.put(p + ".auth", String.valueOf(url.hasUser()));
-        if (url.implicitTls() || url.startTls()) {
-            props.put(p + ".ssl.checkserveridentity", String.valueOf(!tls.trustAll()));
-            SSLSocketFactory factory = tls.socketFactoryOrNull();
-            if (factory != null) {
-                props.put(p + ".ssl.socketFactory", factory);
-            }
-            if (tls.trustAll()) {
-                props.put(p + ".ssl.trust", "*");
-            }
-        }
-        if (url.startTls()) {
-            props.put(p + ".starttls.enable", "true");
-            props.put(p + ".starttls.required", "true");
-        }
+        tls.applyTo(props, url, CONNECT_TIMEOUT, READ_TIMEOUT);
+        props.put("mail." + url.scheme().protocol() + ".auth", String.valueOf(url.hasUser()));
         return props;
     }
 }
