@@ -7,9 +7,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.daemon.DaemonLauncher;
+import org.postdesk.ingest.AgentNotices;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.OutboundMail;
+import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.outbound.AgentNoticeModel;
 import org.postdesk.outbound.AutoHeaders;
 import org.postdesk.outbound.RenderedMail;
@@ -17,7 +19,6 @@ import org.postdesk.outbound.TemplateKey;
 import org.postdesk.outbound.TemplateSamples;
 import org.postdesk.outbound.Templates;
 import org.postdesk.outbound.TicketFacts;
-import org.postdesk.outbound.TicketSummary;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Mailbox;
@@ -63,38 +64,25 @@ final class TemplateRenderCommand implements Callable<Integer> {
         Mailbox mb = new MailboxRepository(dsl).byId(t.mailboxId()).orElseThrow(() -> new IllegalStateException(
                 "ticket " + number + " names mailbox id " + t.mailboxId() + ", which does not exist"));
         Optional<Agent> agent = agentFor(dsl, t);
-        TicketFacts facts = facts(t, mb, agent);
-        Object model = ownedAsItIs(TemplateSamples.standard().model(name, facts).orElseThrow(() -> new UsageException(
+        TicketFacts facts = facts(t, mb, agent, AgentNotices.ownerShown(dsl, t));
+        Object model = TemplateSamples.standard().model(name, facts).orElseThrow(() -> new UsageException(
                 "template " + name + " is not one this version of Postdesk sends, so there is no model to render it"
-                        + " with (known: " + String.join(", ", TemplateSamples.standard().names()) + ", answers/…)")), t,
-                agent);
+                        + " with (known: " + String.join(", ", TemplateSamples.standard().names()) + ", answers/…)"));
         Templates templates = Templates.stored(ctx.database(), DaemonLauncher.templatesDir());
         RenderedMail mail = templates.render(name, Arrays.asList(locale, t.locale(), mb.locale()), model);
         String subject = name.startsWith(TemplateKey.ANSWERS) ? "Re: " + facts.tag() + " " + t.subject() : mail.subject();
         MailAddress to = model instanceof AgentNoticeModel
                 ? agent.map(a -> new MailAddress(a.primaryAddress(), a.name())).orElse(new MailAddress(
-                        "agent@" + domain(mb.address()), "An agent"))
+                        "agent@" + Acknowledgements.domainOf(mb.address()), "An agent"))
                 : new MailAddress(t.requester(), t.requesterName());
         OutboundMail out = new OutboundMail(new MailAddress(mb.address(), mb.tagLabel()),
                 List.of(to), List.of(), null, subject, mail.text(),
-                mail.html(), MimeComposer.newMessageId(domain(mb.address())), null, List.of(),
+                mail.html(), MimeComposer.newMessageId(Acknowledgements.domainOf(mb.address())), null, List.of(),
                 new AutoHeaders(ctx.config().loopMarker()).headers(), List.of());
         spec.commandLine().getOut().print(new String(new MimeComposer().compose(out), StandardCharsets.UTF_8)
                 .replace("\r\n", "\n"));
         spec.commandLine().getOut().println();
         return ExitCodes.OK;
-    }
-
-    /** A notice shows the ticket's real owner, as the daemon's would: the agent's name and address, or nobody. */
-    private static Object ownedAsItIs(Object model, TicketRow t, Optional<Agent> agent) {
-        if (!(model instanceof AgentNoticeModel n)) {
-            return model;
-        }
-        String owner = t.ownerAgentId() == null ? "nobody"
-                : agent.map(a -> a.name() + " <" + a.primaryAddress() + ">").orElse("agent " + t.ownerAgentId());
-        TicketSummary s = n.ticket();
-        return new AgentNoticeModel(new TicketSummary(s.tag(), s.number(), s.subject(), s.status(), s.priority(), owner,
-                s.requester()), n.agentName(), n.marker(), n.help(), n.ref(), n.details());
     }
 
     /** Who a notice about {@code t} would go to: its owner, else the first active agent of its mailbox. */
@@ -104,16 +92,11 @@ final class TemplateRenderCommand implements Callable<Integer> {
         return owner.or(() -> agents.activeForMailbox(t.mailboxId()).stream().findFirst());
     }
 
-    private static TicketFacts facts(TicketRow t, Mailbox mb, Optional<Agent> agent) {
+    private static TicketFacts facts(TicketRow t, Mailbox mb, Optional<Agent> agent, String owner) {
         String tag = new SubjectTag().format(mb.tagLabel(), t.number());
         String customerName = t.requesterName() == null ? t.requester() : t.requesterName();
         String agentName = agent.map(Agent::name).orElse("(no agent yet)");
         return new TicketFacts(t.number().toString(), tag, t.subject(), t.status().name(), t.priority(), customerName,
-                t.requester(), mb.tagLabel(), mb.address(), agentName);
-    }
-
-    private static String domain(String address) {
-        int at = address.lastIndexOf('@');
-        return at < 0 ? "postdesk.invalid" : address.substring(at + 1);
+                t.requester(), mb.tagLabel(), mb.address(), agentName, owner);
     }
 }

@@ -59,7 +59,7 @@ final class TicketAssignCommand implements Callable<Integer> {
             new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "assign",
                     "to " + to.primaryAddress() + " from the command line" + (was == null ? "" : " (was " + was + ")"));
             handover.assigned(tx, t.id(), to, before, TicketAdminSupport.actor(spec), null, now);
-            return "ticket " + t.number() + " assigned to " + to.name() + " <" + to.primaryAddress() + ">"
+            return "ticket " + t.number() + " assigned to " + to.display()
                     + (was == null ? "" : " (was " + was + ")");
         });
         spec.commandLine().getOut().println(result);

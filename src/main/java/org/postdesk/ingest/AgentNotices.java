@@ -46,10 +46,13 @@ public final class AgentNotices {
     }
 
     TicketSummary summary(DSLContext tx, TicketRow t, Mailbox mailbox) {
-        String owner = t.ownerAgentId() == null ? "nobody"
-                : new AgentRepository(tx).byId(t.ownerAgentId()).map(a -> a.name() + " <" + a.primaryAddress() + ">")
-                        .orElse("agent " + t.ownerAgentId());
         return new TicketSummary(tags.format(mailbox.tagLabel(), t.number()), t.number().toString(), t.subject(),
-                t.status().name(), t.priority(), owner, t.requester());
+                t.status().name(), t.priority(), ownerShown(tx, t), t.requester());
+    }
+
+    /** Who holds {@code t}, as notices show it: {@code Name <address>}, or {@code nobody}. */
+    public static String ownerShown(DSLContext tx, TicketRow t) {
+        return t.ownerAgentId() == null ? "nobody"
+                : new AgentRepository(tx).byId(t.ownerAgentId()).map(Agent::display).orElse("agent " + t.ownerAgentId());
     }
 }

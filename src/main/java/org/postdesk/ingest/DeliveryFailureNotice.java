@@ -2,7 +2,6 @@ package org.postdesk.ingest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.postdesk.outbound.Acknowledgements;
@@ -10,11 +9,7 @@ import org.postdesk.outbound.DeliveryFailureListener;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
 import org.postdesk.store.Agent;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.OutboxItem;
-import org.postdesk.store.OwnershipRepository;
-import org.postdesk.store.TicketRepository;
-import org.postdesk.tickets.agent.Owner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,13 +42,9 @@ public final class DeliveryFailureNotice implements DeliveryFailureListener {
         return TO_CUSTOMERS.contains(kind);
     }
 
-    /** Sends the notice about the ticket's mail of {@code kind} to {@code recipients}; returns who was told. */
-    List<Agent> tell(DSLContext tx, long ticketId, String kind, String recipients, String why, Instant now) {
-        AgentRepository agents = new AgentRepository(tx);
-        long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
-        Optional<Agent> owner = new OwnershipRepository(tx).owner(ticketId).map(Owner::agentId)
-                .flatMap(agents::byId).filter(Agent::active);
-        List<Agent> team = owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId));
+    /** Sends the notice about the ticket's mail of {@code kind} to {@code recipients}. */
+    void tell(DSLContext tx, long ticketId, String kind, String recipients, String why, Instant now) {
+        List<Agent> team = Notifier.ownerOrTeam(tx, ticketId);
         NoticeDetails.DeliveryFailed details = new NoticeDetails.DeliveryFailed(kind, recipients, why);
         for (Agent agent : team) {
             notices.send(tx, agent, new AgentNotices.About(ticketId, "delivery-failed", KIND, details, null, null,
@@ -63,6 +54,5 @@ public final class DeliveryFailureNotice implements DeliveryFailureListener {
             log.warn("ticket id {}: {} to {} failed and no active agent can be told: {}", ticketId, kind, recipients,
                     why);
         }
-        return team;
     }
 }

@@ -1,6 +1,7 @@
 package org.postdesk.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -67,12 +68,12 @@ public final class Handover {
         OwnershipRepository ownership = new OwnershipRepository(tx);
         TicketRepository tickets = new TicketRepository(tx);
         AgentRepository agents = new AgentRepository(tx);
-        List<OwnershipRepository.Owned> held = ownership.ownedOpenTickets().stream()
-                .filter(o -> o.owner().agentId() == disabled.id()).toList();
-        for (OwnershipRepository.Owned o : held) {
-            if (!ownership.release(o.ticketId(), o.owner(), now)) {
+        List<String> freed = new ArrayList<>();
+        for (OwnershipRepository.Owned o : ownership.ownedOpenTickets()) {
+            if (o.owner().agentId() != disabled.id() || !ownership.release(o.ticketId(), o.owner(), now)) {
                 continue;
             }
+            freed.add(tickets.byId(o.ticketId()).orElseThrow().number().toString());
             new EventRepository(tx).record(o.ticketId(), now, by, "release",
                     "owner " + disabled.primaryAddress() + " disabled");
             String text = customerText(tx, o.ticketId());
@@ -82,12 +83,12 @@ public final class Handover {
                 }
             }
         }
-        return held.stream().map(o -> tickets.byId(o.ticketId()).orElseThrow().number().toString()).toList();
+        return freed;
     }
 
     /** How an agent is named in the notice: {@code Name <address>}. */
     public static String describe(Agent agent) {
-        return agent.name() + " <" + agent.primaryAddress() + ">";
+        return agent.display();
     }
 
     private static boolean isActor(long agentId, Long byAgentIdOrNull) {

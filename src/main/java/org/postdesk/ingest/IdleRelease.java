@@ -59,8 +59,7 @@ public final class IdleRelease {
             return false;
         }
         AgentRepository agents = new AgentRepository(tx);
-        String previous = agents.byId(o.owner().agentId()).map(a -> a.name() + " <" + a.primaryAddress() + ">")
-                .orElse("agent " + o.owner().agentId());
+        String previous = agents.byId(o.owner().agentId()).map(Agent::display).orElse("agent " + o.owner().agentId());
         new EventRepository(tx).record(o.ticketId(), now, TicketWriter.SYSTEM, "release",
                 "idle release: " + previous + " idle since " + last);
         long mailboxId = new TicketRepository(tx).byId(o.ticketId()).orElseThrow().mailboxId();

@@ -55,11 +55,16 @@ public final class Notifier {
     }
 
     void followUp(DSLContext tx, long ticketId, InboundMessage m, Instant now) {
+        notify(tx, ticketId, ownerOrTeam(tx, ticketId), m, false, now);
+    }
+
+    /** Who hears about the ticket: its owner while active, else the active agents of its mailbox. */
+    static List<Agent> ownerOrTeam(DSLContext tx, long ticketId) {
         AgentRepository agents = new AgentRepository(tx);
         long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
         Optional<Agent> owner = new OwnershipRepository(tx).owner(ticketId).map(Owner::agentId)
                 .flatMap(agents::byId).filter(Agent::active);
-        notify(tx, ticketId, owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId)), m, false, now);
+        return owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId));
     }
 
     private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, boolean isNew,

@@ -42,7 +42,8 @@ public final class Acknowledgements {
         return refs;
     }
 
-    static String domainOf(String address) {
+    /** The domain our Message-IDs use for mail from {@code address}. */
+    public static String domainOf(String address) {
         int at = address.lastIndexOf('@');
         return at < 0 ? "postdesk.invalid" : address.substring(at + 1);
     }

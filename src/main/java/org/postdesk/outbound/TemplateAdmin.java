@@ -63,20 +63,23 @@ public final class TemplateAdmin {
     }
 
     private int upgradeUntouched(Instant now) {
+        Map<TemplateKey, TemplateVersionRow> current = new TreeMap<>();
+        new TemplateRepository(db.dsl()).allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));
         int upgraded = 0;
         for (Map.Entry<TemplateKey, TemplateSource> e : shipped.entrySet()) {
             TemplateKey k = e.getKey();
-            TemplateSource source = e.getValue();
+            TemplateVersionRow row = current.get(k);
+            if (row == null || !SHIPPED.equals(row.source()) || same(row, e.getValue())) {
+                continue;
+            }
             try {
-                upgraded += db.inTransaction(tx -> {
-                    TemplateRepository repo = new TemplateRepository(tx);
-                    Optional<TemplateVersionRow> current = repo.current(k.name(), k.locale());
-                    if (current.isEmpty() || !SHIPPED.equals(current.get().source()) || same(current.get(), source)) {
-                        return 0;
-                    }
-                    repo.addVersion(shippedVersion(k, source, "shipped default, upgraded", now));
-                    return 1;
-                });
+                upgraded += db.inTransaction(tx -> new TemplateRepository(tx).current(k.name(), k.locale())
+                        .filter(latest -> latest.version() == row.version()) // nobody stored a version meanwhile
+                        .map(unchanged -> {
+                            new TemplateRepository(tx).addVersion(shippedVersion(k, e.getValue(),
+                                    "shipped default, upgraded", now));
+                            return 1;
+                        }).orElse(0));
             } catch (RuntimeException raced) {
                 // Another daemon starting at the same moment stored the same upgrade first.
                 log.debug("template {}: upgrade stored meanwhile by another process: {}", k, raced.toString());

@@ -51,7 +51,7 @@ public final class TemplateSamples {
     /** What a mail to an agent about the ticket of {@code f} gets, with the template's own {@code details}. */
     static AgentNoticeModel notice(TicketFacts f, Object details) {
         TicketSummary ticket = new TicketSummary(f.tag(), f.number(), f.subject(), f.status(), f.priority(),
-                f.agentName(), f.customerAddress());
+                f.owner(), f.customerAddress());
         return new AgentNoticeModel(ticket, f.agentName(), ReplyTrimmer.MARKER, CommandParser.help(),
                 "Ref: pd1.sample-token", details);
     }
@@ -84,6 +84,7 @@ public final class TemplateSamples {
     /** A ticket whose every field is set and whose customer data holds markup, so escaping shows. */
     public static TicketFacts sampleTicket() {
         return new TicketFacts("10019", "[Support #10019]", "Printer <b>on fire</b> & smoking", "OPEN", "NORMAL",
-                "Ann O'Neil", "ann@example.com", "Support", "support@example.com", "Bob Agent");
+                "Ann O'Neil", "ann@example.com", "Support", "support@example.com", "Bob Agent",
+                "Bob Agent <bob@example.com>");
     }
 }

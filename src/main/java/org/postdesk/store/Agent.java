@@ -18,4 +18,9 @@ public record Agent(long id, String name, boolean active, Instant createdAt, Lis
     public String primaryAddress() {
         return addresses.get(0);
     }
+
+    /** How mails and messages name the agent: {@code Name <address>}. */
+    public String display() {
+        return name + " <" + primaryAddress() + ">";
+    }
 }
