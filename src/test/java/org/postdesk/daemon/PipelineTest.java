@@ -2,6 +2,9 @@ package org.postdesk.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -42,6 +45,7 @@ import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.TicketStatus;
+import org.slf4j.LoggerFactory;
 
 class PipelineTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
@@ -131,6 +135,10 @@ class PipelineTest {
     @Test
     void twoDaemonsOnOnePostgresShareTheMailboxAndTheSecondTakesOverWhenTheFirstStops() throws Exception {
         Harness h = harness(TestDatabases.Kind.POSTGRES, Map.of());
+        ListAppender<ILoggingEvent> workerLog = new ListAppender<>();
+        workerLog.start();
+        Logger log = (Logger) LoggerFactory.getLogger(MailboxWorker.class);
+        log.addAppender(workerLog);
         Daemon first = new Daemon(h.pipeline(null));
         first.start();
         Await.until("first daemon watching", WAIT, () -> "IDLE".equals(state(h)));
@@ -147,7 +155,12 @@ class PipelineTest {
             Await.until("taken over by the second daemon", WAIT, () -> tickets(h).size() == 2);
             awaitAcks(2);
             assertThat(new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(2);
+            assertThat(workerLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .as("the second daemon stood by, then took over")
+                    .containsSubsequence("mailbox support: another daemon watches it; this one stands by and takes over"
+                            + " if it stops", "mailbox support: the daemon that watched it stopped; this one takes over");
         } finally {
+            log.detachAppender(workerLog);
             first.close();
             second.close();
         }
