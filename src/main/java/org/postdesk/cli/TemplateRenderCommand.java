@@ -69,7 +69,7 @@ final class TemplateRenderCommand implements Callable<Integer> {
                 "template " + name + " is not one this version of Postdesk sends, so there is no model to render it"
                         + " with (known: " + String.join(", ", TemplateSamples.standard().names()) + ", answers/…)"));
         Templates templates = Templates.stored(ctx.database(), DaemonLauncher.templatesDir());
-        RenderedMail mail = templates.render(name, Arrays.asList(locale, t.locale(), mb.locale()), model);
+        RenderedMail mail = templates.render(dsl, name, Arrays.asList(locale, t.locale(), mb.locale()), model);
         String subject = name.startsWith(TemplateKey.ANSWERS) ? "Re: " + facts.tag() + " " + t.subject() : mail.subject();
         MailAddress to = model instanceof AgentNoticeModel
                 ? agent.map(a -> new MailAddress(a.primaryAddress(), a.name())).orElse(new MailAddress(

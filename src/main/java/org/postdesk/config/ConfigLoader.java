@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Collectors;
+import org.postdesk.store.DbSettings;
 
 /**
  * Reads the configuration once at start-up: the properties file, then environment overrides
@@ -93,7 +94,7 @@ public final class ConfigLoader {
     private static DbConfig db(ConfigSource s) {
         String url = s.matching("db.url", "jdbc:(h2|postgresql):.+",
                 "a JDBC URL starting with jdbc:h2: or jdbc:postgresql:");
-        return new DbConfig(url, s.text("db.user"), s.secret("db.password"), (int) s.number("db.pool-size", 1, 1000));
+        return new DbConfig(url, s.text("db.user"), s.secret("db.password"), (int) s.number("db.pool-size", DbSettings.MIN_POOL_SIZE, 1000));
     }
 
     private static IngestConfig ingest(ConfigSource s) {

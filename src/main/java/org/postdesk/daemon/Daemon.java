@@ -26,6 +26,8 @@ public final class Daemon implements AutoCloseable {
     private static final Duration SUPERVISE_EVERY = Duration.ofSeconds(5);
 
     private final Pipeline pipeline;
+    private final PoolBudget pool;
+    private int workersWarnedFor;
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(new NamedThreads("daemon-timer"));
     private final Map<String, Running> workers = new HashMap<>();
@@ -35,9 +37,12 @@ public final class Daemon implements AutoCloseable {
 
     public Daemon(Pipeline pipeline) {
         this.pipeline = pipeline;
+        this.pool = new PoolBudget(pipeline.config().db().poolSize(), pipeline.config().outbox().senders());
     }
 
     public synchronized void start() {
+        workersWarnedFor = new MailboxRepository(pipeline.db().dsl()).listEnabled().size();
+        pool.warnIfShort(workersWarnedFor);
         int n = pipeline.config().outbox().senders();
         for (int i = 1; i <= n; i++) {
             OutboxSender sender = pipeline.newSender();
@@ -87,6 +92,10 @@ public final class Daemon implements AutoCloseable {
             return !keep;
         });
         wanted.values().stream().filter(m -> !workers.containsKey(m.name())).forEach(this::startWorker);
+        if (workers.size() > workersWarnedFor) {
+            workersWarnedFor = workers.size();
+            pool.warnIfShort(workersWarnedFor);
+        }
     }
 
     private void startWorker(Mailbox mailbox) {

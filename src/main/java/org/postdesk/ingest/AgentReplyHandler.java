@@ -69,8 +69,8 @@ public final class AgentReplyHandler {
                 in.facts().dedupeKey(), in.now());
         String trimmed = trimmer.trim(Columns.text(in.message().textBody()));
         ParsedReply parsed = parser.parse(trimmed);
-        ReplyAnswers.Rendered rendered = answers.render(r, parsed);
-        List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(r));
+        ReplyAnswers.Rendered rendered = answers.render(tx, r, parsed);
+        List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(tx, r));
         if (problems.isEmpty() && !rendered.byName().isEmpty()) {
             parsed = new ParsedReply(parsed.commands(), parsed.errors(),
                     CommandParser.withAnswers(parsed.text(), rendered.byName()));
@@ -110,7 +110,7 @@ public final class AgentReplyHandler {
     /** {@code #answers}: mails the agent the canned answers usable on this ticket. */
     private void listAnswers(ReplyFlow.Reply reply) {
         notices.send(reply.tx(), reply.agent(), new AgentNotices.About(reply.ticketId(), "answer-list", "ANSWER_LIST",
-                new NoticeDetails.AnswerList(answers.names(reply.agentReply())), null,
+                new NoticeDetails.AnswerList(answers.names(reply.tx(), reply.agentReply())), null,
                 reply.inbound().message().messageId(), List.of()), reply.now());
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.postdesk.outbound.AnswerModel;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.TemplateRenderException;
@@ -35,7 +36,7 @@ final class ReplyAnswers {
     record Rendered(Map<String, String> byName, List<String> unknown, Map<String, String> broken) {
     }
 
-    Rendered render(AgentReply r, ParsedReply parsed) {
+    Rendered render(DSLContext tx, AgentReply r, ParsedReply parsed) {
         Map<String, String> byName = new LinkedHashMap<>();
         List<String> unknown = new ArrayList<>();
         Map<String, String> broken = new LinkedHashMap<>();
@@ -52,7 +53,7 @@ final class ReplyAnswers {
                 model = model(r);
             }
             try {
-                Optional<String> text = answers.render(name, locales(r), model);
+                Optional<String> text = answers.render(tx, name, locales(r), model);
                 if (text.isPresent()) {
                     byName.put(name, text.get());
                 } else {
@@ -66,8 +67,8 @@ final class ReplyAnswers {
     }
 
     /** The names the agent may use on this ticket, sorted. */
-    List<String> names(AgentReply r) {
-        return answers.names(locales(r));
+    List<String> names(DSLContext tx, AgentReply r) {
+        return answers.names(tx, locales(r));
     }
 
     private static List<String> locales(AgentReply r) {

@@ -25,7 +25,7 @@ public final class Acknowledgements {
         String customerName = req.customer().name() == null ? req.customer().address() : req.customer().name();
         AckModel model = new AckModel(req.number().toString(), req.tag(), req.subject(), customerName,
                 req.customer().address(), req.supportAddress().address(), req.teamName());
-        RenderedMail rendered = templates.render("ack", req.locale(), model);
+        RenderedMail rendered = templates.render(tx, "ack", req.locale(), model);
         String messageId = MimeComposer.newMessageId(domainOf(req.supportAddress().address()));
         OutboundMail mail = new OutboundMail(req.supportAddress(), List.of(req.customer()), List.of(), null,
                 rendered.subject(), rendered.text(), rendered.html(), messageId, req.customerMessageId(),

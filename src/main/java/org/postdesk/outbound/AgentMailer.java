@@ -34,7 +34,7 @@ public final class AgentMailer {
         ReplyToken token = new ReplyToken(n.ticketId(), n.agentId(), id);
         AgentNoticeModel model = new AgentNoticeModel(n.ticket(), n.agentName(), ReplyTrimmer.MARKER,
                 AgentTexts.help(n.locale()), "Ref: " + tokens.encode(token), n.details());
-        RenderedMail rendered = templates.render(n.template(), n.locale(), model);
+        RenderedMail rendered = templates.render(tx, n.template(), n.locale(), model);
         String messageId = tokens.messageIdFor(token, Acknowledgements.domainOf(n.support().address()));
         OutboundMail mail = new OutboundMail(n.support(), List.of(new MailAddress(n.agentAddress(), n.agentName())),
                 List.of(), n.support(), rendered.subject(), rendered.text(), null, messageId, n.inReplyTo(),

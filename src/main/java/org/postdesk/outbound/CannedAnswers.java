@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.DSLContext;
 
 /**
  * The port through which an agent's reply inserts canned answers ({@code #answer NAME}, {@code #answers}).
@@ -25,32 +26,32 @@ public final class CannedAnswers {
      * @param locales the customer's locale, then the mailbox's; English is tried last. Nulls are skipped.
      * @throws TemplateRenderException when the answer exists but no version of it renders (logged at ERROR)
      */
-    public Optional<String> render(String name, List<String> locales, AnswerModel model) {
+    public Optional<String> render(DSLContext tx, String name, List<String> locales, AnswerModel model) {
         String key = TemplateKey.ANSWERS + (name == null ? "" : name.strip().toLowerCase(Locale.ROOT));
-        if (!validName(key) || !templates.exists(key, locales)) {
+        if (!validName(key) || !templates.exists(tx, key, locales)) {
             return Optional.empty();
         }
-        return Optional.of(templates.render(key, locales, model).text().strip());
+        return Optional.of(templates.render(tx, key, locales, model).text().strip());
     }
 
-    /** Same as {@link #render(String, List, AnswerModel)} for one locale (then English). */
-    public Optional<String> render(String name, String locale, AnswerModel model) {
+    /** Same as {@link #render(DSLContext, String, List, AnswerModel)} for one locale (then English). */
+    public Optional<String> render(DSLContext tx, String name, String locale, AnswerModel model) {
         List<String> locales = new ArrayList<>();
         locales.add(locale);
-        return render(name, locales, model);
+        return render(tx, name, locales, model);
     }
 
-    /** The names agents can use in {@code #answer NAME} for these locales, sorted. */
-    public List<String> names(List<String> locales) {
-        return templates.names(TemplateKey.ANSWERS, locales).stream()
+    /** The names agents can use in {@code #answer NAME} for these locales, sorted; read through {@code tx}. */
+    public List<String> names(DSLContext tx, List<String> locales) {
+        return templates.names(tx, TemplateKey.ANSWERS, locales).stream()
                 .map(n -> n.substring(TemplateKey.ANSWERS.length())).toList();
     }
 
-    /** Same as {@link #names(List)} for one locale (then English). */
-    public List<String> names(String locale) {
+    /** Same as {@link #names(DSLContext, List)} for one locale (then English). */
+    public List<String> names(DSLContext tx, String locale) {
         List<String> locales = new ArrayList<>();
         locales.add(locale);
-        return names(locales);
+        return names(tx, locales);
     }
 
     private static boolean validName(String name) {

@@ -23,7 +23,7 @@ public final class ReplyRelay {
 
     /** Queues the reply in {@code tx}; returns its Message-ID. */
     public String relay(DSLContext tx, CustomerReply r) {
-        RenderedMail rendered = templates.render("reply", r.locale(), r.model());
+        RenderedMail rendered = templates.render(tx, "reply", r.locale(), r.model());
         String messageId = MimeComposer.newMessageId(Acknowledgements.domainOf(r.from().address()));
         OutboundMail mail = new OutboundMail(r.from(), List.of(r.customer()), r.cc(), null,
                 rendered.subject(), rendered.text(), null, messageId, r.inReplyTo(), r.references(), Map.of(),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
 import org.postdesk.store.Database;
 import org.postdesk.store.TemplateRepository;
 import org.postdesk.store.TemplateVersionRow;
@@ -22,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * saves it; without one, only the shipped defaults. A version that fails to render is logged at ERROR and
  * the next one is tried — older stored versions, then the shipped default — so a broken template never
  * stops a mail. Thread-safe.
+ *
+ * <p>Every method that reads the store takes the caller's transaction and reads through it, never through a
+ * connection of its own: a worker that renders inside its message transaction while asking the pool for a
+ * second connection waits for the pool's timeout as soon as every connection is held that way
+ * (docs/ARCHITECTURE.md, "Transactions").
  */
 public final class Templates {
     public static final String FALLBACK_LOCALE = "en";
@@ -29,7 +35,7 @@ public final class Templates {
 
     private final TemplateEngine engine = new TemplateEngine();
     private final Map<TemplateKey, TemplateSource> shipped;
-    private final Database dbOrNull;
+    private final boolean stored;
     private final Map<Long, CompiledTemplate> compiledVersions = new ConcurrentHashMap<>();
     private final Map<TemplateKey, CompiledTemplate> compiledShipped = new ConcurrentHashMap<>();
     private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
@@ -39,11 +45,11 @@ public final class Templates {
 
     /** The shipped defaults only (overlaid by {@code overrideDirOrNull} when it exists); no store. */
     public Templates(Path overrideDirOrNull) {
-        this(null, ShippedTemplates.load(overrideDirOrNull));
+        this(false, ShippedTemplates.load(overrideDirOrNull));
     }
 
-    private Templates(Database dbOrNull, Map<TemplateKey, TemplateSource> shipped) {
-        this.dbOrNull = dbOrNull;
+    private Templates(boolean stored, Map<TemplateKey, TemplateSource> shipped) {
+        this.stored = stored;
         this.shipped = Map.copyOf(shipped);
     }
 
@@ -58,12 +64,16 @@ public final class Templates {
             log.info("stored {} shipped template version(s): templates the store did not have yet, or upgrades of"
                     + " defaults no admin changed", seeded);
         }
-        return new Templates(db, shipped);
+        return new Templates(true, shipped);
     }
 
-    /** Renders {@code name} for {@code locale} (falling back to English) with the model exposed as {@code t}. */
-    public RenderedMail render(String name, String locale, Object model) {
-        return render(name, locale == null ? List.of() : List.of(locale), model);
+    /**
+     * Renders {@code name} for {@code locale} (falling back to English) with the model exposed as {@code t},
+     * reading the store through {@code tx} (the caller's transaction; ignored, and may be null, for templates
+     * without a store).
+     */
+    public RenderedMail render(DSLContext tx, String name, String locale, Object model) {
+        return render(tx, name, locale == null ? List.of() : List.of(locale), model);
     }
 
     /**
@@ -72,10 +82,10 @@ public final class Templates {
      *
      * @throws TemplateRenderException when no version in any of the locales renders
      */
-    public RenderedMail render(String name, List<String> locales, Object model) {
+    public RenderedMail render(DSLContext tx, String name, List<String> locales, Object model) {
         List<String> failures = new ArrayList<>();
         for (String locale : chain(locales)) {
-            for (Candidate c : candidates(new TemplateKey(name, locale))) {
+            for (Candidate c : candidates(tx, new TemplateKey(name, locale))) {
                 try {
                     return c.compiled().render(model);
                 } catch (InvalidTemplateException e) {
@@ -93,15 +103,15 @@ public final class Templates {
     }
 
     /** Whether {@code name} exists, stored or shipped, in any locale of the chain. */
-    public boolean exists(String name, List<String> locales) {
-        Snapshot s = refresh();
+    public boolean exists(DSLContext tx, String name, List<String> locales) {
+        Snapshot s = refresh(tx);
         return chain(locales).stream().map(l -> new TemplateKey(name, l))
                 .anyMatch(k -> s.current().containsKey(k) || shipped.containsKey(k));
     }
 
     /** The names of every template in any locale of the chain that starts with {@code prefix}, sorted. */
-    public List<String> names(String prefix, List<String> locales) {
-        Snapshot s = refresh();
+    public List<String> names(DSLContext tx, String prefix, List<String> locales) {
+        Snapshot s = refresh(tx);
         List<String> chain = chain(locales);
         Set<String> names = new TreeSet<>();
         for (TemplateKey k : union(s.current().keySet(), shipped.keySet())) {
@@ -136,8 +146,8 @@ public final class Templates {
     }
 
     /** Lazily: the current stored version, then older ones, then the shipped default. */
-    private Iterable<Candidate> candidates(TemplateKey key) {
-        return () -> new CandidateIterator(this, key);
+    private Iterable<Candidate> candidates(DSLContext tx, TemplateKey key) {
+        return () -> new CandidateIterator(this, tx, key);
     }
 
     private static Set<TemplateKey> union(Set<TemplateKey> a, Set<TemplateKey> b) {
@@ -146,42 +156,37 @@ public final class Templates {
         return all;
     }
 
-    /** The snapshot of current versions, reloaded when anything was stored since it was taken. */
-    Snapshot refresh() {
-        if (dbOrNull == null) {
+    /**
+     * The snapshot of current versions, reloaded through {@code tx} when anything was stored since it was
+     * taken. A failing read is not swallowed: on PostgreSQL it has already aborted the caller's transaction,
+     * which must fail (and be retried) as a whole.
+     */
+    Snapshot refresh(DSLContext tx) {
+        if (!stored) {
             return snapshot;
         }
         Snapshot s = snapshot;
-        try {
-            TemplateRepository repo = new TemplateRepository(dbOrNull.dsl());
-            long mark = repo.changeMark();
-            if (mark != s.mark()) {
-                Map<TemplateKey, TemplateVersionRow> current = new ConcurrentHashMap<>();
-                repo.allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));
-                s = new Snapshot(mark, Map.copyOf(current));
-                snapshot = s;
-            }
-        } catch (RuntimeException e) {
-            log.warn("templates: cannot read the store, using what was read before: {}", e.getMessage());
+        TemplateRepository repo = new TemplateRepository(tx);
+        long mark = repo.changeMark();
+        if (mark != s.mark()) {
+            Map<TemplateKey, TemplateVersionRow> current = new ConcurrentHashMap<>();
+            repo.allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));
+            s = new Snapshot(mark, Map.copyOf(current));
+            snapshot = s;
         }
         return s;
     }
 
-    Optional<TemplateVersionRow> current(TemplateKey key) {
-        return Optional.ofNullable(refresh().current().get(key));
+    Optional<TemplateVersionRow> current(DSLContext tx, TemplateKey key) {
+        return Optional.ofNullable(refresh(tx).current().get(key));
     }
 
-    List<TemplateVersionRow> olderVersions(TemplateKey key, int below) {
-        if (dbOrNull == null) {
+    List<TemplateVersionRow> olderVersions(DSLContext tx, TemplateKey key, int below) {
+        if (!stored) {
             return List.of();
         }
-        try {
-            return new TemplateRepository(dbOrNull.dsl()).versions(key.name(), key.locale()).stream()
-                    .filter(v -> v.version() < below).toList();
-        } catch (RuntimeException e) {
-            log.warn("templates: cannot read older versions of {}: {}", key, e.getMessage());
-            return List.of();
-        }
+        return new TemplateRepository(tx).versions(key.name(), key.locale()).stream()
+                .filter(v -> v.version() < below).toList();
     }
 
     /** The compiled version, or null (logged at ERROR) when it does not parse. */
@@ -209,12 +214,14 @@ public final class Templates {
     /** Walks the candidates of one key, touching the store for older versions only when asked. */
     private static final class CandidateIterator implements java.util.Iterator<Candidate> {
         private final Templates templates;
+        private final DSLContext tx;
         private final TemplateKey key;
         private final List<Candidate> pending = new ArrayList<>();
         private int stage;
 
-        CandidateIterator(Templates templates, TemplateKey key) {
+        CandidateIterator(Templates templates, DSLContext tx, TemplateKey key) {
             this.templates = templates;
+            this.tx = tx;
             this.key = key;
         }
 
@@ -235,11 +242,11 @@ public final class Templates {
         }
 
         private void fill(int which) {
-            Optional<TemplateVersionRow> current = templates.current(key);
+            Optional<TemplateVersionRow> current = templates.current(tx, key);
             if (which == 0) {
                 current.ifPresent(this::add);
             } else if (which == 1) {
-                current.ifPresent(c -> templates.olderVersions(key, c.version()).forEach(this::add));
+                current.ifPresent(c -> templates.olderVersions(tx, key, c.version()).forEach(this::add));
             } else {
                 CompiledTemplate c = templates.compiledShipped(key);
                 if (c != null) {

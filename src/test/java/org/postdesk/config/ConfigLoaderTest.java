@@ -87,7 +87,7 @@ class ConfigLoaderTest {
     @CsvSource(delimiter = '|', value = {
         "ingest.poll-interval=soon      | ingest.poll-interval = \"soon\"",
         "ingest.poll-interval=0s        | a positive duration",
-        "db.pool-size=0                 | a whole number from 1 to 1000",
+        "db.pool-size=1                 | a whole number from 2 to 1000",
         "agents.allow-steal=yes         | true or false",
         "db.url=mysql://x               | jdbc:h2:",
         "outbox.max-backoff=1s          | at least outbox.initial-backoff",

@@ -34,9 +34,15 @@ final class Harness implements AutoCloseable {
     private Daemon daemon;
 
     Harness(GreenMailOperations greenMail, TestDatabases.Kind kind, Path tempDir, Map<String, String> env) {
+        this(greenMail, kind, tempDir, env, 8);
+    }
+
+    /** With a pool of {@code poolSize} connections (set {@code POSTDESK_DB_POOL_SIZE} in {@code env} to match). */
+    Harness(GreenMailOperations greenMail, TestDatabases.Kind kind, Path tempDir, Map<String, String> env,
+            int poolSize) {
         this.greenMail = greenMail;
         greenMail.setUser(SUPPORT, "support", "secret");
-        this.db = TestDatabases.open(kind);
+        this.db = TestDatabases.open(kind, poolSize);
         this.secrets = SecretBox.open(Map.of(SecretBox.KEY_ENV, KEY), tempDir.resolve("secret.key"));
         this.config = ConfigLoader.load(null, env);
         this.mailbox = new MailboxRepository(db.dsl()).add(new NewMailbox("support", SUPPORT,

@@ -58,7 +58,7 @@ class AgentTemplatesTest {
     void noticeRendersWithMarkerTagAndToken(String locale, String template, Object details) {
         AgentNoticeModel model = new AgentNoticeModel(TICKET, "Eve", ReplyTrimmer.MARKER, CommandParser.help(),
                 "Ref: pd1.1.2.3.abcdefghijklmnopqrstuvwxyz", details);
-        RenderedMail mail = TEMPLATES.render(template, locale, model);
+        RenderedMail mail = TEMPLATES.render(null, template, locale, model);
         assertThat(mail.subject()).contains("[Support #10019]").doesNotContain("${");
         assertThat(mail.text()).startsWith(ReplyTrimmer.MARKER).contains("Ref: pd1.1.2.3.").doesNotContain("${");
         assertThat(new ReplyTrimmer().trim(mail.text())).isEmpty();
@@ -67,7 +67,7 @@ class AgentTemplatesTest {
     @ParameterizedTest
     @ValueSource(strings = {"en", "ru", "uk"})
     void replyToTheCustomerCarriesTheTextAndTheAgentsName(String locale) {
-        RenderedMail mail = TEMPLATES.render("reply", locale, new ReplyModel("[Support #10019]", "10019",
+        RenderedMail mail = TEMPLATES.render(null, "reply", locale, new ReplyModel("[Support #10019]", "10019",
                 "Printer on fire", "Put it out.\n\nRegards", "Bob Smith", "Support", "support@example.test"));
         assertThat(mail.subject()).isEqualTo("Re: [Support #10019] Printer on fire");
         assertThat(mail.text()).startsWith("Put it out.\n\nRegards").contains("Bob Smith");

@@ -60,14 +60,14 @@ class StoredTemplatesTest {
             TemplateRepository repo = new TemplateRepository(db.dsl());
             assertThat(repo.current("ack", "uk")).isPresent();
             assertThat(repo.versions("ack", "en")).hasSize(1); // the second start seeded nothing
-            assertThat(daemonB.render("ack", "en", ACK).text()).contains("ticket #10019");
+            assertThat(daemonB.render(db.dsl(), "ack", "en", ACK).text()).contains("ticket #10019");
 
             admin(db).set(new TemplateKey("ack", "en"), new TemplateSource("Subject: New ${t.tag}\n\nHi ${t.customerName}",
                     "<p>Hi ${t.customerName}</p>"), "SET", "admin", AT);
-            RenderedMail fromB = daemonB.render("ack", "en", ACK);
+            RenderedMail fromB = daemonB.render(db.dsl(), "ack", "en", ACK);
             assertThat(fromB.subject()).isEqualTo("New [Support #10019]");
             assertThat(fromB.html()).isEqualTo("<p>Hi Ann</p>");
-            assertThat(daemonA.render("ack", "en", ACK).text()).isEqualTo("Hi Ann\n");
+            assertThat(daemonA.render(db.dsl(), "ack", "en", ACK).text()).isEqualTo("Hi Ann\n");
         }
     }
 
@@ -81,7 +81,7 @@ class StoredTemplatesTest {
             storeUnchecked(db, "ack", "en", "Subject: x\n\n${t.noSuchThing}");
             storeUnchecked(db, "ack", "en", "Subject: x\n\n<#if>");
 
-            RenderedMail out = templates.render("ack", "en", ACK);
+            RenderedMail out = templates.render(db.dsl(), "ack", "en", ACK);
 
             assertThat(out.subject()).isEqualTo("good 10019");
             assertThat(errors()).hasSize(2).allMatch(m -> m.contains("ack (en)"));
@@ -98,8 +98,8 @@ class StoredTemplatesTest {
             storeUnchecked(db, "ack", "ru", "Subject: y\n\n<#if>");
             storeUnchecked(db, "custom", "en", "Subject: x\n\n${t.broken}");
             Templates templates = Templates.stored(db, null);
-            assertThat(templates.render("ack", "ru", ACK).text()).contains("№10019");
-            assertThatThrownBy(() -> templates.render("custom", "en", ACK))
+            assertThat(templates.render(db.dsl(), "ack", "ru", ACK).text()).contains("№10019");
+            assertThatThrownBy(() -> templates.render(db.dsl(), "custom", "en", ACK))
                     .isInstanceOf(TemplateRenderException.class).hasMessageContaining("custom (en) version 1");
             assertThat(errors()).hasSize(3);
         }
@@ -110,9 +110,9 @@ class StoredTemplatesTest {
     void localeChainFallsBackToTheMailboxsThenEnglish(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
             Templates templates = Templates.stored(db, null);
-            assertThat(templates.render("ack", Arrays.asList("de", "uk"), ACK).text()).contains("Добрий день");
-            assertThat(templates.render("ack", Arrays.asList("de", null), ACK).text()).contains("Hello Ann");
-            assertThat(templates.render("ack", (String) null, ACK).text()).contains("Hello Ann");
+            assertThat(templates.render(db.dsl(), "ack", Arrays.asList("de", "uk"), ACK).text()).contains("Добрий день");
+            assertThat(templates.render(db.dsl(), "ack", Arrays.asList("de", null), ACK).text()).contains("Hello Ann");
+            assertThat(templates.render(db.dsl(), "ack", (String) null, ACK).text()).contains("Hello Ann");
         }
     }
 
@@ -123,17 +123,17 @@ class StoredTemplatesTest {
             CannedAnswers answers = new CannedAnswers(Templates.stored(db, null));
             AnswerModel model = new AnswerModel("10019", "[Support #10019]", "login", "Ann", "ann@example.com",
                     "Bob", "Support", "support@example.com");
-            assertThat(answers.render("password-reset", "ru", model)).hasValueSatisfying(text ->
+            assertThat(answers.render(db.dsl(), "password-reset", "ru", model)).hasValueSatisfying(text ->
                     assertThat(text).startsWith("Здравствуйте, Ann!").contains("ann@example.com"));
-            assertThat(answers.render("Password-Reset", "en", model)).hasValueSatisfying(text ->
+            assertThat(answers.render(db.dsl(), "Password-Reset", "en", model)).hasValueSatisfying(text ->
                     assertThat(text).startsWith("Hello Ann,"));
-            assertThat(answers.render("no-such-answer", "en", model)).isEmpty();
-            assertThat(answers.render("../../etc/passwd", "en", model)).isEmpty();
+            assertThat(answers.render(db.dsl(), "no-such-answer", "en", model)).isEmpty();
+            assertThat(answers.render(db.dsl(), "../../etc/passwd", "en", model)).isEmpty();
 
             admin(db).set(new TemplateKey("answers/refund", "en"), new TemplateSource("Refund for ${t.number}.", null),
                     "SET", "admin", AT);
-            assertThat(answers.names("uk")).contains("password-reset", "refund", "need-details");
-            assertThat(answers.render("refund", List.of("uk"), model)).hasValue("Refund for 10019.");
+            assertThat(answers.names(db.dsl(), "uk")).contains("password-reset", "refund", "need-details");
+            assertThat(answers.render(db.dsl(), "refund", List.of("uk"), model)).hasValue("Refund for 10019.");
         }
     }
 

@@ -21,16 +21,31 @@ public final class TestDatabases {
 
     public enum Kind { H2, POSTGRES }
 
+    private static final int POOL_SIZE = 8;
+
     public static Database open(Kind kind) {
-        return kind == Kind.H2 ? h2() : postgres();
+        return open(kind, POOL_SIZE);
+    }
+
+    /** A fresh database whose pool holds {@code poolSize} connections. */
+    public static Database open(Kind kind, int poolSize) {
+        return kind == Kind.H2 ? h2(poolSize) : postgres(poolSize);
     }
 
     public static Database h2() {
+        return h2(POOL_SIZE);
+    }
+
+    private static Database h2(int poolSize) {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        return Database.open(new DbSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", 8));
+        return Database.open(new DbSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", poolSize));
     }
 
     public static Database postgres() {
+        return postgres(POOL_SIZE);
+    }
+
+    private static Database postgres(int poolSize) {
         String name = "t" + counter.incrementAndGet() + "_" + ProcessHandle.current().pid();
         EmbeddedPostgres pg = PostgresHolder.INSTANCE;
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -38,7 +53,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return Database.open(new DbSettings(pg.getJdbcUrl("postgres", name), "postgres", null, 8));
+        return Database.open(new DbSettings(pg.getJdbcUrl("postgres", name), "postgres", null, poolSize));
     }
 
     /** The lazy JVM-wide server; closed by the JVM's shutdown. */

@@ -1,0 +1,69 @@
+package org.postdesk.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.store.OutboxRepository;
+import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TicketRepository;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ten mailboxes ingesting at once on a pool of four connections. Each worker holds one connection for its
+ * message's transaction and renders the acknowledgement through it; a render that took a second pooled
+ * connection left four workers each waiting for a fifth until the pool's 30 s timeout.
+ */
+class SmallPoolTest {
+    private static final int MAILBOXES = 10;
+    private static final int POOL = 4;
+    /** Well below the pool's 30 s connection timeout, which a stalled worker would wait out first. */
+    private static final Duration NO_STALL = Duration.ofSeconds(25);
+
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path tempDir;
+
+    @Test
+    void tenMailboxesIngestAtOnceOnAPoolOfFourWithoutAStall() {
+        ListAppender<ILoggingEvent> daemonLog = new ListAppender<>();
+        daemonLog.start();
+        Logger poolLog = (Logger) LoggerFactory.getLogger(PoolBudget.class);
+        poolLog.addAppender(daemonLog);
+        try (Harness h = new Harness(greenMail, TestDatabases.Kind.H2, tempDir,
+                Map.of("POSTDESK_DB_POOL_SIZE", String.valueOf(POOL), "POSTDESK_OUTBOX_SENDERS", "2"), POOL)) {
+            for (int i = 1; i < MAILBOXES; i++) {
+                h.addMailbox("box" + i, "box" + i + "@example.test");
+            }
+            for (int i = 1; i < MAILBOXES; i++) {
+                h.deliverTo("box" + i + "@example.test", Harness.customerMail("<m" + i + "@example.test>",
+                        "Question " + i, "Body " + i).replace("To: " + Harness.SUPPORT, "To: box" + i + "@example.test"));
+            }
+            h.deliver(Harness.customerMail("<m0@example.test>", "Question 0", "Body 0"));
+
+            h.startDaemon();
+            Await.until(MAILBOXES + " tickets and their acknowledgements sent", NO_STALL,
+                    () -> new TicketRepository(h.db.dsl()).list(null, 100).size() == MAILBOXES
+                            && new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.SENT) == MAILBOXES);
+
+            assertThat(daemonLog.list).extracting(ILoggingEvent::getFormattedMessage)
+                    .as("the daemon says the pool is below what its threads can use, naming both numbers")
+                    .anyMatch(m -> m.startsWith("db.pool-size 4 is below the 13 connections that 10 mailbox worker(s)"
+                            + " and 2 outbox sender(s)"));
+        } finally {
+            poolLog.detachAppender(daemonLog);
+        }
+    }
+}
