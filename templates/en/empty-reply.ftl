@@ -6,9 +6,9 @@ and no command, so nothing was sent and nothing changed.
 <#if t.details.attachments?has_content>Attachments alone are not sent (${t.details.attachments?join(", ")}): add a line of text.
 </#if>
 
-Write your answer above the marker line (or below the quoted notification, with
-nothing above it), not between the quoted lines; commands such as #take go on the
-first lines.
+Write your answer above the marker line, below the quoted notification, or
+between its quoted lines (the customer then gets the lines you answer, quoted);
+commands such as #take go on the first lines.
 
 --
 ${t.help}

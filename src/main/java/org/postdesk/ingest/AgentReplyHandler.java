@@ -18,6 +18,8 @@ import org.postdesk.tickets.agent.CommandVerb;
 import org.postdesk.tickets.agent.ParsedReply;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
 import org.postdesk.tickets.agent.ReplyTrimmer;
+import org.postdesk.tickets.reply.ExtractedReply;
+import org.postdesk.tickets.reply.ReplyShape;
 
 /**
  * Handles an agent's reply in the ingest transaction: the agent mail is stored as an internal
@@ -32,7 +34,7 @@ public final class AgentReplyHandler {
     static final String KIND_HELD = "AGENT_HELD";
     static final String KIND_COMMANDS = "AGENT_COMMANDS";
 
-    private final ReplyTrimmer trimmer = new ReplyTrimmer();
+    private final ReplyTrimmer trimmer = new ReplyTrimmer(AgentTexts.helpPrefixes());
     private final CommandParser parser = new CommandParser();
     private final AgentReplyClassifier classifier;
     private final CommandCheck check;
@@ -67,7 +69,8 @@ public final class AgentReplyHandler {
     private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r) {
         long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
                 in.facts().dedupeKey(), in.now());
-        String trimmed = trimmer.trim(Columns.text(in.message().textBody()));
+        ExtractedReply extracted = trimmer.extract(Columns.text(in.message().textBody()));
+        String trimmed = extracted.text();
         ParsedReply parsed = parser.parse(trimmed);
         ReplyAnswers.Rendered rendered = answers.render(tx, r, parsed);
         List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(tx, r));
@@ -76,6 +79,7 @@ public final class AgentReplyHandler {
                     CommandParser.withAnswers(parsed.text(), rendered.byName()));
         }
         ReplyFlow.Reply reply = new ReplyFlow.Reply(tx, in, r, messageId, parsed);
+        reply.unsure(extracted.shape() == ReplyShape.UNSURE);
         String outcome = problems.isEmpty() ? flow.run(reply) : reject(reply, problems);
         if (problems.isEmpty() && has(parsed, CommandVerb.ANSWERS)) {
             listAnswers(reply);

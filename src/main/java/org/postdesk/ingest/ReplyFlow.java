@@ -125,7 +125,11 @@ final class ReplyFlow {
         if (decision instanceof ReplyDecision.Relay && owner.isEmpty()) {
             decision = takeForReply(r, decision);
         }
-        if (decision instanceof ReplyDecision.HeldForOwner held) {
+        if (decision instanceof ReplyDecision.Relay && r.unsure() && !r.has(CommandVerb.SEND)) {
+            // Never send less, or more, than the agent meant without asking: they confirm with #send.
+            hold(r, text, HeldReply.UNSURE);
+            r.unsureHeld(true);
+        } else if (decision instanceof ReplyDecision.HeldForOwner held) {
             hold(r, text, HeldReply.OWNER);
             r.blockedBy(held.owner(), null);
         } else if (decision instanceof ReplyDecision.HeldAsStale) {
@@ -153,12 +157,14 @@ final class ReplyFlow {
         r.holdId(id);
         r.heldText(text);
         r.kind(AgentReplyHandler.KIND_HELD);
-        r.event("held", reason.equals(HeldReply.OWNER) ? "another agent holds the ticket" : "stale: the ticket changed");
+        r.event("held", reason.equals(HeldReply.OWNER) ? "another agent holds the ticket"
+                : reason.equals(HeldReply.UNSURE) ? "unsure: text below the quote may be an inline answer or a footer"
+                : "stale: the ticket changed");
     }
 
     private void runActions(Reply r) {
         Optional<Owner> owner = new OwnershipRepository(r.tx()).owner(r.ticketId());
-        boolean mayAct = !r.stale() && owner.map(o -> o.agentId() == r.agentId()).orElse(true);
+        boolean mayAct = !r.stale() && !r.unsureHeld() && owner.map(o -> o.agentId() == r.agentId()).orElse(true);
         TicketAction.Context c = new TicketAction.Context(r.tx(), r.ticketId(), r.agent(), r.now(), handover);
         for (AgentCommand cmd : r.parsed().commands()) {
             Optional<TicketAction> action = TicketAction.of(cmd.verb());
@@ -177,6 +183,8 @@ final class ReplyFlow {
             List<String> news = new Conversation(r.tx()).unseenTexts(r.ticketId(), r.agentId(),
                     r.agentReply().notification().seenMessageId());
             send(r, "stale", "STALE", new NoticeDetails.Stale(news, r.heldText(), r.refused()));
+        } else if (r.unsureHeld()) {
+            send(r, "inline-check", "INLINE_CHECK", new NoticeDetails.InlineCheck(r.heldText(), r.refused()));
         } else if (r.blockedBy() != null) {
             Owner o = r.blockedBy();
             Agent owner = new AgentRepository(r.tx()).byId(o.agentId()).orElseThrow();
@@ -215,6 +223,8 @@ final class ReplyFlow {
         private Long holdId;
         private String heldText = "";
         private boolean stale;
+        private boolean unsure;
+        private boolean unsureHeld;
         private boolean told;
 
         Reply(DSLContext tx, IngestService.Inbound inbound, AgentReply agentReply, long messageId, ParsedReply parsed) {
@@ -329,6 +339,23 @@ final class ReplyFlow {
             return stale;
         }
 
+        /** The reply extractor could not tell an inline answer from a footer below the quote. */
+        void unsure(boolean value) {
+            unsure = value;
+        }
+
+        boolean unsure() {
+            return unsure;
+        }
+
+        void unsureHeld(boolean value) {
+            unsureHeld = value;
+        }
+
+        boolean unsureHeld() {
+            return unsureHeld;
+        }
+
         /** Nothing relayed, held, noted, run, refused or answered with a notice. */
         boolean didNothing() {
             return done.isEmpty() && holdId == null && refused.isEmpty() && blockedBy == null && !stale && !told;
@@ -341,7 +368,8 @@ final class ReplyFlow {
         String summary() {
             List<String> parts = new ArrayList<>(done);
             if (holdId != null) {
-                parts.add("reply held (" + (stale ? "stale" : "ticket held by agent " + blockedBy.agentId()) + ")");
+                parts.add("reply held (" + (stale ? "stale" : unsureHeld ? "unsure, agent asked to confirm"
+                        : "ticket held by agent " + blockedBy.agentId()) + ")");
             }
             if (!refused.isEmpty()) {
                 parts.add("refused " + String.join(", ", refused));

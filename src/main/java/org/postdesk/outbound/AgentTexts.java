@@ -40,6 +40,11 @@ public final class AgentTexts {
                 .collect(Collectors.joining(", ", frame[0], frame[1]));
     }
 
+    /** How the help line begins in every language, for the reply extractor to recognise it when quoted. */
+    public static List<String> helpPrefixes() {
+        return HELP.values().stream().map(frame -> frame[0].strip()).sorted().toList();
+    }
+
     /** A refused line, {@code line N: "text": reason} as the checks write it, in {@code locale}. */
     public static String problem(String english, String locale) {
         String lang = language(locale);

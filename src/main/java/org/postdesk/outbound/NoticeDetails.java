@@ -77,6 +77,17 @@ public final class NoticeDetails {
         }
     }
 
+    /**
+     * {@code inline-check.ftl}: the agent's reply has text below the quoted notification that may be an
+     * answer written between the quoted lines or a signature or footer, so it was held; {@code heldText}
+     * is exactly what {@code #send} sends, {@code refused} the commands not run.
+     */
+    public record InlineCheck(String heldText, List<String> refused) {
+        public InlineCheck {
+            refused = List.copyOf(refused);
+        }
+    }
+
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }

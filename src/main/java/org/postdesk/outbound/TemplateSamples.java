@@ -40,6 +40,9 @@ public final class TemplateSamples {
         m.put("delivery-failed", f -> notice(f, new NoticeDetails.DeliveryFailed("REPLY", f.customerAddress(),
                 "refused: 550 5.1.1 <" + f.customerAddress() + ">: Recipient address rejected: User unknown")));
         m.put("empty-reply", f -> notice(f, new NoticeDetails.EmptyReply(List.of("invoice.pdf"))));
+        m.put("inline-check", f -> notice(f, new NoticeDetails.InlineCheck(
+                "Hi Anna,\n\n> Is it the printer on the 3rd floor?\nYes, since 9:00.\n\nBob Lee\nFacilities",
+                List.of("#close"))));
         m.put("send-result", f -> notice(f, new NoticeDetails.SendResult("that reply was already sent.")));
         m.put("answer-list", f -> notice(f, new NoticeDetails.AnswerList(List.of("need-details", "password-reset"))));
         m.put("reply", f -> new ReplyModel(f.tag(), f.number(), f.subject(),

@@ -437,18 +437,67 @@ class AgentPipelineTest {
         Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
         h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
         MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
-        // Bob answered between the quoted lines: nothing above the marker, nothing after the quote.
-        String quoted = Arrays.stream(text(n).split("\r?\n")).map(l -> "> " + l).toList().stream()
-                .reduce((a, b) -> a + "\r\n" + b).orElse("");
-        String inline = quoted.replaceFirst("(?m)^(> Broken\\.)$", "$1\r\nWe will fix it.\r\n");
+        // Bob sent the quote back without writing anything.
         h.deliver(raw("Bob <" + address("Bob") + ">", "<r1@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
-                inline));
+                quoted(n)));
         MimeMessage told = awaitMail(address("Bob"), 1, "Nothing sent:").get(0);
         assertThat(text(told)).contains("no text for the customer", "above the marker line");
         awaitOutboxDrained(h);
         assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
         assertThat(new EventRepository(h.db.dsl()).byTicket(onlyTicket(h).id()))
                 .anyMatch(e -> e.type().equals("empty-reply"));
+    }
+
+    @Test
+    void anInlineAnswerReachesTheCustomerWithTheLinesItAnswersAndNoneOfOurs() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer",
+                "The printer is broken.\nIs it the toner?\nAnd who pays for it?"));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        String inline = ("Hi Anna,\n\nOn Mon, 23 Nov 2026 at 10:00, Support <" + Harness.SUPPORT + "> wrote:\n"
+                + quoted(n)).replace("> Is it the toner?", "> Is it the toner?\nYes, we replace it today.")
+                .replace("> And who pays for it?", "> And who pays for it?\nThe contract covers it.\n");
+        h.deliver(raw("Bob <" + address("Bob") + ">", "<r1@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
+                inline));
+
+        String answer = text(awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0));
+        assertThat(answer.replace("\r\n", "\n")).startsWith("Hi Anna,\n\n> The printer is broken.\n"
+                + "> Is it the toner?\nYes, we replace it today.\n> And who pays for it?\nThe contract covers it.\n\n--");
+        assertThat(answer).doesNotContain("reply above this line", "Ref:", "wrote:", "Status:", "Owner:", "#take");
+    }
+
+    @Test
+    void aFooterBelowTheQuoteIsHeldUntilTheAgentConfirmsWithSend() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "#close\nFixed it.");
+        // reply() quotes the notification below "Fixed it."; a company footer follows the quote.
+        MimeMessage first = mailTo(Harness.CUSTOMER, "").get(0);
+        assertThat(first).isNotNull();
+        h.deliver(raw("Bob <" + address("Bob") + ">", "<r2@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
+                "Restarted it.\n\nOn Mon, 23 Nov 2026 at 10:00, Support <" + Harness.SUPPORT + "> wrote:\n"
+                        + quoted(n) + "\n\nACME Facilities | Building 2"));
+        MimeMessage check = awaitMail(address("Bob"), 1, "Not sent yet: please check").get(0);
+        assertThat(text(check)).contains("#send", "Restarted it.", "> Broken.", "ACME Facilities | Building 2")
+                .doesNotContain("> Ref:");
+        TicketRow ticket = onlyTicket(h);
+        assertThat(new HeldReplyRepository(h.db.dsl()).byTicket(ticket.id())).singleElement()
+                .matches(r -> r.reason().equals(HeldReply.UNSURE) && r.status().equals(HeldReply.HELD));
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).hasSize(1); // only "Fixed it."
+
+        deliverReply(h, "Bob", "<r3@agents.test>", check, "#send");
+        List<MimeMessage> answers = awaitMail(Harness.CUSTOMER, 2, "Re: ");
+        String sent = text(answers.get(1)).replace("\r\n", "\n");
+        assertThat(sent).startsWith("Restarted it.\n\n> Broken.\n\nACME Facilities | Building 2\n\n--");
+        awaitOutboxDrained(h);
+        assertThat(new HeldReplyRepository(h.db.dsl()).byTicket(ticket.id())).singleElement()
+                .matches(r -> r.status().equals(HeldReply.SENT));
+    }
+
+    private static String quoted(MimeMessage notification) throws Exception {
+        return Arrays.stream(text(notification).split("\r?\n")).map(l -> "> " + l)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
     }
 
     // --- helpers ---

@@ -47,6 +47,9 @@ class AgentTemplatesTest {
                 new Object[] {"empty-reply", new NoticeDetails.EmptyReply(List.of("invoice.pdf"))},
                 new Object[] {"empty-reply", new NoticeDetails.EmptyReply(List.of())},
                 new Object[] {"send-result", new NoticeDetails.SendResult("that reply was already sent.")},
+                new Object[] {"inline-check", new NoticeDetails.InlineCheck("Hi,\n> Is it on?\nYes.", List.of())},
+                new Object[] {"inline-check", new NoticeDetails.InlineCheck("Hi,\n> Is it on?\nYes.",
+                        List.of("#close"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
         return Stream.of("en", "ru", "uk").flatMap(locale -> cases.stream()

@@ -35,7 +35,9 @@ class TicketsImportRuleTest {
         Path tickets = MAIN.resolve("tickets");
         assertTrue(Files.isDirectory(tickets), "run from the project root: " + tickets.toAbsolutePath());
 
-        assertEquals(List.of(), violations(tickets, JDK));
+        // The domain's packages may use each other (tickets.agent reads replies with tickets.reply).
+        List<String> allowed = Stream.concat(JDK.stream(), Stream.of("org.postdesk.tickets.")).toList();
+        assertEquals(List.of(), violations(tickets, allowed));
     }
 
     @Test

@@ -77,7 +77,7 @@ class ReplyTrimmerTest {
         ">-- reply above this line --",
     })
     void cutsAtTheMarker(String marker) {
-        assertEquals("Fixed, please check.", trimmer.trim("Fixed, please check.\n\n" + marker + "\nTicket #1\nRef: x"));
+        assertEquals("Fixed, please check.", trimmer.trim("Fixed, please check.\n\n" + marker + "\nTicket #1\nRef: pd1.7xm.3.1z"));
     }
 
     @ParameterizedTest
