@@ -4,8 +4,12 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.jooq.DSLContext;
+import org.postdesk.store.DaemonInfo;
+import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,7 +21,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  postdesk mailbox list", "  postdesk mailbox list --json"},
         mixinStandardHelpOptions = true, description = "List mailboxes with their state.")
 final class MailboxListCommand implements Callable<Integer> {
-    private static final String FORMAT = "%-16s %-28s %-8s %-9s %-20s %-18s %s%n";
+    private static final String FORMAT = "%-16s %-28s %-8s %-9s %-20s %-18s %-24s %s%n";
 
     @Spec
     private CommandSpec spec;
@@ -27,17 +31,20 @@ final class MailboxListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MailboxRepository repo = new MailboxRepository(PostdeskCommand.context(spec).database().dsl());
-        List<MailboxView> views = repo.listWithState().stream().map(MailboxView::of).collect(Collectors.toList());
+        DSLContext dsl = PostdeskCommand.context(spec).database().dsl();
+        Map<Long, DaemonInfo> watchers = new DaemonRegistry(dsl).watchers();
+        Instant now = Instant.now();
+        List<MailboxView> views = new MailboxRepository(dsl).listWithState().stream()
+                .map(row -> MailboxView.of(row, watchers, now)).collect(Collectors.toList());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(views));
         } else if (views.isEmpty()) {
             out.println("no mailboxes yet: add one with postdesk mailbox add NAME --address ADDR --imap URL --smtp URL");
         } else {
-            out.printf(FORMAT, "NAME", "ADDRESS", "ENABLED", "STATE", "LAST OK", "UID", "LAST ERROR");
+            out.printf(FORMAT, "NAME", "ADDRESS", "ENABLED", "STATE", "LAST OK", "UID", "WATCHED BY", "LAST ERROR");
             views.forEach(v -> out.printf(FORMAT, v.name(), v.address(), v.enabled() ? "yes" : "no", v.state(),
-                    time(v.lastOkAt()), uid(v), v.lastError() == null ? "-" : oneLine(v.lastError())));
+                    time(v.lastOkAt()), uid(v), v.watchedBy(), v.lastError() == null ? "-" : oneLine(v.lastError())));
         }
         return ExitCodes.OK;
     }

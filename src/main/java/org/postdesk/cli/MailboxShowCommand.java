@@ -1,7 +1,10 @@
 package org.postdesk.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
+import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxStatusRow;
 import picocli.CommandLine.Command;
@@ -26,7 +29,9 @@ final class MailboxShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MailboxView v = MailboxView.of(find(new MailboxRepository(PostdeskCommand.context(spec).database().dsl()), name));
+        DSLContext dsl = PostdeskCommand.context(spec).database().dsl();
+        MailboxView v = MailboxView.of(find(new MailboxRepository(dsl), name), new DaemonRegistry(dsl).watchers(),
+                Instant.now());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(v));
@@ -48,6 +53,7 @@ final class MailboxShowCommand implements Callable<Integer> {
         line(out, "last ok", MailboxListCommand.time(v.lastOkAt()));
         line(out, "last error", v.lastError() == null ? "-" : v.lastError());
         line(out, "uid", MailboxListCommand.uid(v));
+        line(out, "watched by", v.watchedBy());
         return ExitCodes.OK;
     }
 

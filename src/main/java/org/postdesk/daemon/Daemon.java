@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.outbound.OutboxSender;
+import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class Daemon implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Daemon.class);
     private static final Duration SUPERVISE_EVERY = Duration.ofSeconds(5);
+    /** Heartbeat and share: a daemon's departure or arrival is acted on well within a minute. */
+    private static final Duration BEAT_EVERY = Duration.ofSeconds(5);
 
     private final Pipeline pipeline;
     private final PoolBudget pool;
@@ -34,10 +37,17 @@ public final class Daemon implements AutoCloseable {
     private final List<OutboxSender> senders = new ArrayList<>();
     private final List<Thread> senderThreads = new ArrayList<>();
     private volatile boolean stopped;
+    private final Balancer balancer;
 
     public Daemon(Pipeline pipeline) {
         this.pipeline = pipeline;
         this.pool = new PoolBudget(pipeline.config().db().poolSize(), pipeline.config().outbox().senders());
+        this.balancer = new Balancer(pipeline.db(), pipeline.clock());
+    }
+
+    /** This daemon's id in the registry of daemons sharing the store (random per start). */
+    public String id() {
+        return balancer.self().id();
     }
 
     public synchronized void start() {
@@ -49,7 +59,10 @@ public final class Daemon implements AutoCloseable {
             senders.add(sender);
             senderThreads.add(NamedThreads.start(n == 1 ? "outbox-sender" : "outbox-sender-" + i, sender));
         }
+        balancer.register();
         supervise();
+        timer.scheduleWithFixedDelay(this::beatSafely, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         long sweep = pipeline.idleSweepEvery().toMillis();
@@ -62,6 +75,14 @@ public final class Daemon implements AutoCloseable {
             supervise();
         } catch (Exception e) {
             log.warn("cannot refresh the mailbox list, keeping the current workers: {}", e.toString(), e);
+        }
+    }
+
+    private void beatSafely() {
+        try {
+            balancer.beat();
+        } catch (Exception e) {
+            log.warn("cannot refresh this daemon's heartbeat and share, keeping the current one: {}", e.toString(), e);
         }
     }
 
@@ -88,6 +109,7 @@ public final class Daemon implements AutoCloseable {
             if (!keep) {
                 log.info("mailbox {}: {}", e.getKey(), now == null ? "removed or disabled, stopping" : "changed, restarting");
                 e.getValue().stop(Duration.ofSeconds(5));
+                balancer.forget(e.getValue().worker.mailbox().id());
             }
             return !keep;
         });
@@ -99,9 +121,10 @@ public final class Daemon implements AutoCloseable {
     }
 
     private void startWorker(Mailbox mailbox) {
+        BalancedLease lease = balancer.lease(mailbox);
         MailboxWorker worker = new MailboxWorker(mailbox, pipeline.folderOpener(), pipeline.ingest(), pipeline.db(),
-                pipeline.workerSettings(), Disposition.forMailbox(mailbox.moveTo()), timer, pipeline.clock(),
-                pipeline.db().mailboxLease(mailbox.id()));
+                pipeline.workerSettings(), Disposition.forMailbox(mailbox.moveTo()), timer, pipeline.clock(), lease);
+        lease.onHandOver(worker::handOver);
         workers.put(mailbox.name(), new Running(worker, NamedThreads.start("imap-" + mailbox.name(), worker)));
         log.info("mailbox {}: worker started for {}", mailbox.name(), mailbox.address());
     }
@@ -120,7 +143,17 @@ public final class Daemon implements AutoCloseable {
         workers.clear();
         senders.forEach(OutboxSender::stop);
         senderThreads.forEach(t -> join(t, deadline));
+        deregister();
         log.info("daemon stopped");
+    }
+
+    private void deregister() {
+        try {
+            balancer.deregister();
+        } catch (RuntimeException e) {
+            log.warn("cannot remove this daemon from the registry; the others take over its mailboxes within {}: {}",
+                    DaemonRegistry.LIVENESS, e.toString());
+        }
     }
 
     private static void join(Thread thread, Instant deadline) {

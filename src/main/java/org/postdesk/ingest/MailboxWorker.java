@@ -54,6 +54,8 @@ public final class MailboxWorker implements Runnable {
     private final Clock clock;
     private final Object sleeper = new Object();
     private volatile boolean running = true;
+    /** Set by {@link #handOver()}: leave the mailbox, free the lease, and stand by. */
+    private volatile boolean handOver;
     private volatile IMAPFolder current;
     /** When the current session was first up to date (null: not yet); a session that stays so resets the backoff. */
     private volatile Instant healthySince;
@@ -94,6 +96,11 @@ public final class MailboxWorker implements Runnable {
             while (running) {
                 healthySince = null;
                 try {
+                    if (handOver) {
+                        handOver = false;
+                        watched = false; // the next holder reports the state from now on
+                        lease.close();
+                    }
                     if (!holdLease()) {
                         pause(LEASE_RETRY.toMillis());
                         continue;
@@ -104,6 +111,9 @@ public final class MailboxWorker implements Runnable {
                 } catch (Exception e) {
                     if (!running) {
                         break;
+                    }
+                    if (handOver) {
+                        continue;
                     }
                     failures = failuresAfter(failures, healthySince, clock.instant());
                     report("ERROR", e.getMessage());
@@ -158,6 +168,18 @@ public final class MailboxWorker implements Runnable {
         breakIdle(current);
     }
 
+    /**
+     * Asks the worker to leave the mailbox after the message in flight and free its lease, so another
+     * daemon can take it (load balancing); the worker then stands by like any daemon without the lease.
+     */
+    public void handOver() {
+        handOver = true;
+        synchronized (sleeper) {
+            sleeper.notifyAll();
+        }
+        breakIdle(current);
+    }
+
     /** Connects once, stores everything waiting, and disconnects: for tests, benchmarks and one-shot runs. */
     public void drainOnce() {
         try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
@@ -187,7 +209,7 @@ public final class MailboxWorker implements Runnable {
             if (idle) {
                 folder.addMessageCountListener(wakeOnNewMail(folder));
             }
-            while (running && folder.isOpen()) {
+            while (running && !handOver && folder.isOpen()) {
                 fetchNew(folder, validity);
                 if (healthySince == null) {
                     healthySince = clock.instant();
@@ -340,7 +362,7 @@ public final class MailboxWorker implements Runnable {
     }
 
     private void waitForMail(IMAPFolder folder, boolean idle) throws MessagingException {
-        if (!running) {
+        if (!running || handOver) {
             return;
         }
         if (!idle) {
@@ -391,7 +413,7 @@ public final class MailboxWorker implements Runnable {
 
     private void pause(long millis) {
         synchronized (sleeper) {
-            if (!running) {
+            if (!running || handOver) {
                 return;
             }
             try {

@@ -23,6 +23,9 @@ import org.postdesk.store.db.tables.records.MailboxStateRecord;
  * transaction's {@code tx.dsl()} so a cursor moves in the same commit as the message it covers.
  */
 public final class MailboxRepository {
+    /** The state a failing worker reports. */
+    public static final String ERROR = "ERROR";
+
     private final DSLContext dsl;
 
     public MailboxRepository(DSLContext dsl) {
@@ -126,6 +129,10 @@ public final class MailboxRepository {
         if (errorOrNull == null) {
             update = update.set(MAILBOX_STATE.LAST_OK_AT, toDb(at));
         }
+        // The health check needs how long the mailbox has been failing, not when it last retried.
+        update = ERROR.equals(state)
+                ? update.set(MAILBOX_STATE.ERROR_SINCE, DSL.coalesce(MAILBOX_STATE.ERROR_SINCE, DSL.val(toDb(at))))
+                : update.setNull(MAILBOX_STATE.ERROR_SINCE);
         update.where(MAILBOX_STATE.MAILBOX_ID.eq(mailboxId)).execute();
     }
 
@@ -155,6 +162,6 @@ public final class MailboxRepository {
 
     private static MailboxState toState(MailboxStateRecord r) {
         return new MailboxState(r.getMailboxId(), r.getUidValidity(), r.getLastUid(), r.getState(),
-                r.getLastError(), fromDb(r.getLastOkAt()), fromDb(r.getUpdatedAt()));
+                r.getLastError(), fromDb(r.getLastOkAt()), fromDb(r.getUpdatedAt()), fromDb(r.getErrorSince()));
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.postdesk.config.SecretBox;
+import org.postdesk.store.DaemonInfo;
+import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.Database;
+import org.postdesk.store.MailboxRepository;
 
 class MailboxCommandTest {
     private static final String PASSWORD = "s3cret-Pa55word";
@@ -55,6 +59,25 @@ class MailboxCommandTest {
         CliRunner.Result r = cli.run("mailbox", "list", "--json");
         assertEquals(0, r.code(), r.all());
         return Json.mapper().readTree(r.out());
+    }
+
+    @Test
+    void listAndShowNameTheDaemonWatchingEachMailbox() {
+        assertEquals(0, add("support", "--password-env", "IMAP_PW").code());
+        assertEquals(0, add("sales", "--password-env", "IMAP_PW").code());
+        try (Database db = cli.openDatabase()) {
+            DaemonRegistry registry = new DaemonRegistry(db.dsl());
+            Instant now = Instant.now();
+            registry.register(new DaemonInfo("d1", "mail1.example.com", 4242, now, now));
+            long support = new MailboxRepository(db.dsl()).byName("support").orElseThrow().id();
+            registry.watch(support, "d1");
+        }
+        CliRunner.Result list = cli.run("mailbox", "list");
+        assertTrue(list.out().contains("WATCHED BY"), list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("support") && l.contains("mail1.example.com pid 4242")),
+                list.out());
+        assertTrue(list.out().lines().anyMatch(l -> l.startsWith("sales") && !l.contains("pid")), list.out());
+        assertTrue(cli.run("mailbox", "show", "support").out().contains("watched by:    mail1.example.com pid 4242"));
     }
 
     @Test

@@ -24,7 +24,7 @@ import org.postdesk.store.TestDatabases;
 final class Harness implements AutoCloseable {
     static final String SUPPORT = "support@example.test";
     static final String CUSTOMER = "ann@example.test";
-    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
 
     final GreenMailOperations greenMail;
     final Database db;
