@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -35,8 +36,11 @@ final class AgentRelay {
         this.relay = relay;
     }
 
-    /** Queues {@code text} as the agent's reply; {@code agentMessageId} is the stored agent mail. */
-    void relay(DSLContext tx, AgentReply r, String text, long agentMessageId, Instant now) {
+    /**
+     * Queues {@code text} as the agent's reply; {@code agentMessageId} is the stored agent mail. Returns
+     * where a reply token was still found when it was not queued (the last guard, issue 9), else empty.
+     */
+    Optional<String> relay(DSLContext tx, AgentReply r, String text, long agentMessageId, Instant now) {
         TicketRow t = new TicketRepository(tx).byId(r.ticket().id()).orElseThrow();
         Mailbox mb = r.ticketMailbox();
         Conversation conversation = new Conversation(tx);
@@ -46,11 +50,16 @@ final class AgentRelay {
                 text, r.agent().name(), mb.tagLabel(), mb.address());
         List<Attachment> files = conversation.attachments(agentMessageId).stream()
                 .map(a -> Attachment.of(a.filename(), a.contentType(), a.content())).collect(Collectors.toList());
-        String messageId = relay.relay(tx, new CustomerReply(mb.id(), t.id(), t.locale(),
+        ReplyRelay.Outcome out = relay.relay(tx, new CustomerReply(mb.id(), t.id(), t.locale(),
                 new MailAddress(mb.address(), r.agent().name()), new MailAddress(t.requester(), t.requesterName()), cc,
                 model, last == null ? null : last.messageId(), references(last), files, now));
-        conversation.markAuthor(messageId, r.agent().id());
         EventRepository events = new EventRepository(tx);
+        if (!out.queued()) {
+            events.record(t.id(), now, r.agent().primaryAddress(), "token-withheld",
+                    "reply not sent: a reply token was still in " + out.withheldBecause());
+            return Optional.of(out.withheldBecause());
+        }
+        conversation.markAuthor(out.messageId(), r.agent().id());
         events.record(t.id(), now, r.agent().primaryAddress(), "reply-out", "to " + t.requester()
                 + (cc.isEmpty() ? "" : ", cc " + cc.stream().map(MailAddress::address).collect(Collectors.joining(", ")))
                 + (files.isEmpty() ? "" : ", " + files.size() + " attachment(s)"));
@@ -59,6 +68,7 @@ final class AgentRelay {
             new TicketRepository(tx).updateStatus(t.id(), after, now);
             events.record(t.id(), now, r.agent().primaryAddress(), "status", t.status() + " -> " + after);
         }
+        return Optional.empty();
     }
 
     private static List<MailAddress> copies(DSLContext tx, TicketRow t) {

@@ -20,6 +20,7 @@ import org.postdesk.tickets.agent.ReplyTokenCodec;
 import org.postdesk.tickets.agent.ReplyTrimmer;
 import org.postdesk.tickets.reply.ExtractedReply;
 import org.postdesk.tickets.reply.ReplyShape;
+import org.postdesk.tickets.agent.TokenScrubber;
 
 /**
  * Handles an agent's reply in the ingest transaction: the agent mail is stored as an internal
@@ -35,6 +36,7 @@ public final class AgentReplyHandler {
     static final String KIND_COMMANDS = "AGENT_COMMANDS";
 
     private final ReplyTrimmer trimmer = new ReplyTrimmer(AgentTexts.helpPrefixes());
+    private final TokenScrubber scrubber = new TokenScrubber(AgentTexts.helpPrefixes());
     private final CommandParser parser = new CommandParser();
     private final AgentReplyClassifier classifier;
     private final CommandCheck check;
@@ -70,7 +72,8 @@ public final class AgentReplyHandler {
         long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
                 in.facts().dedupeKey(), in.now());
         ExtractedReply extracted = trimmer.extract(Columns.text(in.message().textBody()));
-        String trimmed = extracted.text();
+        // Token lines, the marker and the help line never reach a customer, wherever they stood (issue 9).
+        String trimmed = scrubber.scrub(extracted.text());
         ParsedReply parsed = parser.parse(trimmed);
         ReplyAnswers.Rendered rendered = answers.render(tx, r, parsed);
         List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(tx, r));

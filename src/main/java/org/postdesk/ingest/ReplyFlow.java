@@ -32,6 +32,7 @@ import org.postdesk.tickets.agent.TakeResult;
  * the ticket; last, one notice tells the agent what was held or refused.
  */
 final class ReplyFlow {
+    private static final String ATTACHMENT = "attachment ";
     private final ReplyPolicy policy = new ReplyPolicy();
     private final AgentRelay relay;
     private final AgentNotices notices;
@@ -101,7 +102,12 @@ final class ReplyFlow {
             r.event("take", "by #send");
         }
         if (held.markSent(heldId, r.now())) {
-            relay.relay(r.tx(), r.agentReply(), h.body(), h.messageId(), r.now());
+            Optional<String> leak = relay.relay(r.tx(), r.agentReply(), h.body(), h.messageId(), r.now());
+            if (leak.isPresent()) {
+                held.markHeldAgain(heldId); // not sent after all: it stays held, and the agent is told why
+                withhold(r, h.body(), leak.get());
+                return;
+            }
             r.event("held-sent", "held reply " + heldId + " sent by #send");
             r.relayed("held reply sent");
         } else {
@@ -136,9 +142,24 @@ final class ReplyFlow {
             hold(r, text, HeldReply.STALE);
             r.stale(true);
         } else {
-            relay.relay(r.tx(), r.agentReply(), text, r.messageId(), r.now());
-            r.relayed("relayed to the customer");
+            Optional<String> leak = relay.relay(r.tx(), r.agentReply(), text, r.messageId(), r.now());
+            if (leak.isPresent()) {
+                withhold(r, text, leak.get());
+            } else {
+                r.relayed("relayed to the customer");
+            }
         }
+    }
+
+    /**
+     * The last guard found a reply token in the mail for the customer: nothing is sent, the agent's mail
+     * stays an internal note, and the agent is told to write again (a #send could only fail the same way).
+     */
+    private void withhold(Reply r, String text, String where) {
+        r.heldText(text);
+        r.kind(AgentReplyHandler.KIND_HELD);
+        r.withheldBecause(where);
+        r.done("reply withheld (reply token in " + where + ")");
     }
 
     /** The first reply takes a free ticket, atomically; losing the race holds the reply for the winner. */
@@ -179,7 +200,11 @@ final class ReplyFlow {
     }
 
     private void tell(Reply r) {
-        if (r.stale()) {
+        if (r.withheldBecause() != null) {
+            String where = r.withheldBecause();
+            send(r, "withheld", "WITHHELD", new NoticeDetails.Withheld(
+                    where.startsWith(ATTACHMENT) ? where.substring(ATTACHMENT.length()) : "", r.heldText()));
+        } else if (r.stale()) {
             List<String> news = new Conversation(r.tx()).unseenTexts(r.ticketId(), r.agentId(),
                     r.agentReply().notification().seenMessageId());
             send(r, "stale", "STALE", new NoticeDetails.Stale(news, r.heldText(), r.refused()));
@@ -226,6 +251,7 @@ final class ReplyFlow {
         private boolean unsure;
         private boolean unsureHeld;
         private boolean told;
+        private String withheldBecause;
 
         Reply(DSLContext tx, IngestService.Inbound inbound, AgentReply agentReply, long messageId, ParsedReply parsed) {
             this.tx = tx;
@@ -329,6 +355,14 @@ final class ReplyFlow {
 
         String heldText() {
             return heldText;
+        }
+
+        void withheldBecause(String where) {
+            withheldBecause = where;
+        }
+
+        String withheldBecause() {
+            return withheldBecause;
         }
 
         void stale(boolean value) {

@@ -31,7 +31,8 @@ final class StoredMessages {
                 note, uid)).orElseThrow(() -> new DuplicateRaceException(dedupeKey));
         for (Attachment a : m.attachments()) {
             messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
-                    Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason()));
+                    Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason(),
+                    Columns.fit(Columns.text(a.originalFilename()), 4000)));
         }
         return id;
     }

@@ -7,12 +7,22 @@ import java.util.Objects;
  * {@code droppedReason} says why ("exceeds limit of N bytes"); otherwise {@code droppedReason} is null.
  * {@code size} is always the decoded size in bytes.
  *
+ * <p>{@code filename} is always safe to show ({@link SafeFileName}): every attachment, parsed or composed,
+ * passes through this constructor. {@code originalFilename} is the name as the mail gave it when that
+ * differed (kept for the audit), else null.
+ *
  * <p>The content array is not copied on access: treat it as read-only.
  */
-public record Attachment(String filename, String contentType, long size, byte[] content, String droppedReason) {
+public record Attachment(String filename, String contentType, long size, byte[] content, String droppedReason,
+                         String originalFilename) {
 
     public Attachment {
         Objects.requireNonNull(filename, "filename");
+        String safe = SafeFileName.of(filename);
+        if (originalFilename == null && !safe.equals(filename)) {
+            originalFilename = filename;
+        }
+        filename = safe;
         Objects.requireNonNull(contentType, "contentType");
         if (size < 0) {
             throw new IllegalArgumentException("negative attachment size " + size + " for " + filename);
@@ -21,6 +31,11 @@ public record Attachment(String filename, String contentType, long size, byte[] 
             throw new IllegalArgumentException(
                     "attachment " + filename + " needs exactly one of content and droppedReason");
         }
+    }
+
+    /** An attachment named {@code filename} as the mail gave it. */
+    public Attachment(String filename, String contentType, long size, byte[] content, String droppedReason) {
+        this(filename, contentType, size, content, droppedReason, null);
     }
 
     /** A kept attachment; size is the content length. */

@@ -88,6 +88,14 @@ public final class NoticeDetails {
         }
     }
 
+    /**
+     * {@code withheld.ftl}: the reply was not sent because a reply token was still in the mail for the
+     * customer; {@code attachment} names the attachment it was in ("" when in the text), {@code heldText} is
+     * the reply kept back.
+     */
+    public record Withheld(String attachment, String heldText) {
+    }
+
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }

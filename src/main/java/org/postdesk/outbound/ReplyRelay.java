@@ -2,6 +2,7 @@ package org.postdesk.outbound;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.OutboundMail;
@@ -21,14 +22,28 @@ public final class ReplyRelay {
         this.queue = queue;
     }
 
-    /** Queues the reply in {@code tx}; returns its Message-ID. */
-    public String relay(DSLContext tx, CustomerReply r) {
+    /**
+     * Queues the reply in {@code tx}; returns its Message-ID, or empty when it still carries a reply token
+     * ({@code where} names the place) and was not queued: the caller holds it and tells the agent.
+     */
+    public Outcome relay(DSLContext tx, CustomerReply r) {
         RenderedMail rendered = templates.render(tx, "reply", r.locale(), r.model());
+        Optional<String> leak = TokenGuard.find(rendered.text(), r.attachments());
+        if (leak.isPresent()) {
+            return new Outcome(null, leak.get());
+        }
         String messageId = MimeComposer.newMessageId(Acknowledgements.domainOf(r.from().address()));
         OutboundMail mail = new OutboundMail(r.from(), List.of(r.customer()), r.cc(), null,
                 rendered.subject(), rendered.text(), null, messageId, r.inReplyTo(), r.references(), Map.of(),
                 r.attachments());
         queue.queue(tx, r.mailboxId(), r.ticketId(), KIND, mail, r.now());
-        return messageId;
+        return new Outcome(messageId, null);
+    }
+
+    /** Either the queued mail's {@code messageId}, or {@code withheldBecause} a token was found there. */
+    public record Outcome(String messageId, String withheldBecause) {
+        public boolean queued() {
+            return messageId != null;
+        }
     }
 }

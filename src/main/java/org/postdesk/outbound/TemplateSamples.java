@@ -43,6 +43,8 @@ public final class TemplateSamples {
         m.put("inline-check", f -> notice(f, new NoticeDetails.InlineCheck(
                 "Hi Anna,\n\n> Is it the printer on the 3rd floor?\nYes, since 9:00.\n\nBob Lee\nFacilities",
                 List.of("#close"))));
+        m.put("withheld", f -> notice(f, new NoticeDetails.Withheld("notice.eml",
+                "Please switch it off first.")));
         m.put("send-result", f -> notice(f, new NoticeDetails.SendResult("that reply was already sent.")));
         m.put("answer-list", f -> notice(f, new NoticeDetails.AnswerList(List.of("need-details", "password-reset"))));
         m.put("reply", f -> new ReplyModel(f.tag(), f.number(), f.subject(),

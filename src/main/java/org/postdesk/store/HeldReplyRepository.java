@@ -44,6 +44,12 @@ public final class HeldReplyRepository {
                 .execute() == 1;
     }
 
+    /** Undoes {@link #markSent} in the same transaction when the reply could not be queued after all. */
+    public void markHeldAgain(long id) {
+        dsl.update(HELD_REPLY).set(HELD_REPLY.STATUS, HeldReply.HELD).setNull(HELD_REPLY.RESOLVED_AT)
+                .where(HELD_REPLY.ID.eq(id)).execute();
+    }
+
     private static HeldReply toHeld(HeldReplyRecord r) {
         return new HeldReply(r.getId(), r.getTicketId(), r.getAgentId(), r.getMessageId(), r.getReason(),
                 r.getStatus(), r.getBody(), fromDb(r.getCreatedAt()), fromDb(r.getResolvedAt()));

@@ -59,6 +59,7 @@ public final class MessageRepository {
                 .set(ATTACHMENT.MESSAGE_ID, messageId).set(ATTACHMENT.FILENAME, a.filename())
                 .set(ATTACHMENT.CONTENT_TYPE, a.contentType()).set(ATTACHMENT.SIZE_BYTES, a.size())
                 .set(ATTACHMENT.CONTENT, a.content()).set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
+                .set(ATTACHMENT.ORIGINAL_FILENAME, a.originalFilename())
                 .execute();
     }
 

@@ -1,5 +1,13 @@
 package org.postdesk.store;
 
-/** An attachment; {@code content} is null when it was dropped, and {@code droppedReason} says why. */
-public record StoredAttachment(String filename, String contentType, long size, byte[] content, String droppedReason) {
+/**
+ * An attachment; {@code content} is null when it was dropped, and {@code droppedReason} says why.
+ * {@code originalFilename} is the name as the mail gave it when {@code filename} had to be made safe, else null.
+ */
+public record StoredAttachment(String filename, String contentType, long size, byte[] content, String droppedReason,
+                               String originalFilename) {
+
+    public StoredAttachment(String filename, String contentType, long size, byte[] content, String droppedReason) {
+        this(filename, contentType, size, content, droppedReason, null);
+    }
 }

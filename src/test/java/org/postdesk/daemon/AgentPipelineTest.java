@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
@@ -519,21 +518,13 @@ class AgentPipelineTest {
         Await.until("outbox sent", WAIT, () -> new OutboxRepository(h.db.dsl()).countByStatus(OutboxRepository.PENDING) == 0);
     }
 
-    private static List<MimeMessage> awaitMail(String to, int n, String subjectPrefix) {
+    private List<MimeMessage> awaitMail(String to, int n, String subjectPrefix) {
         return Await.value(n + " mail(s) '" + subjectPrefix + "' to " + to, WAIT, () -> mailTo(to, subjectPrefix),
                 l -> l.size() >= n);
     }
 
-    private static List<MimeMessage> mailTo(String to, String subjectPrefix) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                Address[] recipients = m.getRecipients(MimeMessage.RecipientType.TO);
-                return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(to))
-                        && m.getSubject() != null && m.getSubject().startsWith(subjectPrefix);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+    private List<MimeMessage> mailTo(String to, String subjectPrefix) {
+        return harness.mailTo(to, subjectPrefix);
     }
 
     private static String text(MimeMessage m) throws Exception {

@@ -1,13 +1,16 @@
 package org.postdesk.daemon;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
+import jakarta.mail.Address;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.postdesk.config.ConfigLoader;
@@ -90,6 +93,19 @@ final class Harness implements AutoCloseable {
     /** Delivers a raw message into the support inbox, as an MTA would. */
     void deliver(String raw) {
         deliverTo(SUPPORT, raw);
+    }
+
+    /** The mails GreenMail received for {@code to} whose subject starts with {@code subjectPrefix}. */
+    List<MimeMessage> mailTo(String to, String subjectPrefix) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+            try {
+                Address[] recipients = m.getRecipients(MimeMessage.RecipientType.TO);
+                return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(to))
+                        && m.getSubject() != null && m.getSubject().startsWith(subjectPrefix);
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
     }
 
     static String customerMail(String messageId, String subject, String body, String... extraHeaders) {

@@ -50,6 +50,8 @@ class AgentTemplatesTest {
                 new Object[] {"inline-check", new NoticeDetails.InlineCheck("Hi,\n> Is it on?\nYes.", List.of())},
                 new Object[] {"inline-check", new NoticeDetails.InlineCheck("Hi,\n> Is it on?\nYes.",
                         List.of("#close"))},
+                new Object[] {"withheld", new NoticeDetails.Withheld("notice.eml", "My answer.")},
+                new Object[] {"withheld", new NoticeDetails.Withheld("", "My answer.")},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
         return Stream.of("en", "ru", "uk").flatMap(locale -> cases.stream()

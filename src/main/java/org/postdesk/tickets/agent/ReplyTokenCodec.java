@@ -46,6 +46,14 @@ public final class ReplyTokenCodec {
         this.secret = secret.clone();
     }
 
+    /**
+     * True when {@code text} holds anything shaped like a reply token, whether it verifies or not: what
+     * must never reach a customer (issue 9), checked without the secret.
+     */
+    public static boolean mentionsToken(CharSequence text) {
+        return text != null && TOKEN.matcher(text).find();
+    }
+
     /** The signed token for {@code token}. */
     public String encode(ReplyToken token) {
         Objects.requireNonNull(token, "token");
