@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.postdesk.store.ClaimedMail;
 import org.postdesk.store.Database;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.OutboxItem;
@@ -14,11 +17,20 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Sends due outbox rows until each is delivered or definitely refused. A row is claimed with a row
- * lock for the length of one attempt, so two senders (or two daemons) never send it at the same time;
- * a crash mid-send leaves it pending and it is sent again with the same Message-ID.
+ * Sends due outbox rows until each is delivered or definitely refused, in three steps
+ * (docs/ARCHITECTURE.md, "Transactions"): claim a row for {@link #CLAIM_FOR} in a short transaction, send it
+ * over SMTP with no transaction open (a hanging SMTP server holds no lock and no connection), then record
+ * the result in another short transaction. Two senders (or two daemons) never send a row at the same time;
+ * a crash between the send and the record leaves the claim to run out, and the row is sent again with the
+ * same Message-ID. A ticket's mail leaves in the order it was queued (the claim waits for earlier rows).
  */
 public final class OutboxSender implements Runnable {
+    /**
+     * How long a claimed row is left to its sender: far longer than one SMTP attempt can take (15 s to
+     * connect, 60 s per read), so a slow send is never taken over and sent twice; after a crash, the row
+     * waits this long before it is sent again.
+     */
+    public static final Duration CLAIM_FOR = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private final Database db;
     private final SmtpGateway gateway;
@@ -69,33 +81,49 @@ public final class OutboxSender implements Runnable {
         signal.wake();
     }
 
-    /** Claims and attempts one due row; false when none is due. */
+    /** Claims, sends and records one due row; false when none is due. */
     public boolean sendNext() {
-        return db.inTransaction(tx -> {
-            Optional<OutboxItem> due = new OutboxRepository(tx).claimDue(clock.instant());
-            due.ifPresent(item -> attempt(tx, item));
-            return due.isPresent();
-        });
+        Instant now = clock.instant();
+        String token = UUID.randomUUID().toString();
+        Optional<ClaimedMail> claimed = db.inTransaction(tx -> new OutboxRepository(tx).claim(now,
+                now.plus(CLAIM_FOR), token));
+        claimed.ifPresent(this::attempt);
+        return claimed.isPresent();
     }
 
-    private void attempt(DSLContext tx, OutboxItem item) {
-        try (var o = MDC.putCloseable("outbox", String.valueOf(item.id()))) {
-            OutboxRepository outbox = new OutboxRepository(tx);
+    private void attempt(ClaimedMail claim) {
+        OutboxItem item = claim.item();
+        try (var o = MDC.putCloseable("outbox", String.valueOf(item.id()));
+             var m = MDC.putCloseable("mailbox", claim.mailboxName());
+             var t = MDC.putCloseable("ticket", claim.ticketNumber() == null ? "" : claim.ticketNumber())) {
             int attempts = item.attempts() + 1;
-            Instant now = clock.instant();
             try {
                 gateway.send(item.mailboxId(), item.sender(), item.recipients(), item.raw());
-                outbox.markSent(item.id(), attempts, now);
-                log.info("outbox {}: {} {} delivered to {} (attempt {})", item.id(), item.kind(), item.messageId(),
-                        item.recipients(), attempts);
             } catch (DeliveryException e) {
-                failed(tx, item, attempts, now, e.permanent(), e.getMessage());
-                if (!e.permanent() && serverUnavailable(e)) {
-                    postponeMailbox(tx, item, now);
-                }
+                record(claim, tx -> failed(tx, claim, attempts, e.permanent(), e.getMessage(),
+                        !e.permanent() && serverUnavailable(e)));
+                return;
             } catch (RuntimeException e) {
-                failed(tx, item, attempts, now, false, e.toString());
+                record(claim, tx -> failed(tx, claim, attempts, false, e.toString(), false));
+                return;
             }
+            record(claim, tx -> {
+                boolean recorded = new OutboxRepository(tx).markSent(claim, attempts, clock.instant());
+                if (recorded) {
+                    log.info("outbox {}: {} {} delivered to {} (attempt {})", item.id(), item.kind(),
+                            item.messageId(), item.recipients(), attempts);
+                }
+                return recorded;
+            });
+        }
+    }
+
+    /** Runs {@code step} in a short transaction of its own; warns when the claim was no longer this sender's. */
+    private void record(ClaimedMail claim, Function<DSLContext, Boolean> step) {
+        if (!db.inTransaction(step)) {
+            log.warn("outbox {}: the claim ran out before the result was recorded (the attempt took longer than {});"
+                    + " another sender has the mail now and it may arrive twice, with the same Message-ID",
+                    claim.item().id(), CLAIM_FOR);
         }
     }
 
@@ -110,18 +138,23 @@ public final class OutboxSender implements Runnable {
     /** The mailbox's other due mail waits for the same retry instead of blocking other mailboxes' mail. */
     private void postponeMailbox(DSLContext tx, OutboxItem item, Instant now) {
         Instant until = now.plus(retry.delayAfter(item.attempts() + 1));
-        int moved = new OutboxRepository(tx).postponeMailbox(item.mailboxId(), until, item.id());
+        int moved = new OutboxRepository(tx).postponeMailbox(item.mailboxId(), now, until, item.id());
         if (moved > 0) {
             log.warn("outbox: SMTP server of mailbox id {} unavailable; {} more queued mail(s) wait until {}",
                     item.mailboxId(), moved, until);
         }
     }
 
-    private void failed(DSLContext tx, OutboxItem item, int attempts, Instant now, boolean permanent, String error) {
+    private boolean failed(DSLContext tx, ClaimedMail claim, int attempts, boolean permanent, String error,
+                           boolean serverDown) {
+        OutboxItem item = claim.item();
         OutboxRepository outbox = new OutboxRepository(tx);
+        Instant now = clock.instant();
         if (permanent || retry.expired(item.createdAt(), now)) {
             String why = permanent ? "refused" : "still failing after " + retry.giveUpAfter();
-            outbox.markFailed(item.id(), attempts, error);
+            if (!outbox.markFailed(claim, attempts, error)) {
+                return false;
+            }
             log.error("outbox {}: giving up on {} to {} after {} attempts ({}): {}", item.id(), item.kind(),
                     item.recipients(), attempts, why, error);
             if (item.ticketId() != null) {
@@ -129,11 +162,17 @@ public final class OutboxSender implements Runnable {
                         item.kind() + " to " + String.join(", ", item.recipients()) + " " + why + ": " + error);
             }
             failures.gaveUp(tx, item, why + ": " + error, now);
-            return;
+            return true;
         }
         Duration delay = retry.delayAfter(attempts);
-        outbox.reschedule(item.id(), attempts, now.plus(delay), error);
+        if (!outbox.reschedule(claim, attempts, now.plus(delay), error)) {
+            return false;
+        }
         log.warn("outbox {}: attempt {} of {} to {} failed, retry in {}: {}", item.id(), attempts, item.kind(),
                 item.recipients(), delay, error);
+        if (serverDown) {
+            postponeMailbox(tx, item, now);
+        }
+        return true;
     }
 }

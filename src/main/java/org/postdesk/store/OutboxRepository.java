@@ -2,18 +2,29 @@ package org.postdesk.store;
 
 import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.MAILBOX;
 import static org.postdesk.store.db.Tables.OUTBOX;
+import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.UpdateSetMoreStep;
+import org.jooq.impl.DSL;
+import org.postdesk.store.db.tables.Outbox;
 import org.postdesk.store.db.tables.records.OutboxRecord;
 
 /**
- * The outbox. Rows are written in the transaction of the change that causes them; the sender claims
- * due rows with {@code FOR UPDATE SKIP LOCKED}, so several daemons never send the same row at once.
+ * The outbox. Rows are written in the transaction of the change that causes them. A sender claims a due
+ * row in a short transaction ({@code FOR UPDATE SKIP LOCKED}, then a lease in {@code claimed_until}), sends
+ * it with no transaction open, and records the result with the claim's token; so several senders and
+ * daemons never send the same row at once, and a row whose sender died is sent again once its lease ran out.
+ * A ticket's mail is claimed in the order it was queued: a row waits while an earlier row of its ticket is
+ * still pending (in flight or waiting for a retry).
  */
 public final class OutboxRepository {
     public static final String PENDING = "PENDING";
@@ -37,45 +48,82 @@ public final class OutboxRepository {
                 .fetchOne(OUTBOX.ID);
     }
 
-    /** Locks and returns the oldest due row; call inside a transaction that then records the result. */
-    public Optional<OutboxItem> claimDue(Instant now) {
-        return dsl.selectFrom(OUTBOX)
-                .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.NEXT_ATTEMPT_AT.le(toDb(now))))
+    /**
+     * Claims the oldest due row not claimed by a live lease and not behind an earlier pending row of its
+     * ticket, until {@code until}; commit the caller's transaction before sending it.
+     */
+    public Optional<ClaimedMail> claim(Instant now, Instant until, String token) {
+        Optional<OutboxItem> due = dsl.selectFrom(OUTBOX)
+                .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.NEXT_ATTEMPT_AT.le(toDb(now)))
+                        .and(unclaimed(now)).and(firstOfItsTicket()))
                 .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
                 .limit(1)
                 .forUpdate().skipLocked()
                 .fetchOptional(OutboxRepository::toItem);
+        return due.map(item -> {
+            dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, toDb(until)).set(OUTBOX.CLAIM_TOKEN, token)
+                    .where(OUTBOX.ID.eq(item.id())).execute();
+            String mailbox = dsl.select(MAILBOX.NAME).from(MAILBOX).where(MAILBOX.ID.eq(item.mailboxId()))
+                    .fetchOne(MAILBOX.NAME);
+            Long number = item.ticketId() == null ? null : dsl.select(TICKET.NUMBER).from(TICKET)
+                    .where(TICKET.ID.eq(item.ticketId())).fetchOne(TICKET.NUMBER);
+            return new ClaimedMail(item, token, mailbox, number == null ? null : String.valueOf(number));
+        });
     }
 
-    public void markSent(long id, int attempts, Instant at) {
-        dsl.update(OUTBOX).set(OUTBOX.STATUS, SENT).set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.SENT_AT, toDb(at))
-                .set(OUTBOX.LAST_ERROR, (String) null).where(OUTBOX.ID.eq(id)).execute();
+    private static Condition unclaimed(Instant now) {
+        return OUTBOX.CLAIMED_UNTIL.isNull().or(OUTBOX.CLAIMED_UNTIL.le(toDb(now)));
     }
 
-    public void reschedule(long id, int attempts, Instant next, String error) {
-        dsl.update(OUTBOX).set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.NEXT_ATTEMPT_AT, toDb(next))
-                .set(OUTBOX.LAST_ERROR, error).where(OUTBOX.ID.eq(id)).execute();
+    private static Condition firstOfItsTicket() {
+        Outbox earlier = OUTBOX.as("earlier");
+        return OUTBOX.TICKET_ID.isNull().or(DSL.notExists(DSL.selectOne().from(earlier)
+                .where(earlier.TICKET_ID.eq(OUTBOX.TICKET_ID).and(earlier.STATUS.eq(PENDING))
+                        .and(earlier.ID.lt(OUTBOX.ID)))));
+    }
+
+    /** Records the claimed row as delivered; false (nothing written) when the claim was lost to another sender. */
+    public boolean markSent(ClaimedMail claim, int attempts, Instant at) {
+        return released(dsl.update(OUTBOX).set(OUTBOX.STATUS, SENT).set(OUTBOX.ATTEMPTS, attempts)
+                .set(OUTBOX.SENT_AT, toDb(at)).set(OUTBOX.LAST_ERROR, (String) null)).where(claimed(claim)).execute() == 1;
+    }
+
+    /** Records a failed attempt and when to try again; false when the claim was lost to another sender. */
+    public boolean reschedule(ClaimedMail claim, int attempts, Instant next, String error) {
+        return released(dsl.update(OUTBOX).set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.NEXT_ATTEMPT_AT, toDb(next))
+                .set(OUTBOX.LAST_ERROR, error)).where(claimed(claim)).execute() == 1;
+    }
+
+    /** Records that the outbox gave up on the row; false when the claim was lost to another sender. */
+    public boolean markFailed(ClaimedMail claim, int attempts, String error) {
+        return released(dsl.update(OUTBOX).set(OUTBOX.STATUS, FAILED).set(OUTBOX.ATTEMPTS, attempts)
+                .set(OUTBOX.LAST_ERROR, error)).where(claimed(claim)).execute() == 1;
+    }
+
+    private static Condition claimed(ClaimedMail claim) {
+        return OUTBOX.ID.eq(claim.item().id()).and(OUTBOX.CLAIM_TOKEN.eq(claim.token()));
+    }
+
+    private static UpdateSetMoreStep<OutboxRecord> released(UpdateSetMoreStep<OutboxRecord> update) {
+        return update.set(OUTBOX.CLAIMED_UNTIL, (OffsetDateTime) null).set(OUTBOX.CLAIM_TOKEN, (String) null);
     }
 
     /**
      * Moves the mailbox's other pending rows due before {@code until} to {@code until}, without counting an
      * attempt: its SMTP server is down, so trying them now would only wait for the same timeouts while other
-     * mailboxes' mail queues up behind them. Rows another sender holds are left alone (never waited for).
+     * mailboxes' mail queues up behind them. Rows another sender holds or has claimed are left alone (never
+     * waited for).
      * Returns how many rows moved.
      */
-    public int postponeMailbox(long mailboxId, Instant until, long exceptId) {
+    public int postponeMailbox(long mailboxId, Instant now, Instant until, long exceptId) {
         List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX)
                 .where(OUTBOX.MAILBOX_ID.eq(mailboxId).and(OUTBOX.STATUS.eq(PENDING))
-                        .and(OUTBOX.NEXT_ATTEMPT_AT.lt(toDb(until))).and(OUTBOX.ID.ne(exceptId)))
+                        .and(OUTBOX.NEXT_ATTEMPT_AT.lt(toDb(until))).and(OUTBOX.ID.ne(exceptId))
+                        .and(unclaimed(now)))
                 .forUpdate().skipLocked()
                 .fetch(OUTBOX.ID);
         return ids.isEmpty() ? 0 : dsl.update(OUTBOX).set(OUTBOX.NEXT_ATTEMPT_AT, toDb(until))
                 .where(OUTBOX.ID.in(ids)).execute();
-    }
-
-    public void markFailed(long id, int attempts, String error) {
-        dsl.update(OUTBOX).set(OUTBOX.STATUS, FAILED).set(OUTBOX.ATTEMPTS, attempts).set(OUTBOX.LAST_ERROR, error)
-                .where(OUTBOX.ID.eq(id)).execute();
     }
 
     /** Autoreplies of this kind queued to {@code recipient} since {@code since}: the loop cap's input. */

@@ -1,21 +1,35 @@
 package org.postdesk.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.postdesk.store.db.Tables.OUTBOX;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postdesk.store.Database;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewMailbox;
 import org.postdesk.store.NewOutboxItem;
+import org.postdesk.store.NewTicket;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TicketRepository;
 
 /** The sender against a store, with an SMTP gateway that is down for one mailbox. */
 class OutboxSenderTest {
@@ -66,9 +80,123 @@ class OutboxSenderTest {
                             up + ":u3@customer.test");
             assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
             assertThat(outbox.countByStatus(OutboxRepository.PENDING)).isEqualTo(3);
-            assertThat(outbox.claimDue(NOW.plus(RETRY.delayAfter(1)).minusSeconds(1))).isEmpty();
-            assertThat(outbox.claimDue(NOW.plus(RETRY.delayAfter(1)))).isPresent();
+            Instant retryAt = NOW.plus(RETRY.delayAfter(1));
+            assertThat(outbox.claim(retryAt.minusSeconds(1), retryAt.plusSeconds(600), "x")).isEmpty();
+            assertThat(outbox.claim(retryAt, retryAt.plusSeconds(600), "y")).isPresent();
         }
+    }
+
+    /** Stands for the daemon dying after the SMTP server took the mail and before the sender recorded it. */
+    private static final class Crash extends Error {
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void smtpRunsWithTheClaimCommittedAndACrashBeforeTheRecordResendsTheSameMessageOnceTheClaimRunsOut(
+            TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            long id = new OutboxRepository(db.dsl()).enqueue(item(up, "<once@x>", "ann@customer.test"));
+            List<byte[]> sent = new ArrayList<>();
+            List<String> claimSeenDuringSend = new ArrayList<>();
+            SmtpGateway crashing = (mailboxId, from, to, raw) -> {
+                // Read from another connection: the claim is visible only if its transaction has committed.
+                claimSeenDuringSend.add(db.dsl().select(OUTBOX.CLAIM_TOKEN).from(OUTBOX).where(OUTBOX.ID.eq(id))
+                        .fetchOne(OUTBOX.CLAIM_TOKEN));
+                sent.add(raw);
+                throw new Crash();
+            };
+            assertThatThrownBy(() -> sender(db, crashing, NOW).sendNext()).isInstanceOf(Crash.class);
+            assertThat(claimSeenDuringSend).singleElement().isNotNull();
+
+            SmtpGateway working = (mailboxId, from, to, raw) -> sent.add(raw);
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR).minusSeconds(1)).sendNext())
+                    .as("the dead sender's claim still runs").isFalse();
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR)).sendNext()).isTrue();
+
+            assertThat(sent).hasSize(2);
+            assertThat(sent.get(1)).as("the very same bytes, so the same Message-ID").isEqualTo(sent.get(0));
+            assertThat(new OutboxRepository(db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void severalSendersSendEveryRowOnceAndEachTicketsMailInTheOrderItWasQueued(TestDatabases.Kind kind)
+            throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            int tickets = 4;
+            int perTicket = 3;
+            for (int i = 0; i < perTicket; i++) {
+                for (int t = 1; t <= tickets; t++) {
+                    outbox.enqueue(new NewOutboxItem(up, ticket(db, up, t), "K" + i, "<" + t + "." + i + "@x>",
+                            "support@example.test", List.of("c" + t + "@customer.test"), ("t" + t + "." + i)
+                            .getBytes(StandardCharsets.US_ASCII), NOW));
+                }
+            }
+            Map<String, List<Integer>> order = new ConcurrentHashMap<>();
+            AtomicInteger sends = new AtomicInteger();
+            SmtpGateway slowFirstTries = (mailboxId, from, to, raw) -> {
+                String[] mail = new String(raw, StandardCharsets.US_ASCII).substring(1).split("\\.");
+                sends.incrementAndGet();
+                if (mail[1].equals("0")) {
+                    slowServer(); // the ticket's first mail is still on the wire when other senders look for work
+                }
+                order.computeIfAbsent(mail[0], k -> Collections.synchronizedList(new ArrayList<>()))
+                        .add(Integer.parseInt(mail[1]));
+            };
+            int senders = 3;
+            ExecutorService pool = Executors.newFixedThreadPool(senders);
+            try {
+                List<Future<?>> runs = new ArrayList<>();
+                for (int i = 0; i < senders; i++) {
+                    OutboxSender sender = sender(db, slowFirstTries, NOW);
+                    runs.add(pool.submit(() -> {
+                        while (outbox.countByStatus(OutboxRepository.PENDING) > 0) {
+                            if (!sender.sendNext()) {
+                                LockSupport.parkNanos(Duration.ofMillis(5).toNanos()); // as a sender polls
+                            }
+                        }
+                    }));
+                }
+                for (Future<?> run : runs) {
+                    run.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            assertThat(sends.get()).as("every row sent exactly once").isEqualTo(tickets * perTicket);
+            assertThat(order).hasSize(tickets).allSatisfy((ticket, sequence) ->
+                    assertThat(sequence).as("ticket " + ticket).containsExactly(0, 1, 2));
+        }
+    }
+
+    private static final Map<String, Long> TICKETS = new ConcurrentHashMap<>();
+
+    private static long ticket(Database db, long mailbox, int n) {
+        String key = db.hashCode() + "/" + n;
+        return TICKETS.computeIfAbsent(key, k -> {
+            TicketRepository repo = new TicketRepository(db.dsl());
+            return repo.insert(new NewTicket(repo.nextNumber(), mailbox, "subject " + n,
+                    "c" + n + "@customer.test", null, "en", null, NOW));
+        });
+    }
+
+    /** Simulates a slow SMTP exchange; the test's outcome never depends on how long it takes. */
+    private static void slowServer() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static OutboxSender sender(Database db, SmtpGateway gateway, Instant at) {
+        return new OutboxSender(db, gateway, RETRY, new OutboxSignal(), Clock.fixed(at, ZoneOffset.UTC),
+                Duration.ofSeconds(1));
     }
 
     private static long mailbox(Database db, String name) {

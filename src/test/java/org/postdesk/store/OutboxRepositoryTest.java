@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class OutboxRepositoryTest {
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final Instant LEASE_END = NOW.plusSeconds(600);
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
@@ -25,22 +26,72 @@ class OutboxRepositoryTest {
             outbox.enqueue(item(mailbox, "<2@x>"));
             CountDownLatch firstClaimed = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Optional<OutboxItem>> first = CompletableFuture.supplyAsync(() -> db.inTransaction(tx -> {
-                Optional<OutboxItem> claimed = new OutboxRepository(tx).claimDue(NOW);
+            CompletableFuture<Optional<ClaimedMail>> first = CompletableFuture.supplyAsync(() -> db.inTransaction(tx -> {
+                Optional<ClaimedMail> claimed = new OutboxRepository(tx).claim(NOW, LEASE_END, "a");
                 firstClaimed.countDown();
                 await(release);
                 return claimed;
             }));
             firstClaimed.await(10, TimeUnit.SECONDS);
-            Optional<OutboxItem> second = db.inTransaction(tx -> new OutboxRepository(tx).claimDue(NOW));
+            Optional<ClaimedMail> second = db.inTransaction(tx -> new OutboxRepository(tx).claim(NOW, LEASE_END, "b"));
             release.countDown();
-            String firstId = first.get(10, TimeUnit.SECONDS).orElseThrow().messageId();
+            String firstId = first.get(10, TimeUnit.SECONDS).orElseThrow().item().messageId();
             // PostgreSQL skips just the locked row; H2 locks every row its scan touched, so there the
             // second sender may find nothing. Either way it never gets the row being sent.
             if (kind == TestDatabases.Kind.POSTGRES) {
                 assertThat(second).isPresent();
             }
-            assertThat(second.map(OutboxItem::messageId)).isNotEqualTo(Optional.of(firstId));
+            assertThat(second.map(c -> c.item().messageId())).isNotEqualTo(Optional.of(firstId));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aClaimedRowIsLeftToItsSenderUntilTheLeaseRunsOutAndALateRecordWritesNothing(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long id = outbox.enqueue(item(mailbox, "<1@x>"));
+
+            ClaimedMail first = outbox.claim(NOW, LEASE_END, "first").orElseThrow();
+            assertThat(first.mailboxName()).isEqualTo("support");
+            assertThat(outbox.claim(NOW.plusSeconds(1), LEASE_END.plusSeconds(1), "second"))
+                    .as("committed claim, lease still running").isEmpty();
+
+            ClaimedMail second = outbox.claim(LEASE_END, LEASE_END.plusSeconds(600), "second").orElseThrow();
+            assertThat(second.item().id()).isEqualTo(id);
+            assertThat(outbox.markSent(first, 1, LEASE_END)).as("the first sender lost its claim").isFalse();
+            assertThat(row(db, id).status()).isEqualTo(OutboxRepository.PENDING);
+            assertThat(outbox.markSent(second, 1, LEASE_END)).isTrue();
+            assertThat(row(db, id).status()).isEqualTo(OutboxRepository.SENT);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aTicketsMailIsClaimedInTheOrderItWasQueued(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            long ticket = StoreFixtures.ticket(db.dsl(), mailbox, "ann@example.test");
+            long otherTicket = StoreFixtures.ticket(db.dsl(), mailbox, "bob@example.test");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long ack = outbox.enqueue(ticketItem(mailbox, ticket, "ACK", "<ack@x>"));
+            long answer = outbox.enqueue(ticketItem(mailbox, ticket, "REPLY", "<answer@x>"));
+            long other = outbox.enqueue(ticketItem(mailbox, otherTicket, "ACK", "<other@x>"));
+
+            ClaimedMail first = outbox.claim(NOW, LEASE_END, "a").orElseThrow();
+            assertThat(first.item().id()).isEqualTo(ack);
+            assertThat(first.ticketNumber()).isNotBlank();
+            assertThat(outbox.claim(NOW, LEASE_END, "b").orElseThrow().item().id())
+                    .as("the answer waits for the ack in flight; the other ticket's mail does not").isEqualTo(other);
+            outbox.reschedule(first, 1, NOW.plusSeconds(60), "451 try later");
+            assertThat(outbox.claim(NOW, LEASE_END, "c")).as("nor for the ack waiting for its retry").isEmpty();
+
+            ClaimedMail retried = outbox.claim(NOW.plusSeconds(60), LEASE_END, "d").orElseThrow();
+            assertThat(retried.item().id()).isEqualTo(ack);
+            outbox.markFailed(retried, 2, "550 no such user");
+            assertThat(outbox.claim(NOW.plusSeconds(60), LEASE_END, "e").orElseThrow().item().id())
+                    .as("a mail given up on no longer holds the ticket's later mail").isEqualTo(answer);
         }
     }
 
@@ -50,15 +101,16 @@ class OutboxRepositoryTest {
         try (Database db = TestDatabases.open(kind)) {
             long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
             OutboxRepository outbox = new OutboxRepository(db.dsl());
-            long id = outbox.enqueue(item(mailbox, "<1@x>"));
-            outbox.reschedule(id, 1, NOW.plusSeconds(60), "421 try later");
-            assertThat(outbox.claimDue(NOW)).isEmpty();
-            OutboxItem due = outbox.claimDue(NOW.plusSeconds(61)).orElseThrow();
+            outbox.enqueue(item(mailbox, "<1@x>"));
+            outbox.reschedule(outbox.claim(NOW, LEASE_END, "a").orElseThrow(), 1, NOW.plusSeconds(60), "421 try later");
+            assertThat(outbox.claim(NOW, LEASE_END, "b")).isEmpty();
+            ClaimedMail claim = outbox.claim(NOW.plusSeconds(61), LEASE_END, "c").orElseThrow();
+            OutboxItem due = claim.item();
             assertThat(due.attempts()).isEqualTo(1);
             assertThat(due.lastError()).isEqualTo("421 try later");
             assertThat(due.raw()).containsExactly(1, 2, 3);
-            outbox.markSent(id, 2, NOW.plusSeconds(61));
-            assertThat(outbox.claimDue(NOW.plusSeconds(3600))).isEmpty();
+            outbox.markSent(claim, 2, NOW.plusSeconds(61));
+            assertThat(outbox.claim(NOW.plusSeconds(3600), NOW.plusSeconds(4200), "d")).isEmpty();
             assertThat(outbox.countSentTo("ACK", "ann@example.test", NOW.minusSeconds(1))).isEqualTo(1);
         }
     }
@@ -70,16 +122,18 @@ class OutboxRepositoryTest {
             long support = StoreFixtures.mailbox(db.dsl(), "support");
             long sales = StoreFixtures.mailbox(db.dsl(), "sales");
             OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long sent = outbox.enqueue(item(support, "<3@x>"));
+            outbox.markSent(outbox.claim(NOW, LEASE_END, "s").orElseThrow(), 1, NOW);
+            long later = outbox.enqueue(item(support, "<4@x>"));
+            outbox.reschedule(outbox.claim(NOW, LEASE_END, "l").orElseThrow(), 2, NOW.plusSeconds(3600), "421");
+            long inFlight = outbox.enqueue(item(support, "<6@x>"));
+            outbox.claim(NOW, LEASE_END, "f").orElseThrow();
             long failing = outbox.enqueue(item(support, "<1@x>"));
             long waiting = outbox.enqueue(item(support, "<2@x>"));
-            long sent = outbox.enqueue(item(support, "<3@x>"));
-            long later = outbox.enqueue(item(support, "<4@x>"));
             long other = outbox.enqueue(item(sales, "<5@x>"));
-            outbox.markSent(sent, 1, NOW);
-            outbox.reschedule(later, 2, NOW.plusSeconds(3600), "421");
             Instant until = NOW.plusSeconds(60);
 
-            int moved = db.inTransaction(tx -> new OutboxRepository(tx).postponeMailbox(support, until, failing));
+            int moved = db.inTransaction(tx -> new OutboxRepository(tx).postponeMailbox(support, NOW, until, failing));
 
             assertThat(moved).isEqualTo(1);
             assertThat(row(db, waiting).nextAttemptAt()).isEqualTo(until);
@@ -89,6 +143,7 @@ class OutboxRepositoryTest {
             assertThat(row(db, later).nextAttemptAt()).isEqualTo(NOW.plusSeconds(3600));
             assertThat(row(db, other).nextAttemptAt()).isEqualTo(NOW);
             assertThat(row(db, sent).status()).isEqualTo(OutboxRepository.SENT);
+            assertThat(row(db, inFlight).nextAttemptAt()).as("another sender's claimed row").isEqualTo(NOW);
         }
     }
 
@@ -98,6 +153,11 @@ class OutboxRepositoryTest {
 
     private static NewOutboxItem item(long mailbox, String messageId) {
         return new NewOutboxItem(mailbox, null, "ACK", messageId, "support@example.test",
+                List.of("ann@example.test"), new byte[] {1, 2, 3}, NOW);
+    }
+
+    private static NewOutboxItem ticketItem(long mailbox, long ticket, String kind, String messageId) {
+        return new NewOutboxItem(mailbox, ticket, kind, messageId, "support@example.test",
                 List.of("ann@example.test"), new byte[] {1, 2, 3}, NOW);
     }
 
