@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * customer, what the agent is shown first. One piece of code for both, so both read a reply alike.
  *
  * <p>The quote starts at the first line {@link QuoteHeaders} recognises (inside a forwarded message
- * only at our marker or a header right above it, since a forward is the writer's own content). Then:
+ * only at a header followed by {@code >} lines or by our marker, since a forward is the writer's own
+ * content). Then:
  * <ul>
  *   <li>no quote: the whole mail ({@link ReplyShape#PLAIN});</li>
  *   <li>a quote that is not quoted with {@code >} (Outlook, Apple Mail's unquoted form): the text
@@ -39,8 +40,8 @@ public final class ReplyExtractor {
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     /** A quoted line this long that the next unquoted line continues was probably broken by the client. */
     private static final int WRAPPED_LINE = 60;
-    /** Inside a forward, a quote header counts only with our marker this close below it. */
-    private static final int MARKER_REACH = 12;
+    /** No client's quote header block (From:, Sent:, To:, Cc:, Subject:) is longer. */
+    private static final int HEADER_BLOCK_LINES = 8;
 
     private final NoticeFrame frame;
 
@@ -148,7 +149,11 @@ public final class ReplyExtractor {
                 && Character.isLowerCase(line.codePointAt(0));
     }
 
-    /** The first quote start in {@code [from, to)}; inside a forwarded message only one with our marker close below. */
+    /**
+     * The first quote start in {@code [from, to)}. Inside a forwarded message its own header block
+     * (From:, Date:…) is the writer's content: there only a header followed by {@code >} lines, or with
+     * our marker close below, starts the quote.
+     */
     private static int quoteStart(String[] lines, int from, int to) {
         boolean forwarded = false;
         for (int i = from; i < to; i++) {
@@ -156,20 +161,21 @@ public final class ReplyExtractor {
                 forwarded = true;
             } else if (forwarded && QuoteHeaders.endsForward(lines[i])) {
                 forwarded = false;
-            } else if (QuoteHeaders.startsAt(lines, i) && (!forwarded || markerWithin(lines, i))) {
+            } else if (QuoteHeaders.startsAt(lines, i) && (!forwarded || markerBelowBlock(lines, i)
+                    || QuoteHeaders.isQuoted(QuoteHeaders.nextNonBlank(lines, i)))) {
                 return i;
             }
         }
         return -1;
     }
 
-    private static boolean markerWithin(String[] lines, int i) {
-        for (int j = i; j < Math.min(lines.length, i + MARKER_REACH); j++) {
-            if (NoticeFrame.isMarker(lines[j])) {
-                return true;
-            }
+    /** Our marker right below the header block that starts at {@code i} (Outlook's From:/Sent:/To:/Subject:). */
+    private static boolean markerBelowBlock(String[] lines, int i) {
+        int j = i;
+        while (j < lines.length && j - i < HEADER_BLOCK_LINES && !lines[j].isBlank()) {
+            j++;
         }
-        return false;
+        return NoticeFrame.isMarker(QuoteHeaders.nextNonBlank(lines, j - 1));
     }
 
     /** Drops trailing blank, quoted and debris lines, leading blank lines and, for an agent, the signature. */
@@ -216,7 +222,11 @@ public final class ReplyExtractor {
                 continue;
             }
             boolean blank = lines[i].isBlank();
-            if (last >= 0 && last + 1 < i && !shape.keepsQuotes() && !blank && !lines[last].isBlank()) {
+            boolean gap = last >= 0 && last + 1 < i && !shape.keepsQuotes();
+            if (gap && blank && lines[last].isBlank()) {
+                continue; // the quote removed between two blank lines leaves one blank line, not two
+            }
+            if (gap && !blank && !lines[last].isBlank()) {
                 text.add(""); // text above and below a folded quote stay apart
             }
             text.add(lines[i]);
