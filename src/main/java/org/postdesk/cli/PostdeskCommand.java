@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             AgentCommand.class,
             TicketCommand.class,
             TemplateCommand.class,
+            ReportCommand.class,
             RunCommand.class,
             SandboxCommand.class,
             CompletionCommand.class,

@@ -38,6 +38,16 @@ final class ConfigKeys {
         d.put("shutdown.timeout", "10s");
         d.put("agents.idle-release", "4h");
         d.put("agents.allow-steal", "true");
+        d.put("report.time-zone", "UTC");
+        d.put("report.business-hours", "Mon-Fri 09:00-18:00");
+        d.put("report.holidays", "");
+        d.put("report.first-response-target", "4h");
+        d.put("report.resolution-target", "24h");
+        d.put("report.minutes-per-reply", "10");
+        d.put("report.handling-time", "");
+        d.put("report.shrinkage-percent", "30");
+        d.put("report.service-level-percent", "80");
+        d.put("csat.min-interval", "30d");
         return Map.copyOf(d);
     }
 

@@ -88,7 +88,8 @@ public final class ConfigLoader {
                 new AgentsConfig(s.duration("agents.idle-release"), s.bool("agents.allow-steal")),
                 (int) s.number("autoreply.per-sender-per-hour", 0, 10_000),
                 s.matching("loop.marker", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-                        "a short word of letters, digits, '.', '_' or '-' (it goes into the X-Loop header)"));
+                        "a short word of letters, digits, '.', '_' or '-' (it goes into the X-Loop header)"),
+                ReportsConfigs.read(s));
     }
 
     private static DbConfig db(ConfigSource s) {

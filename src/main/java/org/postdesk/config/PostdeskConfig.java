@@ -17,5 +17,6 @@ public record PostdeskConfig(
         Duration shutdownTimeout,
         AgentsConfig agents,
         int autoRepliesPerSenderPerHour,
-        String loopMarker) {
+        String loopMarker,
+        ReportsConfig reports) {
 }
