@@ -8,7 +8,11 @@ Owner:    ${t.ticket.owner}
 <#if t.details.attachments?has_content>Attached: ${t.details.attachments?join(", ")}
 </#if>
 
-${t.details.text}
+${t.details.newText}
+<#if t.details.hiddenLines gt 0>
+
+… ${t.details.hiddenLines} quoted lines hidden — full message: postdesk ticket show ${t.ticket.number}
+</#if>
 
 --
 Reply above the marker line: your text goes to the customer, and the

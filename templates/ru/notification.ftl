@@ -8,7 +8,11 @@ ${t.marker}
 <#if t.details.attachments?has_content>Вложения: ${t.details.attachments?join(", ")}
 </#if>
 
-${t.details.text}
+${t.details.newText}
+<#if t.details.hiddenLines gt 0>
+
+… скрыто строк цитаты: ${t.details.hiddenLines} — всё письмо: postdesk ticket show ${t.ticket.number}
+</#if>
 
 --
 Пишите ответ над строкой-маркером: текст уйдёт клиенту, а первый

@@ -8,7 +8,11 @@ ${t.marker}
 <#if t.details.attachments?has_content>Вкладення: ${t.details.attachments?join(", ")}
 </#if>
 
-${t.details.text}
+${t.details.newText}
+<#if t.details.hiddenLines gt 0>
+
+… приховано рядків цитати: ${t.details.hiddenLines} — увесь лист: postdesk ticket show ${t.ticket.number}
+</#if>
 
 --
 Пишіть відповідь над рядком-маркером: текст піде клієнту, а перша

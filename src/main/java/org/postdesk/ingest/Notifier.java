@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.ReturnedMessage;
+import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
@@ -16,6 +17,10 @@ import org.postdesk.store.MessageRepository;
 import org.postdesk.store.OwnershipRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.agent.Owner;
+import org.postdesk.tickets.reply.ExtractedReply;
+import org.postdesk.tickets.reply.NoticeFrame;
+import org.postdesk.tickets.reply.ReplyExtractor;
+import org.postdesk.tickets.reply.Writer;
 
 /**
  * Tells agents about customer mail (invariant 5, "nobody is forgotten"): a new ticket goes to
@@ -26,6 +31,7 @@ public final class Notifier {
     public static final String KIND = "NOTIFY";
     private final AgentNotices notices;
     private final DeliveryFailureNotice deliveryFailures;
+    private final ReplyExtractor extractor = new ReplyExtractor(new NoticeFrame(AgentTexts.helpPrefixes()));
 
     public Notifier(AgentNotices notices) {
         this.notices = notices;
@@ -70,10 +76,14 @@ public final class Notifier {
     private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, boolean isNew,
                         Instant now) {
         List<Attachment> kept = m.attachments().stream().filter(a -> !a.dropped()).collect(Collectors.toList());
+        String text = Columns.text(m.textBody());
+        // A follow-up shows what is new and folds the quoted history; a new ticket is shown whole.
+        ExtractedReply added = isNew ? null : extractor.extract(text, Writer.CUSTOMER);
         NoticeDetails.NewMessage details = new NoticeDetails.NewMessage(isNew,
                 m.from() == null || m.from().name() == null ? "" : Columns.text(m.from().name()),
-                m.from() == null ? "" : m.from().address(), Columns.text(m.textBody()),
-                m.attachments().stream().map(Notifier::describe).collect(Collectors.toList()));
+                m.from() == null ? "" : m.from().address(), text,
+                m.attachments().stream().map(Notifier::describe).collect(Collectors.toList()),
+                added == null ? text : added.text(), added == null ? 0 : added.hiddenLines());
         for (Agent agent : agents) {
             notices.send(tx, agent, new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept),
                     now);

@@ -7,11 +7,24 @@ public final class NoticeDetails {
     private NoticeDetails() {
     }
 
-    /** {@code notification.ftl}: a new ticket ({@code newTicket}) or a customer follow-up. */
+    /**
+     * {@code notification.ftl}: a new ticket ({@code newTicket}) or a customer follow-up. {@code text} is
+     * the whole message; {@code newText} what the customer added (for a follow-up the quoted history is
+     * folded away) and {@code hiddenLines} how many non-blank lines of {@code text} it leaves out.
+     */
     public record NewMessage(boolean newTicket, String fromName, String fromAddress, String text,
-                             List<String> attachments) {
+                             List<String> attachments, String newText, int hiddenLines) {
         public NewMessage {
             attachments = List.copyOf(attachments);
+            if (hiddenLines < 0) {
+                throw new IllegalArgumentException("hiddenLines must be >= 0, was " + hiddenLines);
+            }
+        }
+
+        /** The whole message shown, nothing folded. */
+        public NewMessage(boolean newTicket, String fromName, String fromAddress, String text,
+                          List<String> attachments) {
+            this(newTicket, fromName, fromAddress, text, attachments, text, 0);
         }
     }
 

@@ -494,6 +494,27 @@ class AgentPipelineTest {
                 .matches(r -> r.status().equals(HeldReply.SENT));
     }
 
+    @Test
+    void aCustomersFollowUpReachesTheAgentWithTheQuotedHistoryFolded() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        deliverReply(h, "Bob", "<r1@agents.test>", n, "Which model is it?");
+        MimeMessage answer = awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0);
+        String quotedAnswer = Arrays.stream(text(answer).split("\r?\n")).map(l -> "> " + l)
+                .reduce((a, b) -> a + "\r\n" + b).orElseThrow();
+        h.deliver(Harness.customerMail("<q2@example.test>", "Re: Printer", "It is an XK-42.\r\n\r\nAnn\r\n\r\n"
+                + "On Mon, 23 Nov 2026 at 11:00, Support <" + Harness.SUPPORT + "> wrote:\r\n" + quotedAnswer,
+                "In-Reply-To: " + answer.getMessageID()));
+
+        String followUp = text(awaitMail(address("Bob"), 1, "Follow-up").get(0)).replace("\r\n", "\n");
+        long hidden = 1 + Arrays.stream(text(answer).split("\r?\n")).filter(l -> !l.isBlank()).count();
+        assertThat(followUp).contains("It is an XK-42.\n\nAnn\n\n… " + hidden + " quoted lines hidden — full message: "
+                + "postdesk ticket show " + onlyTicket(h).number()).doesNotContain("Which model is it?", "wrote:");
+        assertThat(new MessageRepository(h.db.dsl()).byTicket(onlyTicket(h).id()))
+                .anyMatch(m -> m.bodyText() != null && m.bodyText().contains("> Which model is it?"));
+    }
+
     private static String quoted(MimeMessage notification) throws Exception {
         return Arrays.stream(text(notification).split("\r?\n")).map(l -> "> " + l)
                 .reduce((a, b) -> a + "\n" + b).orElse("");

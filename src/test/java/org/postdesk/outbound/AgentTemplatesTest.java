@@ -77,4 +77,22 @@ class AgentTemplatesTest {
         assertThat(mail.subject()).isEqualTo("Re: [Support #10019] Printer on fire");
         assertThat(mail.text()).startsWith("Put it out.\n\nRegards").contains("Bob Smith");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "ru", "uk"})
+    void aFollowUpShowsTheNewTextAndFoldsTheQuotedHistory(String locale) {
+        NoticeDetails.NewMessage followUp = new NoticeDetails.NewMessage(false, "Ann", "ann@example.test",
+                "Thanks, the serial is XK-42.\n\nOn Mon, Support wrote:\n> Which printer?\n> --\n> Bob",
+                List.of(), "Thanks, the serial is XK-42.", 4);
+        String text = TEMPLATES.render(null, "notification", locale, new AgentNoticeModel(TICKET, "Eve",
+                ReplyTrimmer.MARKER, CommandParser.help(), "Ref: pd1.1.2.3.abc", followUp)).text();
+        assertThat(text).contains("Thanks, the serial is XK-42.\n\n… ", " 4 ", "postdesk ticket show 10019")
+                .doesNotContain("Which printer?");
+
+        // An agent answering below the fold line: the customer gets the answer and the line it answers, not ours.
+        String quoted = text.lines().map(l -> "> " + l).reduce((a, b) -> a + "\n" + b).orElseThrow()
+                .replaceFirst("(?m)^(> … .*)$", "\n$1\nWe ship the part today.");
+        assertThat(new ReplyTrimmer().trim("Hi Ann,\n\n" + quoted))
+                .isEqualTo("Hi Ann,\n\n> Thanks, the serial is XK-42.\n\nWe ship the part today.");
+    }
 }

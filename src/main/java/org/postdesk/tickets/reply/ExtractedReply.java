@@ -10,7 +10,7 @@ import java.util.Objects;
  *     {@link ReplyShape#INLINE} with the quoted lines it answers, quoting kept
  * @param shape how the reply was written
  * @param lineCount how many lines the mail had (split at CRLF, CR or LF)
- * @param hiddenLines the mail's non-blank lines that are not in {@code text}: the quoted history,
+ * @param hiddenLines the mail's lines with text (not blank, not a bare {@code >}) that are not in {@code text}: the quoted history,
  *     quote headers, our own notice lines, a dropped signature
  */
 public record ExtractedReply(String text, ReplyShape shape, int lineCount, int hiddenLines, BitSet kept) {

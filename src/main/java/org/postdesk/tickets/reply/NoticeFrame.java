@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * The lines of our own notification that never reach a customer when an agent's reply quotes it:
  * the {@link #MARKER}, the {@code Ref:} line carrying the reply token, the command help line (in
- * every language we write it), the block of ticket facts right below the marker, and the footer
+ * every language we write it), the line saying where a follow-up's quoted history was folded, the block of ticket facts right below the marker, and the footer
  * from its {@code --} down to the {@code Ref:} line. Matched on the unquoted line, so they are found
  * at any quoting depth.
  */
@@ -19,6 +19,8 @@ public final class NoticeFrame {
             "[-#=_*\\s]*(?:please\\s+)?(?:type\\s+your\\s+)?reply\\s+above\\s+this\\s+line[-#=_*\\s.!]*", CI);
     /** The body reference of our notices ({@code Ref: pd1.…}); see ReplyTokenCodec for the token. */
     private static final Pattern REF = Pattern.compile("Ref:\\s*pd\\d+\\.\\S*");
+    /** The line a follow-up notification puts where it folded the customer's quoted history. */
+    private static final Pattern FOLD = Pattern.compile("…\\s.{1,200}:\\s*postdesk ticket show \\S+");
     private static final int MAX_MARKER_LENGTH = 200;
     /** No template puts more ticket facts than this between the marker and the customer's text. */
     static final int MAX_FACT_LINES = 8;
@@ -41,7 +43,7 @@ public final class NoticeFrame {
     /** Whether {@code line} (quoted or not) is one of the single lines of the frame: marker, {@code Ref:}, help. */
     boolean isOwnLine(String line) {
         String s = QuoteHeaders.unquoted(line);
-        if (isMarker(s) || REF.matcher(s).matches()) {
+        if (isMarker(s) || REF.matcher(s).matches() || s.length() <= MAX_MARKER_LENGTH * 2 && FOLD.matcher(s).matches()) {
             return true;
         }
         for (String prefix : helpPrefixes) {

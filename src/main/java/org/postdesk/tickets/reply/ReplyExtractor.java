@@ -218,7 +218,7 @@ public final class ReplyExtractor {
         int last = -1;
         for (int i = 0; i < lines.length; i++) {
             if (drop[i]) {
-                hidden += lines[i].isBlank() ? 0 : 1;
+                hidden += QuoteHeaders.unquoted(lines[i]).isEmpty() ? 0 : 1; // a bare ">" hides nothing
                 continue;
             }
             boolean blank = lines[i].isBlank();

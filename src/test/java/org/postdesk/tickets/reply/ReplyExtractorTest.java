@@ -93,8 +93,8 @@ class ReplyExtractorTest {
     void countsEveryNonBlankLineItHidesAndMarksTheRestNew(Fixture f) {
         ExtractedReply r = extractor.extract(f.mail(), f.writer());
         String[] lines = f.mail().split("\n", -1);
-        long nonBlank = Stream.of(lines).filter(l -> !l.isBlank()).count();
-        long shown = f.expected().lines().filter(l -> !l.isBlank()).count();
+        long nonBlank = Stream.of(lines).filter(ReplyExtractorTest::hasText).count();
+        long shown = f.expected().lines().filter(ReplyExtractorTest::hasText).count();
         assertEquals(nonBlank - shown, r.hiddenLines());
         for (int i = 0; i < lines.length; i++) {
             if (r.isNew(i) && !lines[i].isBlank()) {
@@ -131,6 +131,10 @@ class ReplyExtractorTest {
         assertEquals("Line 1\n\nLine 3", r.text());
         assertEquals(ReplyShape.PLAIN, r.shape());
         assertEquals(0, r.hiddenLines());
+    }
+
+    private static boolean hasText(String line) {
+        return !line.replaceFirst("^[>\\s]+", "").isEmpty();
     }
 
     private static Fixture fixture(String file) {
