@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.postdesk.mail.Attachment;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.ReturnedMessage;
+import org.postdesk.tickets.InboundSignals;
 import org.postdesk.tickets.MessageFacts;
 
 /** Translates a parsed message into the small records the domain rules take. */
@@ -27,6 +29,12 @@ final class InboundFacts {
                 .ifPresent(references::add);
         return new MessageFacts(Columns.usableMessageId(m.messageId()), m.inReplyTo(), references, m.subject(),
                 fromAddress(m), m.contentHash());
+    }
+
+    /** What the robot checks look at: headers, sender, subject, the types of the non-body parts and the text. */
+    static InboundSignals signals(InboundMessage m) {
+        List<String> partTypes = m.attachments().stream().map(Attachment::contentType).toList();
+        return new InboundSignals(m.headers(), fromAddress(m), m.subject(), partTypes, m.textBody());
     }
 
     private static Set<String> ownDomains(Set<String> ownAddresses) {

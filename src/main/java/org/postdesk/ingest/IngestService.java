@@ -82,7 +82,7 @@ public final class IngestService {
         Set<String> own = ownAddresses.get();
         MessageFacts facts = InboundFacts.facts(message, own);
         AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
-                : new LoopGuard(own, loopMarker).check(message.headers(), facts.fromAddress());
+                : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
             IngestResult result = db.inTransaction(tx -> {
                 IngestResult r = apply(tx, new Inbound(mailbox, uid, message, facts, verdict, own, now()));

@@ -1,6 +1,7 @@
 package org.postdesk.ingest;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
@@ -15,6 +16,7 @@ import org.postdesk.store.NewTicket;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.AutoreplyBudget;
+import org.postdesk.tickets.Deliverability;
 import org.postdesk.tickets.SubjectTag;
 import org.postdesk.tickets.ThreadingDecision;
 import org.postdesk.tickets.TicketNumber;
@@ -94,6 +96,10 @@ public final class TicketWriter {
         }
         if (requester == null) {
             return "none: no readable sender address";
+        }
+        Optional<String> undeliverable = Deliverability.problem(requester.address());
+        if (undeliverable.isPresent()) {
+            return "none: " + undeliverable.get();
         }
         if (new AgentRepository(tx).byAddress(requester.address()).isPresent()) {
             // An agent opening a ticket gets the notification, not an autoreply as well.

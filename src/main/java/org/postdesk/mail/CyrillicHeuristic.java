@@ -34,6 +34,25 @@ final class CyrillicHeuristic {
     }
 
     /**
+     * Stronger evidence, enough to override a Western label that decoded cleanly: at least a dozen
+     * Cyrillic-range letters, and nearly every letter (90 %) is one. German or French text has ASCII
+     * letters in every word, so it never qualifies.
+     */
+    static boolean surelyCyrillic(byte[] bytes) {
+        int asciiLetters = 0;
+        int cyrillicLetters = 0;
+        for (byte b : bytes) {
+            int c = b & 0xFF;
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                asciiLetters++;
+            } else if (c >= 0xC0 || c == 0xA8 || c == 0xB8) {
+                cyrillicLetters++;
+            }
+        }
+        return looksCyrillic(bytes) && cyrillicLetters >= 12 && cyrillicLetters * 10 >= (cyrillicLetters + asciiLetters) * 9;
+    }
+
+    /**
      * Whether Cyrillic-looking bytes are KOI8-R rather than windows-1251. Both put the letters in 0xC0-0xFF, but
      * swapped: windows-1251 has the capitals in 0xC0-0xDF and the small letters in 0xE0-0xFF, KOI8-R the
      * other way round. Running text is mostly small letters, so the busier half tells the charset.

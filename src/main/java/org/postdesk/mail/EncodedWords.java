@@ -1,15 +1,22 @@
 package org.postdesk.mail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.Base64InputStream;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 
 /**
  * Lenient RFC 2047 decoding of header text.
  *
- * <p>Unlike {@code MimeUtility.decodeText} in strict mode it finds encoded words inside other words and in
+ * <p>Ours rather than mime4j's {@code DecoderUtil}, which decodes each word to text on its own: unlike it
+ * and {@code MimeUtility.decodeText} in strict mode it finds encoded words inside other words and in
  * quoted strings, and it joins the bytes of adjacent words in one charset before decoding, because many
  * mailers split a multi-byte UTF-8 character across two words. Unknown charsets fall back as in
  * {@link CharsetDecoding}.
@@ -79,9 +86,17 @@ final class EncodedWords {
         }
 
         void append(Matcher m) {
-            byte[] encoded = m.group(3).getBytes(StandardCharsets.ISO_8859_1);
             boolean base64 = m.group(2).equalsIgnoreCase("B");
-            bytes.writeBytes(base64 ? TransferDecoding.base64(encoded) : TransferDecoding.quotedPrintable(encoded, true));
+            // RFC 2047 §4.2: in the "Q" encoding an underscore is a space.
+            String text = base64 ? m.group(3) : m.group(3).replace("_", "=20");
+            byte[] encoded = text.getBytes(StandardCharsets.ISO_8859_1);
+            try (InputStream in = base64 ? new Base64InputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT)
+                    : new QuotedPrintableInputStream(new ByteArrayInputStream(encoded), DecodeMonitor.SILENT)) {
+                bytes.writeBytes(in.readAllBytes());
+            } catch (IOException e) {
+                // Only a malformed word ends up here, and SILENT decoding skips what it cannot read.
+                bytes.writeBytes(encoded);
+            }
         }
     }
 }

@@ -1,26 +1,31 @@
 package org.postdesk.mail;
 
-import java.util.regex.Pattern;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /**
- * A readable plain-text rendering of an HTML body, for messages that come without a text part:
- * invisible elements dropped, line breaks kept for block elements, tags stripped, entities decoded,
- * blanks collapsed. It is for reading and reply trimming, not for faithful layout.
+ * A readable plain-text rendering of an HTML body: jsoup parses it (linear time, every HTML5 named
+ * entity, unclosed elements recovered as browsers do), and a visitor keeps the line breaks of block
+ * elements, which jsoup's own {@code text()} flattens. It is for reading and reply trimming, not for
+ * faithful layout.
  */
 final class HtmlToText {
 
-    private static final Pattern INVISIBLE = Pattern.compile(
-            "(?is)<!--.*?-->|<(script|style|head|title)\\b[^>]*>.*?</\\1\\s*>|<!\\[CDATA\\[.*?]]>|<!doctype[^>]*>");
-    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\b[^>]*>");
-    private static final Pattern BLOCK = Pattern.compile("(?i)</?(div|tr|section|article|header|footer)\\b[^>]*>");
-    private static final Pattern LIST_ITEM = Pattern.compile("(?i)<li\\b[^>]*>");
-    private static final Pattern TAG = Pattern.compile("(?s)<[^>]*>");
-    /** Block boundaries become markers first, so that nested blocks give one break, not several. */
-    private static final char LINE = '\u0001';
-    private static final char PARAGRAPH = '\u0002';
-    private static final Pattern PARAGRAPH_TAG = Pattern.compile("(?i)</?(p|h[1-6]|blockquote|table|ul|ol|pre|hr)\\b[^>]*>");
-    private static final Pattern PARAGRAPH_RUN = Pattern.compile("[ \u0001]*\u0002[ \u0001\u0002]*");
-    private static final Pattern LINE_RUN = Pattern.compile("[ \u0001]*\u0001[ \u0001]*");
+    private static final Set<String> PARAGRAPH = Set.of("p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+            "table", "ul", "ol", "pre", "hr", "dl");
+    private static final Set<String> LINE = Set.of("div", "tr", "section", "article", "header", "footer",
+            "li", "dt", "dd", "address", "center", "form", "main", "nav", "aside", "figure");
+    private static final Set<String> INVISIBLE = Set.of("script", "style", "head", "title", "template",
+            "noscript", "object", "svg");
+    /** Markers for breaks, resolved at the end so nested blocks give one break, not several. */
+    private static final char LINE_MARK = '\u0001';
+    private static final char PARAGRAPH_MARK = '\u0002';
 
     private HtmlToText() {
     }
@@ -29,21 +34,72 @@ final class HtmlToText {
         if (html == null || html.isEmpty()) {
             return "";
         }
-        // Source line breaks are only blanks in HTML; real breaks come from the tags below.
-        String text = INVISIBLE.matcher(html).replaceAll(" ").replaceAll("[\\r\\n\\t\u0001\u0002]+", " ");
-        text = LINE_BREAK.matcher(text).replaceAll("\n");
-        text = PARAGRAPH_TAG.matcher(text).replaceAll(String.valueOf(PARAGRAPH));
-        text = BLOCK.matcher(text).replaceAll(String.valueOf(LINE));
-        text = LIST_ITEM.matcher(text).replaceAll(LINE + "- ");
-        text = TAG.matcher(text).replaceAll("");
-        text = PARAGRAPH_RUN.matcher(text).replaceAll("\n\n");
-        text = LINE_RUN.matcher(text).replaceAll("\n");
-        return tidy(HtmlEntities.decode(text));
+        Document doc = Jsoup.parse(html);
+        StringBuilder out = new StringBuilder(html.length() / 2);
+        NodeTraversor.traverse(new Renderer(out), doc.body() == null ? doc : doc.body());
+        return tidy(out);
     }
 
-    private static String tidy(String text) {
-        String collapsed = text.replace('\u00A0', ' ').replaceAll("[ \\t\\x0B\\f]+", " ");
-        collapsed = collapsed.replaceAll(" *\n *", "\n");
-        return collapsed.replaceAll("\n{3,}", "\n\n").strip();
+    /** Appends text and break markers in document order. */
+    private static final class Renderer implements NodeVisitor {
+        private final StringBuilder out;
+        private int hidden;
+
+        Renderer(StringBuilder out) {
+            this.out = out;
+        }
+
+        @Override
+        public void head(Node node, int depth) {
+            if (node instanceof Element e && INVISIBLE.contains(e.normalName())) {
+                hidden++;
+            } else if (hidden > 0) {
+                return;
+            } else if (node instanceof TextNode t) {
+                // Source line breaks are only blanks in HTML; real breaks come from the elements.
+                out.append(t.getWholeText().replaceAll("[\\r\\n\\t\u0001\u0002]+", " "));
+            } else if (node instanceof Element e) {
+                open(e);
+            }
+        }
+
+        @Override
+        public void tail(Node node, int depth) {
+            if (node instanceof Element e && INVISIBLE.contains(e.normalName())) {
+                hidden--;
+            } else if (hidden == 0 && node instanceof Element e) {
+                String name = e.normalName();
+                if (PARAGRAPH.contains(name)) {
+                    out.append(PARAGRAPH_MARK);
+                } else if (LINE.contains(name)) {
+                    out.append(LINE_MARK);
+                }
+            }
+        }
+
+        private void open(Element e) {
+            String name = e.normalName();
+            if (name.equals("br")) {
+                out.append('\n');
+            } else if (PARAGRAPH.contains(name)) {
+                out.append(PARAGRAPH_MARK);
+            } else if (name.equals("li")) {
+                out.append(LINE_MARK).append("- ");
+            } else if (LINE.contains(name)) {
+                out.append(LINE_MARK);
+            }
+        }
+    }
+
+    private static String tidy(CharSequence rendered) {
+        String text = rendered.toString()
+                .replaceAll("[ \u0001]*\u0002[ \u0001\u0002]*", "\n\n")
+                .replaceAll("[ \u0001]*\u0001[ \u0001]*", "\n");
+        // A non-breaking space is a plain space to a reader (and to reply trimming); soft hyphens and
+        // zero-width joiners are invisible.
+        text = text.replace('\u00A0', ' ').replaceAll("[\u00AD\u200B\u200C\u200D\uFEFF]", "")
+                .replaceAll("[ \\t\\x0B\\f]+", " ");
+        text = text.replaceAll(" *\n *", "\n");
+        return text.replaceAll("\n{3,}", "\n\n").strip();
     }
 }

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  */
 final class MessageIds {
 
-    private static final Pattern BRACKETED = Pattern.compile("<([^<>]+)>");
-    private static final Pattern BARE = Pattern.compile("[^\\s<>(),;\"]+@[^\\s<>(),;\"]+");
+    private static final Pattern COMMENT = Pattern.compile("\\([^()]*\\)");
+    private static final Pattern AT = Pattern.compile("\\s*@\\s*");
+    private static final Pattern ID = Pattern.compile("<([^<>]+)>|([^\\s<>(),;\"]+@[^\\s<>(),;\"]+)");
 
     private MessageIds() {
     }
@@ -24,23 +25,25 @@ final class MessageIds {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** Every id in the value, without duplicates, in order. */
+    /**
+     * Every id in the value, without duplicates, in order: bracketed or bare, comments dropped, blanks
+     * inside an id (folding, or "id @ host" from broken scripts) removed.
+     */
     static List<String> all(String value) {
         LinkedHashSet<String> ids = new LinkedHashSet<>();
         if (value == null) {
             return new ArrayList<>();
         }
-        Matcher m = BRACKETED.matcher(value);
+        String text = value;
+        for (int i = 0; i < 5 && text.contains("("); i++) {
+            text = COMMENT.matcher(text).replaceAll(" "); // nested comments, innermost first
+        }
+        text = AT.matcher(text).replaceAll("@");
+        Matcher m = ID.matcher(text);
         while (m.find()) {
-            String id = m.group(1).replaceAll("\\s+", "");
+            String id = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\s+", "");
             if (!id.isEmpty()) {
                 ids.add("<" + id + ">");
-            }
-        }
-        if (ids.isEmpty()) {
-            Matcher bare = BARE.matcher(value);
-            while (bare.find()) {
-                ids.add("<" + bare.group() + ">");
             }
         }
         return new ArrayList<>(ids);

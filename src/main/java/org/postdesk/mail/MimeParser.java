@@ -1,6 +1,10 @@
 package org.postdesk.mail;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -8,13 +12,30 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.james.mime4j.MimeException;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Message;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.storage.StorageBodyFactory;
+import org.apache.james.mime4j.storage.TempFileStorageProvider;
+import org.apache.james.mime4j.storage.ThresholdStorageProvider;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Parses raw RFC 5322 bytes into an {@link InboundMessage}.
+ * Parses raw RFC 5322 bytes into an {@link InboundMessage}, with Apache James mime4j.
+ *
+ * <p>mime4j is configured here, per parser and without global state: lenient (no strict parsing, no
+ * line, header or content length limits), bodies kept encoded (so a forwarded message can be written back
+ * byte for byte) and stored in memory only up to {@value #IN_MEMORY_BYTES} bytes, in temporary files
+ * beyond, deleted when the parse ends. {@link HeaderRecovery} repairs the top-level header section first.
  *
  * <p>It never throws on bad input: whatever cannot be read is described in
  * {@link InboundMessage#parseNotes()}, and the raw bytes are always kept. Attachments larger than the
@@ -23,12 +44,23 @@ import org.slf4j.LoggerFactory;
 public final class MimeParser {
 
     private static final Logger log = LoggerFactory.getLogger(MimeParser.class);
+    static final int IN_MEMORY_BYTES = 256 * 1024;
 
     static {
         JakartaMailProviders.register();
     }
 
     private final long maxAttachmentBytes;
+    private final MimeConfig config = new MimeConfig.Builder()
+            .setStrictParsing(false)
+            .setMaxLineLen(-1)
+            .setMaxHeaderCount(-1)
+            .setMaxHeaderLen(-1)
+            .setMaxContentLen(-1)
+            .build();
+    private final StorageBodyFactory bodies = new StorageBodyFactory(
+            new ThresholdStorageProvider(new TempFileStorageProvider("postdesk-mime", ".part", null), IN_MEMORY_BYTES),
+            DecodeMonitor.SILENT);
 
     /** @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded */
     public MimeParser(long maxAttachmentBytes) {
@@ -38,58 +70,92 @@ public final class MimeParser {
         this.maxAttachmentBytes = maxAttachmentBytes;
     }
 
-    /** Parses; throws only {@link NullPointerException} for null. */
+    /**
+     * Parses; throws only {@link NullPointerException} for null. The message keeps {@code raw} itself, not
+     * a copy (a large message must not be held twice): the caller must not change it afterwards.
+     */
     public InboundMessage parse(byte[] raw) {
         Objects.requireNonNull(raw, "raw");
-        byte[] copy = raw.clone();
-        String hash = sha256(copy);
+        String hash = sha256(raw);
         List<String> notes = new ArrayList<>();
+        Message message = null;
         try {
-            MimeEntity entity = MimeEntity.parse(copy);
-            if (entity.headers().isEmpty()) {
-                return unreadable(copy, hash, "no header section found", notes);
-            }
-            return structured(entity, copy, hash, notes);
-        } catch (RuntimeException | StackOverflowError e) {
+            message = read(raw, notes);
+            return structured(message, raw, hash, notes);
+        } catch (IOException | MimeException | RuntimeException | StackOverflowError e) {
             log.warn("MIME structure unreadable, keeping raw message {}", hash, e);
-            return unreadable(copy, hash, e.toString(), notes);
+            return unreadable(raw, hash, e.toString(), notes);
+        } finally {
+            if (message != null) {
+                message.dispose(); // deletes the temporary files of large bodies
+            }
         }
     }
 
-    private InboundMessage structured(MimeEntity entity, byte[] raw, String hash, List<String> notes) {
-        Map<String, List<String>> headers = decodedHeaders(entity.headers(), notes);
+    private Message read(byte[] raw, List<String> notes) throws IOException, MimeException {
+        byte[] bytes = LineEnds.onlyBareCr(raw) ? LineEnds.crToCrlf(raw, notes) : raw;
+        HeaderRecovery.Repaired repaired = HeaderRecovery.repair(bytes, notes);
+        InputStream in = new SequenceInputStream(new ByteArrayInputStream(repaired.headers()),
+                new ByteArrayInputStream(bytes, repaired.bodyStart(), bytes.length - repaired.bodyStart()));
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        builder.setMimeEntityConfig(config);
+        builder.setDecodeMonitor(new NotingMonitor(notes));
+        builder.setBodyFactory(bodies);
+        builder.setContentDecoding(false);
+        return builder.parseMessage(in);
+    }
+
+    private InboundMessage structured(Message message, byte[] raw, String hash, List<String> notes) {
+        Charset hint = charsetHint(message);
+        BodyCollector collector = new BodyCollector(maxAttachmentBytes, hint, notes);
+        collector.collect(message);
+        Map<String, List<String>> headers = headers(message, hint, notes);
         Envelope envelope = Envelope.read(headers, notes);
-        BodyCollector bodies = new BodyCollector(maxAttachmentBytes, notes);
-        bodies.collect(entity);
         return new InboundMessage(envelope.messageId(), envelope.inReplyTo(), envelope.references(),
                 envelope.from(), envelope.to(), envelope.cc(), envelope.replyTo(), envelope.subject(),
-                envelope.sentAt(), bodies.textBody(), bodies.htmlBody(), bodies.attachments(), headers,
+                envelope.sentAt(), collector.textBody(), collector.htmlBody(), collector.attachments(), headers,
                 envelope.contentLanguage(), raw, hash, notes);
     }
 
-    /** Last resort: keep what headers can be read and show the whole message as text. */
+    /** Last resort: show the whole message as text. */
     private InboundMessage unreadable(byte[] raw, String hash, String reason, List<String> notes) {
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.add("MIME structure unreadable: " + reason);
-        Map<String, List<String>> headers = Map.of();
-        Envelope envelope = Envelope.EMPTY;
-        try {
-            headers = decodedHeaders(MimeEntity.parse(raw).headers(), allNotes);
-            envelope = Envelope.read(headers, allNotes);
-        } catch (RuntimeException e) {
-            allNotes.add("headers unreadable: " + e);
-        }
         String text = CharsetDecoding.guess(raw).text().replace("\r\n", "\n");
-        return new InboundMessage(envelope.messageId(), envelope.inReplyTo(), envelope.references(),
-                envelope.from(), envelope.to(), envelope.cc(), envelope.replyTo(), envelope.subject(),
-                envelope.sentAt(), text, null, List.of(), headers, envelope.contentLanguage(), raw, hash, allNotes);
+        return new InboundMessage(null, null, List.of(), null, List.of(), List.of(), List.of(), "", null, text,
+                null, List.of(), Map.of(), null, raw, hash, allNotes);
     }
 
-    private static Map<String, List<String>> decodedHeaders(HeaderFields fields, List<String> notes) {
+    /**
+     * The charset the message declares for its text, or null: raw 8-bit headers are most often written in
+     * it. That of the first leaf part (the text, in nearly every message).
+     */
+    private static Charset charsetHint(Message message) {
+        Entity leaf = message;
+        while (leaf.getBody() instanceof Multipart multipart && !multipart.getBodyParts().isEmpty()) {
+            leaf = multipart.getBodyParts().get(0);
+        }
+        Field type = leaf.getHeader() == null ? null : leaf.getHeader().getField("Content-Type");
+        return type == null ? null : CharsetDecoding.lookup(leaf.getCharset()).orElse(null);
+    }
+
+    /** The unfolded value of a header of a returned or attached message, or null; never throws. */
+    static String headerOf(byte[] message, String name) {
+        try {
+            DefaultMessageBuilder builder = new DefaultMessageBuilder();
+            builder.setDecodeMonitor(DecodeMonitor.SILENT);
+            Field field = builder.parseHeader(new ByteArrayInputStream(message)).getField(name);
+            return field == null ? null : HeaderText.value(field, null, new ArrayList<>());
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Map<String, List<String>> headers(Message message, Charset hint, List<String> notes) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (HeaderFields.Field f : fields.all()) {
-            String value = HeaderText.fix8bit(f.name(), f.value(), notes);
-            headers.computeIfAbsent(HeaderFields.key(f.name()), k -> new ArrayList<>()).add(value);
+        for (Field f : message.getHeader().getFields()) {
+            String value = HeaderText.value(f, hint, notes);
+            headers.computeIfAbsent(f.getName().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         }
         return headers;
     }
@@ -102,16 +168,35 @@ public final class MimeParser {
         }
     }
 
+    /** Keeps mime4j's warnings about damaged structure (truncated multiparts and the like) as parse notes. */
+    private static final class NotingMonitor extends DecodeMonitor {
+        private final List<String> notes;
+
+        NotingMonitor(List<String> notes) {
+            this.notes = notes;
+        }
+
+        @Override
+        public boolean warn(String error, String dummy) {
+            if (notes.size() < 50) {
+                notes.add("MIME: " + error);
+            }
+            return false;
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
+    }
+
     /** The message-level header fields, decoded. */
     record Envelope(String messageId, String inReplyTo, List<String> references, MailAddress from,
                     List<MailAddress> to, List<MailAddress> cc, List<MailAddress> replyTo, String subject,
                     Instant sentAt, String contentLanguage) {
 
-        static final Envelope EMPTY = new Envelope(null, null, List.of(), null, List.of(), List.of(), List.of(),
-                "", null, null);
-
         static Envelope read(Map<String, List<String>> headers, List<String> notes) {
-            String subject = EncodedWords.decode(first(headers, "subject"), notes);
+            String subject = HeaderText.words(first(headers, "subject"), notes);
             return new Envelope(
                     MessageIds.first(first(headers, "message-id")),
                     MessageIds.first(first(headers, "in-reply-to")),

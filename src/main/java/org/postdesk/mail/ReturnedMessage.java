@@ -35,7 +35,7 @@ public final class ReturnedMessage {
         }
         for (Attachment a : m.attachments()) {
             if (a.content() != null && RETURNED_TYPES.contains(a.contentType().toLowerCase(Locale.ROOT))) {
-                String id = MessageIds.first(MimeEntity.parse(a.content()).headers().first("Message-ID"));
+                String id = MessageIds.first(MimeParser.headerOf(a.content(), "Message-ID"));
                 if (id != null) {
                     return Optional.of(id);
                 }

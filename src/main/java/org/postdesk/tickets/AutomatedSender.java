@@ -22,9 +22,10 @@ final class AutomatedSender {
         if (ownAddresses.contains(address)) {
             return Optional.of("sender " + address + " is our own address");
         }
-        return machineLocalPart(address)
-                ? Optional.of("sender " + address + " is a mailer")
-                : Optional.empty();
+        if (machineLocalPart(address)) {
+            return Optional.of("sender " + address + " is a mailer");
+        }
+        return isListAddress(address) ? Optional.of("sender " + address + " is a list address") : Optional.empty();
     }
 
     // Tolerates "Name <a@b>" although callers should pass the bare address.
@@ -39,6 +40,19 @@ final class AutomatedSender {
             return text.substring(open + 1, close).strip();
         }
         return text;
+    }
+
+    /**
+     * The addresses list software sends from: {@code list-admin@}, {@code list-request@},
+     * {@code list-bounces@} (Mailman), {@code owner-list@} (Majordomo, LISTSERV, Sympa).
+     */
+    static boolean isListAddress(String address) {
+        int at = address.lastIndexOf('@');
+        String local = at < 0 ? address : address.substring(0, at);
+        int plus = local.indexOf('+');
+        String base = plus < 0 ? local : local.substring(0, plus);
+        return base.endsWith("-admin") || base.endsWith("-request") || base.endsWith("-bounces")
+                || base.endsWith("-bounce") || base.startsWith("owner-") || base.endsWith("-owner");
     }
 
     // mailer-daemon, postmaster, and the no-reply family in its spellings

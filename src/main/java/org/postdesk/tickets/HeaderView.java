@@ -11,7 +11,7 @@ import java.util.TreeMap;
 /** Read access to raw headers by case-insensitive name, as the loop checks need it. */
 final class HeaderView {
 
-    private final Map<String, List<String>> byName = new TreeMap<>();
+    private final TreeMap<String, List<String>> byName = new TreeMap<>();
 
     HeaderView(Map<String, List<String>> headers) {
         if (headers == null) {
@@ -23,6 +23,11 @@ final class HeaderView {
                 byName.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> new ArrayList<>()).addAll(values);
             }
         });
+    }
+
+    /** Every header name, lower case, sorted. */
+    java.util.Set<String> names() {
+        return byName.navigableKeySet();
     }
 
     boolean has(String name) {

@@ -23,14 +23,18 @@ public final class LoopGuard {
     private static final Set<String> BULK_PRECEDENCE = Set.of("bulk", "junk", "list", "auto_reply");
     private static final Pattern REPORT_TYPE =
             Pattern.compile("report-type\\s*=\\s*\"?([\\w-]+)", Pattern.CASE_INSENSITIVE);
-    private static final List<String> AUTOREPLY_MARKERS = List.of("X-Autoreply", "X-Autorespond");
+    private static final List<String> AUTOREPLY_MARKERS = List.of("X-Autoreply", "X-Autorespond", "X-Autoresponder",
+            "X-Auto-Reply", "X-Vacation");
+    /** Mailing-list software that announces itself other than with RFC 2369/2919 List-* headers. */
+    private static final List<String> LIST_SOFTWARE = List.of("Mailing-List", "X-Mailman-Version", "X-MLServer",
+            "X-Mailing-List", "X-ML-Name", "X-Listname", "X-List-Administrivia", "X-Ezmlm-Version");
 
     private final String loopMarker;
     private final AutomatedSender senders;
     private final List<Function<HeaderView, Optional<String>>> headerChecks = List.of(
             LoopGuard::autoSubmitted, LoopGuard::precedence, LoopGuard::mailingList,
             LoopGuard::autoResponseSuppress, this::ourLoop, LoopGuard::nullReturnPath,
-            LoopGuard::deliveryReport, LoopGuard::autoreplyMarker);
+            LoopGuard::deliveryReport, LoopGuard::autoreplyMarker, LoopGuard::listSoftware, this::listSender);
 
     /**
      * @param ownAddresses every address we send from (support addresses, the notification sender)
@@ -52,12 +56,18 @@ public final class LoopGuard {
      * @param fromAddress the envelope or From sender; null or empty for a null sender
      */
     public AutomationVerdict check(Map<String, List<String>> headers, String fromAddress) {
-        HeaderView view = new HeaderView(headers);
+        return check(new InboundSignals(headers, fromAddress, "", List.of(), ""));
+    }
+
+    /** The verdict from the headers, the sender and, last, what the content says (subject, report parts, text). */
+    public AutomationVerdict check(InboundSignals signals) {
+        HeaderView view = new HeaderView(signals.headers());
         return headerChecks.stream()
                 .map(check -> check.apply(view))
                 .flatMap(Optional::stream)
                 .findFirst()
-                .or(() -> senders.reason(fromAddress))
+                .or(() -> senders.reason(signals.fromAddress()))
+                .or(() -> RobotContent.reason(signals))
                 .map(AutomationVerdict::automated)
                 .orElse(AutomationVerdict.human());
     }
@@ -77,12 +87,43 @@ public final class LoopGuard {
                 .map(v -> "Precedence: " + HeaderView.token(v));
     }
 
-    // RFC 2369/2919: mailing lists announce themselves; we never answer a list.
+    // RFC 2369/2919: mailing lists announce themselves; we never answer a list. Any List-* header counts
+    // (List-Help, List-Post, List-Owner ... are written by list software only).
     private static Optional<String> mailingList(HeaderView h) {
         if (h.has("list-id")) {
             return Optional.of("List-Id: " + shorten(h.first("list-id").orElse("")));
         }
-        return h.has("list-unsubscribe") ? Optional.of("List-Unsubscribe present") : Optional.empty();
+        if (h.has("list-unsubscribe")) {
+            return Optional.of("List-Unsubscribe present");
+        }
+        return h.names().stream().filter(n -> n.startsWith("list-")).findFirst().map(n -> header(n) + " present");
+    }
+
+    private static Optional<String> listSoftware(HeaderView h) {
+        return LIST_SOFTWARE.stream()
+                .filter(name -> h.has(name.toLowerCase(Locale.ROOT)))
+                .findFirst()
+                .map(name -> name + " present");
+    }
+
+    // The Sender of list traffic and list-software errors is the list's own address (RFC 5322 §3.6.2).
+    private Optional<String> listSender(HeaderView h) {
+        return h.values("sender").stream()
+                .map(AutomatedSender::addrSpec)
+                .filter(AutomatedSender::isListAddress)
+                .findFirst()
+                .map(a -> "Sender " + a + " is a list address");
+    }
+
+    /** "list-help" as "List-Help". */
+    private static String header(String lowerCaseName) {
+        StringBuilder out = new StringBuilder(lowerCaseName.length());
+        boolean upper = true;
+        for (char c : lowerCaseName.toCharArray()) {
+            out.append(upper ? Character.toUpperCase(c) : c);
+            upper = c == '-';
+        }
+        return out.toString();
     }
 
     // Microsoft's way of asking for no auto-responses.

@@ -1,0 +1,74 @@
+package org.postdesk.tickets;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Robots that only say what they are in their content: vacation replies without Auto-Submitted, abuse
+ * reports (ARF, RFC 5965) wherever their feedback part sits, and bounces that are not RFC 3464 reports
+ * (qmail, old sendmail, Exchange, Postfix with a broken structure). Immutable.
+ */
+final class RobotContent {
+
+    /** Reply/forward prefixes in the languages we serve, stripped before the subject is looked at. */
+    private static final String PREFIXES = "^(?:\\s*(?:re|aw|fw|fwd|wg|sv|antw|tr|rv|ответ|отв|вiдп|відп)\\s*:\\s*)*";
+    /** Unambiguous: a subject that starts with one of these is a vacation reply. */
+    private static final Pattern VACATION = Pattern.compile(PREFIXES + "(?:"
+            + "auto(?:matic|matische|mated)?[- ]?(?:reply|response|answer|antwort|rückantwort)|autoreply|autoresponse"
+            + "|out of (?:the )?office|away from (?:the |my )?office|on vacation|vacation (?:reply|notice|message)"
+            + "|i am (?:currently )?(?:out of|away|on leave)|i'm (?:currently )?(?:out of|away)"
+            + "|автоответ|автоматический ответ|вне офиса|меня нет в офисе|нахожусь в отпуске"
+            + "|автовідповідь|автоматична відповідь|поза офісом|перебуваю у відпустці"
+            + "|abwesenheitsnotiz|abwesenheitsmeldung|automatische antwort|abwesenheit"
+            + "|r[ée]ponse automatique|message d'absence|absent du bureau"
+            + "|respuesta autom[áa]tica|fuera de la oficina|respuesta de ausencia|auto respuesta"
+            + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** Short words that are vacation replies only as the subject's first word before a colon. */
+    private static final Pattern VACATION_WORD = Pattern.compile(PREFIXES
+            + "(?:absence|absent|ausente|urlaub|abwesend|vacances|vacaciones|vacation|отпуск|отсутствую|відпустка|відсутній|відсутня)"
+            + "\\s*[:\\-–]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /**
+     * The subjects mail systems give their bounces; a customer's "Delivery failure of my parcel" is not
+     * one: the short words count only before a colon, as Exchange and Lotus write them.
+     */
+    private static final Pattern BOUNCE_SUBJECT = Pattern.compile(PREFIXES + "(?:"
+            + "(?:undeliverable|undelivered|nicht zustellbar|unzustellbar|non remis|non distribuable|no se puede entregar"
+            + "|no entregado|недоставлено|не доставлено|не доставлене|недоставлене)\\s*:"
+            + "|undelivered mail returned to sender|mail delivery failed|delivery status notification \\((?:failure|delay)\\)"
+            + "|returned mail\\s*:|failure notice\\s*$|mail system error - returned mail|недоставленное сообщение"
+            + "|message delivery failure\\s*$|delivery has failed"
+            + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern BOUNCE_TEXT = Pattern.compile("(?:"
+            + "this is the qmail-send program|i'm afraid i wasn't able to deliver your message"
+            + "|the following addresses had permanent fatal errors|-{3,} ?transcript of session follows ?-{3,}"
+            + "|delivery has failed to these recipients or groups|your message did not reach some or all of the intended"
+            + "|this is the mail system at host|could not be delivered to one or more (?:of its )?recipients"
+            + "|message could not be delivered|delivery to the following recipients? failed"
+            + ")", Pattern.CASE_INSENSITIVE);
+
+    private RobotContent() {
+    }
+
+    static Optional<String> reason(InboundSignals s) {
+        List<String> types = s.partTypes().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        if (types.contains("message/feedback-report")) {
+            return Optional.of("abuse feedback report (message/feedback-report part)");
+        }
+        if (types.contains("message/delivery-status") || types.contains("message/global-delivery-status")) {
+            return Optional.of("delivery status report part");
+        }
+        if (VACATION.matcher(s.subject()).lookingAt() || VACATION_WORD.matcher(s.subject()).lookingAt()) {
+            return Optional.of("vacation subject: " + shorten(s.subject()));
+        }
+        if (BOUNCE_SUBJECT.matcher(s.subject()).lookingAt()) {
+            return Optional.of("bounce subject: " + shorten(s.subject()));
+        }
+        return BOUNCE_TEXT.matcher(s.text()).find() ? Optional.of("bounce text") : Optional.empty();
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= 60 ? value : value.substring(0, 57) + "...";
+    }
+}
