@@ -28,6 +28,7 @@ final class ConfigKeys {
         d.put("ingest.idle-renew", "9m");
         d.put("ingest.reconnect-max-backoff", "5m");
         d.put("ingest.max-attachment-bytes", "26214400");
+        d.put("ingest.max-message-bytes", "52428800");
         d.put("threading.reopen-window", "14d");
         d.put("autoreply.per-sender-per-hour", "10");
         d.put("loop.marker", "postdesk");

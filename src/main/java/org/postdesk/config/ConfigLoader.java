@@ -102,7 +102,8 @@ public final class ConfigLoader {
         return new IngestConfig(s.duration("ingest.poll-interval"), s.bool("ingest.use-idle"),
                 s.duration("ingest.idle-renew"),
                 s.duration("ingest.reconnect-max-backoff"),
-                s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE));
+                s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE),
+                s.number("ingest.max-message-bytes", 1024, Integer.MAX_VALUE));
     }
 
     private static OutboxConfig outbox(ConfigSource s) {

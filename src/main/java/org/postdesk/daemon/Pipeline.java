@@ -140,7 +140,7 @@ public final class Pipeline {
 
     public WorkerSettings workerSettings() {
         return new WorkerSettings(config.ingest().pollInterval(), config.ingest().useIdle(), config.ingest().idleRenew(),
-                config.ingest().reconnectMaxBackoff());
+                config.ingest().reconnectMaxBackoff(), config.ingest().maxMessageBytes());
     }
 
     /** Opens a mailbox's folder with a read timeout that outlasts one IDLE round. */

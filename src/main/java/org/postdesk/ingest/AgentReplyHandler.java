@@ -70,7 +70,7 @@ public final class AgentReplyHandler {
 
     private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r) {
         long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
-                in.facts().dedupeKey(), in.now());
+                in.facts(), in.now());
         ExtractedReply extracted = trimmer.extract(Columns.text(in.message().textBody()));
         // Token lines, the marker and the help line never reach a customer, wherever they stood (issue 9).
         String trimmed = scrubber.scrub(extracted.text());

@@ -22,13 +22,18 @@ final class InboundFacts {
      * own domains) counts as referring to that message, so it joins the ticket the message belongs to.
      */
     static MessageFacts facts(InboundMessage m, Set<String> ownAddresses) {
+        return facts(m, ownAddresses, m.contentFingerprint());
+    }
+
+    /** The facts, with the content fingerprint of the message as it was received. */
+    static MessageFacts facts(InboundMessage m, Set<String> ownAddresses, String fingerprint) {
         List<String> references = new ArrayList<>(m.references());
         ReturnedMessage.messageId(m)
                 .filter(id -> ownDomains(ownAddresses).contains(domainOf(id)))
                 .filter(id -> !references.contains(id))
                 .ifPresent(references::add);
         return new MessageFacts(Columns.usableMessageId(m.messageId()), m.inReplyTo(), references, m.subject(),
-                fromAddress(m), m.contentHash());
+                fromAddress(m), fingerprint);
     }
 
     /** What the robot checks look at: headers, sender, subject, the types of the non-body parts and the text. */

@@ -13,6 +13,7 @@ import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.StoreTicketLookup;
+import org.postdesk.store.StoreUnavailableException;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.AutomationVerdict;
 import org.postdesk.tickets.LoopGuard;
@@ -64,44 +65,70 @@ public final class IngestService {
      */
     public IngestResult ingest(Mailbox mailbox, Long uid, byte[] raw, Cursor advanceCursorTo) {
         InboundMessage message = parser.parse(raw);
+        // The fingerprint of the message as received, also when it has to be stored reduced.
+        Job job = new Job(mailbox, uid, advanceCursorTo, message.contentFingerprint());
         try {
-            return store(mailbox, uid, message, advanceCursorTo, false);
+            return store(job, message, false);
         } catch (RuntimeException e) {
             if (StoreFailures.isConnectivity(e)) {
-                throw e;
+                outage(mailbox, uid, e);
             }
             // Something in this very message breaks the insert: store what is safe rather than block the mailbox.
             log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with its"
                     + " raw source, without an automatic reply", mailbox.name(), uid, e.toString(), e);
-            return store(mailbox, uid, ReducedMessage.of(message, e), advanceCursorTo, true);
+            return store(job, ReducedMessage.of(message, e), true);
         }
     }
 
-    private IngestResult store(Mailbox mailbox, Long uid, InboundMessage message, Cursor advanceCursorTo,
-                               boolean reduced) {
+    /**
+     * An outage, not a bad message: the message stays unflagged and the worker backs off and retries. A
+     * closed H2 database is reopened by replacing the pool's connections.
+     */
+    private void outage(Mailbox mailbox, Long uid, RuntimeException e) {
+        if (StoreFailures.closedDatabase(e)) {
+            log.warn("mailbox {}: the database was closed while storing uid {}; reopening it", mailbox.name(), uid);
+            db.evictConnections();
+        }
+        throw new StoreUnavailableException("mailbox " + mailbox.name() + ": message uid " + uid
+                + " not stored (" + e.getMessage() + "); it stays unread on the server and is retried", e);
+    }
+
+    private IngestResult store(Job job, InboundMessage message, boolean reduced) {
+        try {
+            return attempt(job, message, reduced);
+        } catch (DuplicateRaceException e) {
+            // Another worker stored a message with this key meanwhile: the same message (then the second
+            // attempt finds the duplicate) or another one reusing its Message-ID (then it is stored beside it).
+            try {
+                return attempt(job, message, reduced);
+            } catch (DuplicateRaceException again) {
+                log.info("message {} stored meanwhile by another worker; skipped", again.getMessage());
+                if (job.cursor() != null) {
+                    new MailboxRepository(db.dsl()).saveCursor(job.mailbox().id(), job.cursor().uidValidity(),
+                            job.cursor().uid());
+                }
+                return IngestResult.duplicate();
+            }
+        }
+    }
+
+    private IngestResult attempt(Job job, InboundMessage message, boolean reduced) {
         Set<String> own = ownAddresses.get();
-        MessageFacts facts = InboundFacts.facts(message, own);
+        MessageFacts facts = InboundFacts.facts(message, own, job.fingerprint());
         AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
                 : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
+        Mailbox mailbox = job.mailbox();
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
             IngestResult result = db.inTransaction(tx -> {
-                IngestResult r = apply(tx, new Inbound(mailbox, uid, message, facts, verdict, own, now()));
-                if (advanceCursorTo != null) {
-                    new MailboxRepository(tx).saveCursor(mailbox.id(), advanceCursorTo.uidValidity(),
-                            advanceCursorTo.uid());
+                IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now()));
+                if (job.cursor() != null) {
+                    new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
                 }
                 return r;
             });
             afterCommit.run();
             logResult(result, message);
             return result;
-        } catch (DuplicateRaceException e) {
-            log.info("message {} stored meanwhile by another worker; skipped", facts.dedupeKey());
-            if (advanceCursorTo != null) {
-                new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), advanceCursorTo.uidValidity(),
-                        advanceCursorTo.uid());
-            }
-            return IngestResult.duplicate();
         }
     }
 
@@ -136,6 +163,10 @@ public final class IngestService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** One message to store: where it came from, where the cursor moves, its content fingerprint. */
+    private record Job(Mailbox mailbox, Long uid, Cursor cursor, String fingerprint) {
     }
 
     /** Where the mailbox cursor moves with this message. */

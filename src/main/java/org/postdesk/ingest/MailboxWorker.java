@@ -108,7 +108,9 @@ public final class MailboxWorker implements Runnable {
                     watched = true;
                     session();
                     failures = 0;
-                } catch (Exception e) {
+                } catch (Exception | OutOfMemoryError e) {
+                    // Out of memory (a huge message, a burst) is an outage like any other: the message was not
+                    // flagged, so it is read again after the backoff, when the heap has been collected.
                     if (!running) {
                         break;
                     }
@@ -155,7 +157,7 @@ public final class MailboxWorker implements Runnable {
     }
 
     /** Connection trouble is logged in one line; anything else (a bug) with its stack trace. */
-    private static boolean expected(Exception e) {
+    private static boolean expected(Throwable e) {
         return e instanceof MessagingException || e instanceof IOException || e instanceof MailboxUnavailableException;
     }
 
@@ -267,7 +269,7 @@ public final class MailboxWorker implements Runnable {
         for (Message message : sorted(folder, candidates)) {
             long uid = folder.getUID(message);
             if (running && uid <= lastUid) {
-                process(folder, message, uid, ReadAhead.source(message), null);
+                process(folder, message, uid, source(message, null), null);
             }
         }
     }
@@ -291,11 +293,25 @@ public final class MailboxWorker implements Runnable {
                     new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), validity, uid);
                     continue;
                 }
-                byte[] raw = readAhead.take(message);
+                byte[] raw = source(message, readAhead);
                 nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
                 process(folder, message, uid, raw, new IngestService.Cursor(validity, uid));
             }
         }
+    }
+
+    /**
+     * The message's source; one larger than {@code ingest.max-message-bytes} (its RFC822.SIZE, fetched with
+     * the UIDs) is not downloaded: it becomes its headers plus a note, so one huge mail cannot exhaust the heap.
+     */
+    private byte[] source(Message message, ReadAhead readAhead) throws MessagingException, IOException {
+        long size = message.getSize();
+        if (size > settings.maxMessageBytes()) {
+            log.warn("mailbox {}: message of {} bytes is over ingest.max-message-bytes ({}); storing its headers only",
+                    mailbox.name(), size, settings.maxMessageBytes());
+            return OversizeMessage.stub(message, size, settings.maxMessageBytes());
+        }
+        return readAhead == null ? ReadAhead.source(message) : readAhead.take(message);
     }
 
     private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {

@@ -1,6 +1,7 @@
 package org.postdesk.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -10,6 +11,7 @@ import org.postdesk.mail.MailAddress;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.NewMessage;
 import org.postdesk.store.StoredAttachment;
+import org.postdesk.tickets.MessageFacts;
 
 /** Writes an inbound message and its attachments into a ticket. */
 final class StoredMessages {
@@ -18,9 +20,16 @@ final class StoredMessages {
 
     /** Stores the message; throws {@link DuplicateRaceException} when another worker was faster. */
     static long store(DSLContext tx, long ticketId, long mailboxId, Long uid, InboundMessage m, String kind,
-                      String dedupeKey, Instant now) {
+                      MessageFacts facts, Instant now) {
         MessageRepository messages = new MessageRepository(tx);
-        String note = m.parseNotes().isEmpty() ? null : String.join("; ", m.parseNotes());
+        List<String> notes = new ArrayList<>(m.parseNotes());
+        String dedupeKey = facts.dedupeKey();
+        if (facts.messageId() != null && messages.existsDedupeKey(dedupeKey)) {
+            // Threading found no message with this id and this content: the sender reused the id.
+            dedupeKey = facts.reusedIdKey();
+            notes.add("the sender reused the Message-ID " + facts.messageId() + " of an earlier, different message");
+        }
+        String note = notes.isEmpty() ? null : String.join("; ", notes);
         long id = messages.insert(new NewMessage(ticketId, mailboxId, NewMessage.Direction.IN, kind, dedupeKey,
                 Columns.usableMessageId(m.messageId()), Columns.fit(m.inReplyTo(), Columns.MESSAGE_ID),
                 String.join(" ", m.references()),
@@ -28,7 +37,8 @@ final class StoredMessages {
                 m.from() == null ? null : Columns.fit(Columns.text(m.from().name()), Columns.ADDRESS),
                 join(m.to()), join(m.cc()), Columns.text(m.subject()), m.sentAt(), now, Columns.text(m.textBody()),
                 Columns.text(m.htmlBody()), m.raw(),
-                note, uid)).orElseThrow(() -> new DuplicateRaceException(dedupeKey));
+                note, uid)).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
+        messages.setFingerprint(id, facts.contentHash());
         for (Attachment a : m.attachments()) {
             messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
                     Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason(),

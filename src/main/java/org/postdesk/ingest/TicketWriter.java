@@ -51,7 +51,7 @@ public final class TicketWriter {
                 requester == null ? null : Columns.fit(Columns.text(requester.name()), Columns.ADDRESS), locale, linkedTo, in.now()));
         tickets.addParticipant(ticketId, requesterAddress, "REQUESTER");
         addCopies(tickets, ticketId, in);
-        StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts().dedupeKey(), in.now());
+        StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts(), in.now());
         EventRepository events = new EventRepository(tx);
         events.record(ticketId, in.now(), requesterAddress, "created", linkedTo == null ? subject
                 : subject + " (linked to ticket id " + linkedTo + ": " + linkReason + ")");
@@ -66,7 +66,7 @@ public final class TicketWriter {
         TicketRepository tickets = new TicketRepository(tx);
         long ticketId = append.ticket().id();
         StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), in.message(), kind(in),
-                in.facts().dedupeKey(), in.now());
+                in.facts(), in.now());
         addCopies(tickets, ticketId, in);
         EventRepository events = new EventRepository(tx);
         String from = in.facts().fromAddress().isEmpty() ? UNKNOWN_SENDER : in.facts().fromAddress();

@@ -1,8 +1,12 @@
 package org.postdesk.mail;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +63,40 @@ public record InboundMessage(
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * The content fingerprint: lower-case hex SHA-256 of the sender, the date, the subject, the text and
+     * every attachment (name, type, size and content), and of nothing the transport adds (Received,
+     * Delivered-To, Return-Path ...): the same mail delivered to two mailboxes has one fingerprint, a
+     * different mail that reuses a Message-ID has another. Computed on each call.
+     */
+    public String contentFingerprint() {
+        MessageDigest digest = sha256();
+        field(digest, "from", from == null ? "" : from.address());
+        field(digest, "date", sentAt != null ? sentAt.toString() : header("date").orElse(""));
+        field(digest, "subject", subject.strip());
+        field(digest, "text", textBody.replace("\r\n", "\n").strip());
+        for (Attachment a : attachments) {
+            String content = a.content() == null ? "dropped" : HexFormat.of().formatHex(sha256().digest(a.content()));
+            field(digest, "attachment", a.filename() + "\n" + a.contentType() + "\n" + a.size() + "\n" + content);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void field(MessageDigest digest, String name, String value) {
+        // Length-prefixed, so that no two different field lists hash the same bytes.
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        digest.update((name + ":" + bytes.length + ":").getBytes(StandardCharsets.UTF_8));
+        digest.update(bytes);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform must support SHA-256", e);
+        }
     }
 
     // Map.copyOf would lose the header order, which matters when reading Received chains.

@@ -96,6 +96,16 @@ public final class Database implements AutoCloseable {
     }
 
     /** Runs {@code work} in one transaction; use only the given context inside. */
+    /**
+     * Replaces every pooled connection, as soon as it is returned: after an embedded H2 database closed
+     * itself (an internal error, memory exhausted), new connections reopen the file database.
+     */
+    public void evictConnections() {
+        if (dataSource.getHikariPoolMXBean() != null) {
+            dataSource.getHikariPoolMXBean().softEvictConnections();
+        }
+    }
+
     public <T> T inTransaction(Function<DSLContext, T> work) {
         return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
     }

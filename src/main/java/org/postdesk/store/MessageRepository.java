@@ -63,6 +63,21 @@ public final class MessageRepository {
                 .execute();
     }
 
+    /** Records the content fingerprint (issue 15 dedupe) of a stored inbound message. */
+    public void setFingerprint(long id, String fingerprint) {
+        dsl.update(MESSAGE).set(MESSAGE.CONTENT_FINGERPRINT, fingerprint).where(MESSAGE.ID.eq(id)).execute();
+    }
+
+    /**
+     * The content fingerprints of every message stored or sent with this Message-ID, null for those that
+     * have none (outbound mail, rows older than the fingerprint); empty when the id is new.
+     */
+    public List<String> fingerprintsOf(String messageId) {
+        return dsl.select(MESSAGE.CONTENT_FINGERPRINT).from(MESSAGE)
+                .where(MESSAGE.MESSAGE_ID.eq(messageId).or(MESSAGE.DEDUPE_KEY.eq(messageId)))
+                .fetch(MESSAGE.CONTENT_FINGERPRINT);
+    }
+
     public boolean existsDedupeKey(String dedupeKey) {
         return dsl.fetchExists(MESSAGE, MESSAGE.DEDUPE_KEY.eq(dedupeKey));
     }

@@ -1,6 +1,8 @@
 package org.postdesk.store;
 
+import java.util.List;
 import java.util.Optional;
+import org.postdesk.tickets.MessageFacts;
 import org.postdesk.tickets.TicketLookup;
 import org.postdesk.tickets.TicketNumber;
 import org.postdesk.tickets.TicketRef;
@@ -20,6 +22,19 @@ public final class StoreTicketLookup implements TicketLookup {
     @Override
     public boolean isStored(String dedupeKey) {
         return messages.existsDedupeKey(dedupeKey);
+    }
+
+    /**
+     * Same Message-ID and same content, or a Message-ID of a message without fingerprint (our own mail
+     * coming back, rows older than the fingerprint): duplicate. Same Message-ID, other content: not.
+     */
+    @Override
+    public boolean isDuplicate(MessageFacts facts) {
+        if (facts.messageId() == null) {
+            return isStored(facts.dedupeKey());
+        }
+        List<String> stored = messages.fingerprintsOf(facts.messageId());
+        return stored.stream().anyMatch(fp -> fp == null || fp.equals(facts.contentHash()));
     }
 
     @Override

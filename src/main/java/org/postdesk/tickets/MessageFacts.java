@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param references  the References message ids, oldest first; never null
  * @param subject     the decoded subject; never null (empty when absent)
  * @param fromAddress the sender's address, lower-case; empty for a null sender
- * @param contentHash the hex SHA-256 of the raw message, used when there is no Message-ID
+ * @param contentHash the content fingerprint (hex SHA-256 of from, date, subject, text and attachments,
+ *                    not of transport headers): the dedupe key when there is no Message-ID, and what tells
+ *                    a reused Message-ID from the same message read again
  */
 public record MessageFacts(String messageId, String inReplyTo, List<String> references,
                            String subject, String fromAddress, String contentHash) {
@@ -36,9 +38,15 @@ public record MessageFacts(String messageId, String inReplyTo, List<String> refe
 
     /**
      * The key that makes a message unique in the store: its Message-ID, or its content hash
-     * when it has none (invariant 2, "nothing twice").
+     * when it has none (invariant 2, "nothing twice"). A message reusing a stored Message-ID with other
+     * content is stored under {@link #reusedIdKey()}.
      */
     public String dedupeKey() {
         return messageId != null ? messageId : "sha256:" + contentHash;
+    }
+
+    /** The dedupe key of a message whose Message-ID an earlier, different message already has. */
+    public String reusedIdKey() {
+        return dedupeKey() + "#" + contentHash;
     }
 }

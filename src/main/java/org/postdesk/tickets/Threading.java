@@ -26,7 +26,7 @@ public final class Threading {
 
     /** The decision for {@code facts}, reading existing tickets through {@code lookup}. */
     public ThreadingDecision decide(MessageFacts facts, TicketLookup lookup) {
-        if (lookup.isStored(facts.dedupeKey())) {
+        if (lookup.isDuplicate(facts)) {
             return new ThreadingDecision.Duplicate();
         }
         Optional<TicketRef> replied = byReplyHeaders(facts, lookup);
