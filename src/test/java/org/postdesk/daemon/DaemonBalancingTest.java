@@ -85,6 +85,9 @@ class DaemonBalancingTest {
                 .filteredOn(d -> d.pid() == childPid).hasSize(2);
         deliverRound(2);
         awaitAcks(12);
+        // The sender records SENT in a transaction of its own after the SMTP transfer: wait for the record, so the
+        // kill below never falls between a send and its record (which would rightly re-send after the claim ends).
+        awaitSentRecorded(12);
         assertThat(split).hasSize(3);
 
         child.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // kill -9: no clean stop, no deregistration
@@ -98,6 +101,7 @@ class DaemonBalancingTest {
 
         awaitAcks(24);
         awaitAllMailboxesCaughtUp(4);
+        awaitSentRecorded(24);
         assertThat(new TicketRepository(harness.db.dsl()).count()).as("one ticket per message").isEqualTo(24);
         assertThat(new MessageRepository(harness.db.dsl()).count()).as("24 messages in, 24 acks out").isEqualTo(48);
         assertThat(new OutboxRepository(harness.db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(24);
@@ -154,6 +158,11 @@ class DaemonBalancingTest {
         MailboxRepository repo = new MailboxRepository(harness.db.dsl());
         Await.until("every mailbox read to its last message", REBALANCE,
                 () -> repo.list().stream().allMatch(m -> repo.state(m.id()).lastUid() == messagesEach));
+    }
+
+    private void awaitSentRecorded(int n) {
+        OutboxRepository outbox = new OutboxRepository(harness.db.dsl());
+        Await.until(n + " outbox rows recorded as SENT", REBALANCE, () -> outbox.countByStatus(OutboxRepository.SENT) >= n);
     }
 
     private void awaitAcks(int n) {
