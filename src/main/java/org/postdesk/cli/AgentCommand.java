@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             AgentShowCommand.class,
             AgentEnableCommand.class,
             AgentDisableCommand.class,
+            AgentSetCommand.class,
         })
 public final class AgentCommand implements Runnable {
     @Spec
@@ -28,6 +29,6 @@ public final class AgentCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: add, list, show, enable or disable");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: add, list, show, enable, disable or set");
     }
 }

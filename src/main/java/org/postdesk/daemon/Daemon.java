@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.postdesk.deadlines.SlaSweeper;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.outbound.OutboxSender;
@@ -38,6 +39,8 @@ public final class Daemon implements AutoCloseable {
     private final List<Thread> senderThreads = new ArrayList<>();
     private volatile boolean stopped;
     private final Balancer balancer;
+    private SlaSweeper slaSweeper;
+    private Thread slaThread;
 
     public Daemon(Pipeline pipeline) {
         this.pipeline = pipeline;
@@ -60,6 +63,8 @@ public final class Daemon implements AutoCloseable {
             senderThreads.add(NamedThreads.start(n == 1 ? "outbox-sender" : "outbox-sender-" + i, sender));
         }
         balancer.register();
+        slaSweeper = pipeline.newSlaSweeper();
+        slaThread = NamedThreads.start("sla-sweeper", slaSweeper);
         supervise();
         timer.scheduleWithFixedDelay(this::beatSafely, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -141,6 +146,10 @@ public final class Daemon implements AutoCloseable {
         workers.values().forEach(r -> r.worker.stop());
         workers.values().forEach(r -> join(r.thread, deadline));
         workers.clear();
+        if (slaSweeper != null) {
+            slaSweeper.stop();
+            join(slaThread, deadline);
+        }
         senders.forEach(OutboxSender::stop);
         senderThreads.forEach(t -> join(t, deadline));
         deregister();

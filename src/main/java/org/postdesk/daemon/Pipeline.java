@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
+import org.postdesk.deadlines.Escalations;
+import org.postdesk.deadlines.SlaSweeper;
 import org.postdesk.ingest.AgentNotices;
 import org.postdesk.ingest.AgentReplyHandler;
 import org.postdesk.ingest.Disposition;
@@ -52,6 +54,7 @@ public final class Pipeline {
     /** The reply-token HMAC key is derived from the secret key under this purpose (see SecretBox#deriveKey). */
     private static final String REPLY_TOKEN_KEY = "reply-token/v1";
     private static final Duration MAX_IDLE_SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final Duration SLA_SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final PostdeskConfig config;
     private final Database db;
@@ -64,6 +67,7 @@ public final class Pipeline {
     private final Clock clock;
     private final IdleRelease idleRelease;
     private final DeliveryFailureNotice deliveryFailures;
+    private final Escalations escalations;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -92,6 +96,7 @@ public final class Pipeline {
                         new CannedAnswers(templates), config.agents().allowSteal()));
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         this.deliveryFailures = new DeliveryFailureNotice(notices);
+        this.escalations = new Escalations(notices);
         refreshOwnAddresses();
     }
 
@@ -136,6 +141,11 @@ public final class Pipeline {
     public Duration idleSweepEvery() {
         Duration quarter = config.agents().idleRelease().dividedBy(4);
         return quarter.compareTo(MAX_IDLE_SWEEP_EVERY) < 0 ? quarter : MAX_IDLE_SWEEP_EVERY;
+    }
+
+    /** The SLA scheduler (issue 11); the daemon runs it on its own thread, {@code sla-sweeper}. */
+    public SlaSweeper newSlaSweeper() {
+        return new SlaSweeper(db, escalations, clock, SLA_SWEEP_EVERY);
     }
 
     public WorkerSettings workerSettings() {

@@ -8,6 +8,7 @@ import org.jooq.DSLContext;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
+import org.postdesk.store.CalendarRepository;
 import org.postdesk.store.Conversation;
 import org.postdesk.store.Database;
 import org.postdesk.store.EventRepository;
@@ -55,14 +56,17 @@ public final class IdleRelease {
 
     private boolean releaseIfIdle(DSLContext tx, OwnershipRepository.Owned o, Instant now) {
         Instant last = new Conversation(tx).lastActivity(o.ticketId(), o.owner().agentId()).orElse(o.owner().since());
-        if (!policy.expired(o.owner(), last, now) || !new OwnershipRepository(tx).release(o.ticketId(), o.owner(), now)) {
+        long mailboxId = new TicketRepository(tx).byId(o.ticketId()).orElseThrow().mailboxId();
+        // Idle time counts the mailbox's business hours (issue 11); without a calendar that is every hour.
+        Duration idle = new CalendarRepository(tx).calendarOrAlways(mailboxId)
+                .businessTimeBetween(policy.idleSince(o.owner(), last), now);
+        if (!policy.expired(idle) || !new OwnershipRepository(tx).release(o.ticketId(), o.owner(), now)) {
             return false;
         }
         AgentRepository agents = new AgentRepository(tx);
         String previous = agents.byId(o.owner().agentId()).map(Agent::display).orElse("agent " + o.owner().agentId());
         new EventRepository(tx).record(o.ticketId(), now, TicketWriter.SYSTEM, "release",
                 "idle release: " + previous + " idle since " + last);
-        long mailboxId = new TicketRepository(tx).byId(o.ticketId()).orElseThrow().mailboxId();
         List<Agent> team = agents.activeForMailbox(mailboxId);
         NoticeDetails.IdleRelease details = new NoticeDetails.IdleRelease(previous, describe(policy.idleRelease()));
         for (Agent agent : team) {

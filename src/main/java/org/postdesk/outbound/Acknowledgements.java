@@ -2,6 +2,7 @@ package org.postdesk.outbound;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.MimeComposer;
@@ -25,7 +26,11 @@ public final class Acknowledgements {
         String customerName = req.customer().name() == null ? req.customer().address() : req.customer().name();
         AckModel model = new AckModel(req.number().toString(), req.tag(), req.subject(), customerName,
                 req.customer().address(), req.supportAddress().address(), req.teamName());
-        RenderedMail rendered = templates.render(tx, "ack", req.locale(), model);
+        // Outside business hours the customer is told when the team is back (issue 11).
+        Optional<AfterHoursAckModel> afterHours = AfterHoursAck.model(tx, req, model);
+        RenderedMail rendered = afterHours.isPresent()
+                ? templates.render(tx, AfterHoursAck.TEMPLATE, req.locale(), afterHours.get())
+                : templates.render(tx, "ack", req.locale(), model);
         String messageId = MimeComposer.newMessageId(domainOf(req.supportAddress().address()));
         OutboundMail mail = new OutboundMail(req.supportAddress(), List.of(req.customer()), List.of(), null,
                 rendered.subject(), rendered.text(), rendered.html(), messageId, req.customerMessageId(),

@@ -26,6 +26,13 @@ public final class TemplateSamples {
         Map<String, Function<TicketFacts, Object>> m = new TreeMap<>();
         m.put("ack", f -> new AckModel(f.number(), f.tag(), f.subject(), f.customerName(), f.customerAddress(),
                 f.supportAddress(), f.teamName()));
+        m.put("ack-after-hours", f -> new AfterHoursAckModel(f.number(), f.tag(), f.subject(), f.customerName(),
+                f.customerAddress(), f.supportAddress(), f.teamName(), "Monday 2 March at 09:00 (Europe/Kyiv)",
+                "Monday 2 March at 13:00 (Europe/Kyiv)", "International Women's Day"));
+        m.put("sla-warning", f -> notice(f, new SlaNoticeDetails.Warning("first-response",
+                "Monday 2 March at 13:00 (Europe/Kyiv)", "48 min")));
+        m.put("escalation", f -> notice(f, new SlaNoticeDetails.Escalation("first-response breached", "first-response",
+                "Monday 2 March at 13:00 (Europe/Kyiv)", "postdesk", List.of("2026-03-02T08:10Z postdesk created"), true)));
         m.put("notification", f -> notice(f, new NoticeDetails.NewMessage(true, f.customerName(), f.customerAddress(),
                 "My printer is on <b>fire</b> & smoking.\nPlease help.", List.of("photo.jpg"))));
         m.put("held", f -> notice(f, new NoticeDetails.Held("Eve Jones", "eve@example.com", "2026-11-23T10:00Z",

@@ -27,7 +27,19 @@ public record IdlePolicy(Duration idleRelease) {
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(lastOwnerActivity, "lastOwnerActivity");
         Objects.requireNonNull(now, "now");
-        Instant idleSince = lastOwnerActivity.isAfter(owner.since()) ? lastOwnerActivity : owner.since();
-        return Duration.between(idleSince, now).compareTo(idleRelease) >= 0;
+        return expired(Duration.between(idleSince(owner, lastOwnerActivity), now));
+    }
+
+    /** The later of taking the ticket and the owner's last activity on it: where idle time starts. */
+    public Instant idleSince(Owner owner, Instant lastOwnerActivity) {
+        return lastOwnerActivity.isAfter(owner.since()) ? lastOwnerActivity : owner.since();
+    }
+
+    /**
+     * Whether an owner idle for {@code idle} has expired; the caller measures it (in business time, so
+     * a ticket taken on Friday evening is not released over the weekend).
+     */
+    public boolean expired(Duration idle) {
+        return idle.compareTo(idleRelease) >= 0;
     }
 }

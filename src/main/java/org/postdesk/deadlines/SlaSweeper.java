@@ -1,0 +1,148 @@
+package org.postdesk.deadlines;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.postdesk.sla.Deadline;
+import org.postdesk.sla.SlaState;
+import org.postdesk.store.Database;
+import org.postdesk.store.TicketSlaRepository;
+import org.postdesk.store.TicketSlaRepository.NoticeKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The in-daemon SLA scheduler. Each run first folds the tickets changed since the last run into their
+ * stored due times (ingest and agents never wait for SLA work), then looks at the rows whose next check
+ * has come (index on {@code next_check_at}: a run costs the tickets near a deadline, not all open ones),
+ * and sends each warning and escalation whose claim on {@code sla_notice} it wins — exactly once per
+ * ticket, target and cycle, also with several daemons on one database. Between runs it sleeps until the
+ * soonest next check, at most {@link #every}, so a deadline is acted on at its instant.
+ * State lives in the store, so a restart loses nothing.
+ */
+public final class SlaSweeper implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
+    /** Changes committed up to this long after their timestamp are still folded in. */
+    static final Duration COMMIT_SLACK = Duration.ofMinutes(5);
+    private static final int BATCH = 500;
+    private static final Duration MIN_WAIT = Duration.ofMillis(200);
+
+    private final Database db;
+    private final Escalations escalations;
+    private final Clock clock;
+    private final Duration every;
+    private final Object wake = new Object();
+    private volatile boolean stopped;
+
+    public SlaSweeper(Database db, Escalations escalations, Clock clock, Duration every) {
+        this.db = db;
+        this.escalations = escalations;
+        this.clock = clock;
+        this.every = every;
+    }
+
+    /** What one run did. */
+    public record Run(int synced, int checked, int warnings, int breaches) {
+    }
+
+    /** One run; safe to call from several threads or daemons at once. */
+    public Run runOnce() {
+        Instant now = clock.instant();
+        int synced = syncChanged(now);
+        int checked = 0;
+        int[] sent = new int[2];
+        for (long ticketId : new TicketSlaRepository(db.dsl()).dueForCheck(now, BATCH)) {
+            checked++;
+            try (var m = MDC.putCloseable("ticket", String.valueOf(ticketId))) {
+                int[] s = db.inTransaction(tx -> check(tx, ticketId, now));
+                sent[0] += s[0];
+                sent[1] += s[1];
+            }
+        }
+        return new Run(synced, checked, sent[0], sent[1]);
+    }
+
+    private int syncChanged(Instant now) {
+        TicketSlaRepository repo = new TicketSlaRepository(db.dsl());
+        Optional<Instant> since = repo.syncedUntil();
+        List<Long> changed = repo.changedSince(since.map(s -> s.minus(COMMIT_SLACK)).orElse(null), Integer.MAX_VALUE);
+        for (long id : changed) {
+            db.inTransactionRun(tx -> SlaSync.store(tx, id, now));
+        }
+        db.inTransactionRun(tx -> new TicketSlaRepository(tx).setSyncedUntil(now));
+        return changed.size();
+    }
+
+    private int[] check(DSLContext tx, long ticketId, Instant now) {
+        int[] sent = new int[2];
+        Optional<SlaSync.Replayed> replayed = SlaSync.replay(tx, ticketId);
+        if (replayed.isEmpty()) {
+            return sent;
+        }
+        TicketSlaRepository repo = new TicketSlaRepository(tx);
+        for (Deadline d : replayed.get().clock().deadlines(now)) {
+            if (d.state() == SlaState.WARNING && repo.claimNotice(ticketId, d.target(), d.cycle(), NoticeKind.WARNING, now)) {
+                escalations.warn(tx, replayed.get(), d, now);
+                sent[0]++;
+            } else if (d.state() == SlaState.BREACHED
+                    && repo.claimNotice(ticketId, d.target(), d.cycle(), NoticeKind.BREACH, now)) {
+                escalations.breach(tx, replayed.get(), d, now);
+                sent[1]++;
+            }
+        }
+        SlaSync.store(tx, ticketId, now);
+        return sent;
+    }
+
+    @Override
+    public void run() {
+        while (!stopped) {
+            try {
+                Run r = runOnce();
+                if (r.warnings() + r.breaches() > 0) {
+                    log.info("sla sweep: {} warning(s), {} escalation(s)", r.warnings(), r.breaches());
+                }
+            } catch (Exception e) {
+                log.warn("sla sweep failed, retrying on the next round: {}", e.toString(), e);
+            }
+            waitForNext();
+        }
+    }
+
+    private void waitForNext() {
+        Duration wait = every;
+        try {
+            Optional<Instant> next = new TicketSlaRepository(db.dsl()).nextCheck();
+            if (next.isPresent()) {
+                Duration until = Duration.between(clock.instant(), next.get());
+                wait = until.compareTo(every) < 0 ? until : every;
+            }
+        } catch (Exception e) {
+            log.debug("cannot read the next SLA check, waiting {}: {}", every, e.toString());
+        }
+        if (wait.compareTo(MIN_WAIT) < 0) {
+            wait = MIN_WAIT;
+        }
+        synchronized (wake) {
+            try {
+                if (!stopped) {
+                    wake.wait(wait.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopped = true;
+            }
+        }
+    }
+
+    public void stop() {
+        stopped = true;
+        synchronized (wake) {
+            wake.notifyAll();
+        }
+    }
+}

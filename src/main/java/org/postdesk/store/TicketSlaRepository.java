@@ -1,0 +1,133 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.Timestamps.fromDb;
+import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.SLA_NOTICE;
+import static org.postdesk.store.db.Tables.SLA_SYNC;
+import static org.postdesk.store.db.Tables.TICKET;
+import static org.postdesk.store.db.Tables.TICKET_SLA;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.postdesk.sla.SlaState;
+import org.postdesk.sla.SlaTarget;
+import org.postdesk.store.db.tables.records.TicketSlaRecord;
+
+/**
+ * The stored due times of tickets, the notices sent about them, and how far ticket changes have been
+ * folded in. Every query the sweeper runs goes through an index ({@code next_check_at}, {@code updated_at}).
+ */
+public final class TicketSlaRepository {
+    /** The kinds of SLA notice, each sent at most once per ticket, target and cycle. */
+    public enum NoticeKind { WARNING, BREACH }
+
+    private final DSLContext dsl;
+
+    public TicketSlaRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /**
+     * Replaces the ticket's rows with {@code rows} (none: the ticket has no deadlines). An upsert per target,
+     * so two daemons replaying the same ticket at once both succeed (the later write wins; both computed
+     * the same rows from the same history).
+     */
+    public void replace(long ticketId, Collection<TicketSla> rows) {
+        dsl.deleteFrom(TICKET_SLA).where(TICKET_SLA.TICKET_ID.eq(ticketId),
+                TICKET_SLA.TARGET.notIn(rows.stream().map(r -> r.target().name()).toList())).execute();
+        for (TicketSla r : rows) {
+            dsl.insertInto(TICKET_SLA).set(TICKET_SLA.TICKET_ID, ticketId).set(TICKET_SLA.TARGET, r.target().name())
+                    .set(values(r)).onConflict(TICKET_SLA.TICKET_ID, TICKET_SLA.TARGET).doUpdate().set(values(r))
+                    .execute();
+        }
+    }
+
+    private static Map<Field<?>, Object> values(TicketSla r) {
+        Map<Field<?>, Object> v = new HashMap<>();
+        v.put(TICKET_SLA.CYCLE, r.cycle());
+        v.put(TICKET_SLA.STATE, r.state().name());
+        v.put(TICKET_SLA.BUDGET_MIN, Math.toIntExact(r.budget().toMinutes()));
+        v.put(TICKET_SLA.DUE_AT, toDb(r.dueAt()));
+        v.put(TICKET_SLA.WARN_AT, toDb(r.warnAt()));
+        v.put(TICKET_SLA.LEFT_SECONDS, r.left().toSeconds());
+        v.put(TICKET_SLA.MET_AT, toDb(r.metAt()));
+        v.put(TICKET_SLA.NEXT_CHECK_AT, toDb(r.nextCheckAt()));
+        v.put(TICKET_SLA.COMPUTED_AT, toDb(r.computedAt()));
+        return v;
+    }
+
+    public List<TicketSla> byTicket(long ticketId) {
+        return dsl.selectFrom(TICKET_SLA).where(TICKET_SLA.TICKET_ID.eq(ticketId)).orderBy(TICKET_SLA.TARGET)
+                .fetch(TicketSlaRepository::toRow);
+    }
+
+    /** Tickets with a row due for a look by {@code until}, soonest first, at most {@code limit}. */
+    public List<Long> dueForCheck(Instant until, int limit) {
+        return dsl.selectDistinct(TICKET_SLA.TICKET_ID, TICKET_SLA.NEXT_CHECK_AT).from(TICKET_SLA)
+                .where(TICKET_SLA.NEXT_CHECK_AT.le(toDb(until)))
+                .orderBy(TICKET_SLA.NEXT_CHECK_AT).limit(limit).fetch(TICKET_SLA.TICKET_ID)
+                .stream().distinct().toList();
+    }
+
+    /** The soonest moment any row needs a look. */
+    public Optional<Instant> nextCheck() {
+        return Optional.ofNullable(fromDb(dsl.select(TICKET_SLA.NEXT_CHECK_AT).from(TICKET_SLA)
+                .where(TICKET_SLA.NEXT_CHECK_AT.isNotNull()).orderBy(TICKET_SLA.NEXT_CHECK_AT).limit(1)
+                .fetchOne(TICKET_SLA.NEXT_CHECK_AT)));
+    }
+
+    /**
+     * Records that a notice is being sent; true for exactly one caller per ticket, target, cycle and kind
+     * (the primary key decides, also between daemons on one PostgreSQL), false for every later one.
+     */
+    public boolean claimNotice(long ticketId, SlaTarget target, int cycle, NoticeKind kind, Instant now) {
+        return dsl.insertInto(SLA_NOTICE).set(SLA_NOTICE.TICKET_ID, ticketId).set(SLA_NOTICE.TARGET, target.name())
+                .set(SLA_NOTICE.CYCLE, cycle).set(SLA_NOTICE.KIND, kind.name()).set(SLA_NOTICE.SENT_AT, toDb(now))
+                .onConflictDoNothing().execute() == 1;
+    }
+
+    public boolean noticeSent(long ticketId, SlaTarget target, int cycle, NoticeKind kind) {
+        return dsl.fetchExists(SLA_NOTICE, SLA_NOTICE.TICKET_ID.eq(ticketId), SLA_NOTICE.TARGET.eq(target.name()),
+                SLA_NOTICE.CYCLE.eq(cycle), SLA_NOTICE.KIND.eq(kind.name()));
+    }
+
+    /** Up to when ticket changes were folded in; empty before the first sync. */
+    public Optional<Instant> syncedUntil() {
+        return dsl.select(SLA_SYNC.SYNCED_UNTIL).from(SLA_SYNC).where(SLA_SYNC.ID.eq(1))
+                .fetchOptional(SLA_SYNC.SYNCED_UNTIL).map(Timestamps::fromDb);
+    }
+
+    public void setSyncedUntil(Instant at) {
+        if (dsl.update(SLA_SYNC).set(SLA_SYNC.SYNCED_UNTIL, toDb(at)).where(SLA_SYNC.ID.eq(1)).execute() == 0) {
+            dsl.insertInto(SLA_SYNC).set(SLA_SYNC.ID, 1).set(SLA_SYNC.SYNCED_UNTIL, toDb(at)).onConflictDoNothing()
+                    .execute();
+        }
+    }
+
+    /** Tickets changed at or after {@code since} (every ticket when null), oldest change first. */
+    public List<Long> changedSince(Instant since, int limit) {
+        return dsl.select(TICKET.ID).from(TICKET)
+                .where(since == null ? TICKET.ID.isNotNull() : TICKET.UPDATED_AT.ge(toDb(since)))
+                .orderBy(TICKET.UPDATED_AT, TICKET.ID).limit(limit).fetch(TICKET.ID);
+    }
+
+    /** The open tickets of a mailbox (not closed, not spam): what a calendar or policy change replays. */
+    public List<Long> openTickets(long mailboxId) {
+        return dsl.select(TICKET.ID).from(TICKET)
+                .where(TICKET.MAILBOX_ID.eq(mailboxId), TICKET.STATUS.notIn("CLOSED", "SPAM")).fetch(TICKET.ID);
+    }
+
+    private static TicketSla toRow(TicketSlaRecord r) {
+        return new TicketSla(r.getTicketId(), SlaTarget.valueOf(r.getTarget()), r.getCycle(), SlaState.valueOf(r.getState()),
+                Duration.ofMinutes(r.getBudgetMin()), fromDb(r.getDueAt()), fromDb(r.getWarnAt()),
+                Duration.ofSeconds(r.getLeftSeconds()), fromDb(r.getMetAt()), fromDb(r.getNextCheckAt()),
+                fromDb(r.getComputedAt()));
+    }
+}

@@ -1,0 +1,110 @@
+package org.postdesk.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.postdesk.deadlines.SlaWorld.at;
+import static org.postdesk.deadlines.SlaWorld.kyiv;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.postdesk.sla.SlaState;
+import org.postdesk.sla.SlaTarget;
+import org.postdesk.store.Database;
+import org.postdesk.store.DbSettings;
+import org.postdesk.store.EventRepository;
+import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketSla;
+import org.postdesk.store.TicketSlaRepository;
+import org.postdesk.store.TierRepository;
+
+class SlaSweeperTest {
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void warnsOnceBeforeTheDueTimeThenEscalatesOnceOnBreachAcrossRestarts(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            long ticket = w.ticket("2026-11-27T17:30");   // Friday evening: due Monday 12:30, warning at 11:42
+
+            SlaSweeper.Run early = w.sweeper(db, at("2026-11-30T11:00")).runOnce();
+            assertThat(early.synced()).isEqualTo(1);
+            assertThat(early.warnings() + early.breaches()).isZero();
+            TicketSla row = new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0);
+            assertThat(row.target()).isEqualTo(SlaTarget.FIRST_RESPONSE);
+            assertThat(row.dueAt()).isEqualTo(kyiv("2026-11-30T12:30"));
+            assertThat(row.nextCheckAt()).isEqualTo(kyiv("2026-11-30T11:42"));
+
+            SlaSweeper warnTime = w.sweeper(db, at("2026-11-30T11:45"));
+            assertThat(warnTime.runOnce().warnings()).isEqualTo(1);
+            assertThat(warnTime.runOnce().warnings()).isZero();
+            assertThat(w.outbox(Escalations.WARNING_KIND)).containsExactly("alice@example.test");   // first line only
+            assertThat(new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0).nextCheckAt())
+                    .isEqualTo(kyiv("2026-11-30T12:30"));
+
+            SlaSweeper restarted = w.sweeper(db, at("2026-11-30T12:31"));
+            assertThat(restarted.runOnce().breaches()).isEqualTo(1);
+            assertThat(w.sweeper(db, at("2026-11-30T13:00")).runOnce().breaches()).isZero();
+            assertThat(w.outbox(Escalations.ESCALATION_KIND)).containsExactly("bob@example.test", "carol@example.test");
+            assertThat(new TicketRepository(db.dsl()).byId(ticket).orElseThrow().priority()).isEqualTo("HIGH");
+            assertThat(new TierRepository(db.dsl()).escalatedAt(ticket)).contains(kyiv("2026-11-30T12:31"));
+            assertThat(new EventRepository(db.dsl()).byTicket(ticket)).extracting(EventRepository.TicketEvent::type)
+                    .contains("sla-warning", "escalation", "priority");
+            assertThat(w.outbox(Escalations.WARNING_KIND)).hasSize(1);
+            TicketSla breached = new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0);
+            assertThat(breached.state()).isEqualTo(SlaState.BREACHED);
+            assertThat(breached.nextCheckAt()).isNull();
+        }
+    }
+
+    @Test
+    void twoDaemonsOnOnePostgresSendEachWarningAndEscalationOnce() throws Exception {
+        try (Database first = TestDatabases.postgres();
+             Database second = Database.open(new DbSettings(((HikariDataSource) first.dataSource()).getJdbcUrl(),
+                     "postgres", null, 8))) {
+            SlaWorld w = new SlaWorld(first);
+            List<Long> tickets = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                tickets.add(w.ticket("2026-11-27T17:30"));
+            }
+            race(w.sweeper(first, at("2026-11-30T11:45")), w.sweeper(second, at("2026-11-30T11:45")));
+            race(w.sweeper(first, at("2026-11-30T12:45")), w.sweeper(second, at("2026-11-30T12:45")));
+
+            assertThat(w.outbox(Escalations.WARNING_KIND)).hasSize(tickets.size());
+            assertThat(w.outbox(Escalations.ESCALATION_KIND)).hasSize(2 * tickets.size());
+            for (long t : tickets) {
+                assertThat(new EventRepository(first.dsl()).byTicket(t)).extracting(EventRepository.TicketEvent::type)
+                        .containsOnlyOnce("sla-warning", "escalation");
+            }
+        }
+    }
+
+    /** Both daemons sweep at once, three times each. */
+    private static void race(SlaSweeper a, SlaSweeper b) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> runs = new ArrayList<>();
+        for (SlaSweeper s : List.of(a, b)) {
+            runs.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 3; i++) {
+                    s.runOnce();
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> f : runs) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+    }
+}
