@@ -2,7 +2,10 @@ package org.postdesk.cli;
 
 import java.io.PrintWriter;
 
-/** The text form of {@code ticket show}: headers, then each message, then the history. */
+/**
+ * The text form of {@code ticket show}: headers, then each message, then the history. In a customer's
+ * mail every line of quoted history starts with {@value QuoteMarks#QUOTED}.
+ */
 final class TicketPrinter {
     private final PrintWriter out;
 
@@ -46,7 +49,13 @@ final class TicketPrinter {
         m.attachments().forEach(a -> field("Attachment", a.filename() + " (" + a.contentType() + ", " + a.size()
                 + " bytes" + (a.dropped() == null ? "" : ", not stored: " + a.dropped()) + ")"));
         out.println();
-        out.println(m.text() == null ? "" : m.text().stripTrailing());
+        if (m.text() == null) {
+            out.println();
+        } else if ("IN".equals(m.direction())) {
+            QuoteMarks.marked(m.text()).forEach(out::println); // the quoted history marked, the new text plain
+        } else {
+            out.println(m.text().stripTrailing());
+        }
     }
 
     private void field(String name, String value) {

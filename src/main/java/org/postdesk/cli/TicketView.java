@@ -13,8 +13,10 @@ record TicketView(String number, String status, String priority, String category
                   String linkedTo, Instant createdAt, Instant updatedAt, Instant closedAt, List<String> participants,
                   List<MessageView> messages, List<EventView> events) {
 
+    /** One message; {@code newText} is what a customer added (quoted history left out), null for other messages. */
     record MessageView(long id, String direction, String kind, Instant time, String from, String to, String cc,
-                       String subject, String messageId, String text, String parseNote, List<AttachmentView> attachments) {
+                       String subject, String messageId, String text, String parseNote, List<AttachmentView> attachments,
+                       String newText) {
     }
 
     record AttachmentView(String filename, String contentType, long size, String dropped) {
@@ -38,7 +40,9 @@ record TicketView(String number, String status, String priority, String category
                 ? m.sentAt() : m.storedAt();
         String from = m.fromName() == null ? m.fromAddr() : m.fromName() + " <" + m.fromAddr() + ">";
         return new MessageView(m.id(), m.direction().name(), m.kind(), time, from, m.toAddrs(), m.ccAddrs(),
-                m.subject(), m.messageId(), m.bodyText(), m.parseNote(), own);
+                m.subject(), m.messageId(), m.bodyText(), m.parseNote(), own,
+                m.direction() == org.postdesk.store.NewMessage.Direction.IN && m.bodyText() != null
+                        ? QuoteMarks.newText(m.bodyText()) : null);
     }
 
     static EventView event(EventRepository.TicketEvent e) {

@@ -43,6 +43,10 @@ class TicketAdminCommandTest {
     }
 
     private String ticket(String messageId) {
+        return ticket(messageId, "it is broken");
+    }
+
+    private String ticket(String messageId, String body) {
         try (Database db = cli.openDatabase()) {
             TicketRepository tickets = new TicketRepository(db.dsl());
             TicketNumber n = tickets.nextNumber();
@@ -51,7 +55,7 @@ class TicketAdminCommandTest {
             tickets.addParticipant(id, "ann@example.com", "REQUESTER");
             new MessageRepository(db.dsl()).insert(new NewMessage(id, mailboxId, NewMessage.Direction.IN, "CUSTOMER",
                     messageId, messageId, null, "", "ann@example.com", "Ann", "support@example.test", "", "Printer",
-                    null, Instant.now(), "it is broken", null, null, null, 1L));
+                    null, Instant.now(), body, null, null, null, 1L));
             return n.toString();
         }
     }
@@ -66,6 +70,17 @@ class TicketAdminCommandTest {
         CliRunner.Result r = cli.run(args);
         assertThat(r.code()).as(String.join(" ", args) + "\n" + r.all()).isZero();
         return r;
+    }
+
+    @Test
+    void showMarksTheQuotedPartOfACustomersMail() throws IOException {
+        String n = ticket("<a@x>", "The serial is XK-42.\n\nOn Mon, 23 Nov 2026 at 11:00, Support <s@example.test> wrote:\n"
+                + "> Which model is it?\n> --\n> Bob\n");
+        String out = ok("ticket", "show", n).out();
+        assertThat(out).contains("\nThe serial is XK-42.\n\n  | On Mon, 23 Nov 2026 at 11:00, Support <s@example.test> wrote:\n"
+                + "  | > Which model is it?\n  | > --\n  | > Bob\n");
+        assertThat(show(n).get("messages").get(0).get("newText").asText()).isEqualTo("The serial is XK-42.");
+        assertThat(show(n).get("messages").get(0).get("text").asText()).contains("> Which model is it?");
     }
 
     @Test

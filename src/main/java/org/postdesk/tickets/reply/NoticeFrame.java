@@ -43,7 +43,10 @@ public final class NoticeFrame {
     /** Whether {@code line} (quoted or not) is one of the single lines of the frame: marker, {@code Ref:}, help. */
     boolean isOwnLine(String line) {
         String s = QuoteHeaders.unquoted(line);
-        if (isMarker(s) || REF.matcher(s).matches() || s.length() <= MAX_MARKER_LENGTH * 2 && FOLD.matcher(s).matches()) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        if (s.length() <= MAX_MARKER_LENGTH && MARKER_LINE.matcher(s).matches() || REF.matcher(s).matches() || s.length() <= MAX_MARKER_LENGTH * 2 && FOLD.matcher(s).matches()) {
             return true;
         }
         for (String prefix : helpPrefixes) {
