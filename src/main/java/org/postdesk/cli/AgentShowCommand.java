@@ -2,6 +2,7 @@ package org.postdesk.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.postdesk.app.TicketCommands;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import picocli.CommandLine.Command;
@@ -49,7 +50,6 @@ final class AgentShowCommand implements Callable<Integer> {
 
     /** The agent with this address or id, or a {@link UsageException} saying how to find them. */
     static Agent find(AgentRepository repo, String who) {
-        return (who.matches("\\d{1,18}") ? repo.byId(Long.parseLong(who)) : repo.byAddress(who))
-                .orElseThrow(() -> new UsageException("no agent " + who + " (see: postdesk agent list)"));
+        return TicketCommands.agent(repo, who);
     }
 }

@@ -1,5 +1,9 @@
 package org.postdesk.cli;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.postdesk.app.RefusedException;
 import org.postdesk.config.ConfigException;
 import org.postdesk.ingest.MailboxUnavailableException;
 import org.postdesk.store.StoreUnavailableException;
@@ -16,15 +20,30 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
 
     @Override
     public int getExitCode(Throwable t) {
-        if (t instanceof ParameterException || t instanceof UsageException) {
+        if (t instanceof ParameterException || t instanceof RefusedException) {
             return USAGE;
         }
         if (t instanceof ConfigException) {
             return CONFIG;
         }
-        if (t instanceof StoreUnavailableException || t instanceof MailboxUnavailableException) {
+        if (t instanceof StoreUnavailableException || t instanceof MailboxUnavailableException
+                || lostTheDatabase(t)) {
             return UNAVAILABLE;
         }
         return INTERNAL;
+    }
+
+    /**
+     * The database went away during the command: the pool found no connection, or the driver lost it
+     * (SQLState class 08, "connection exception"). Anything else from the database is a bug (1).
+     */
+    static boolean lostTheDatabase(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof SQLTransientConnectionException || c instanceof SQLNonTransientConnectionException
+                    || (c instanceof SQLException e && e.getSQLState() != null && e.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

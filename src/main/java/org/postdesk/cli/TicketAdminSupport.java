@@ -1,34 +1,33 @@
 package org.postdesk.cli;
 
 import java.time.Clock;
+import java.time.Instant;
 import org.jooq.DSLContext;
+import org.postdesk.app.Actor;
+import org.postdesk.app.TicketCommands;
 import org.postdesk.daemon.DaemonLauncher;
 import org.postdesk.daemon.Pipeline;
 import org.postdesk.ingest.Handover;
-import org.postdesk.store.TicketRepository;
-import org.postdesk.store.TicketRow;
-import org.postdesk.tickets.TicketNumber;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** What the changing {@code ticket} commands share: finding the ticket and naming the admin in the audit. */
+/** What the changing {@code ticket} commands share: one use case in one transaction, its line printed. */
 final class TicketAdminSupport {
     private TicketAdminSupport() {
     }
 
-    /** The ticket, or a {@link UsageException} that says how to find numbers. */
-    static TicketRow find(CommandSpec spec, DSLContext dsl, String typed) {
-        TicketNumber number = TicketNumbers.parse(spec, typed);
-        return new TicketRepository(dsl).byNumber(number).orElseThrow(() -> new UsageException("ticket " + number
-                + " does not exist (see: postdesk ticket list)"));
+    /** One call of a {@link TicketCommands} use case. */
+    @FunctionalInterface
+    interface UseCase {
+        String run(TicketCommands commands, DSLContext tx, Actor actor, Instant now);
     }
 
-    /** Refuses to change a ticket that was merged: its conversation lives in the survivor now. */
-    static void refuseMerged(DSLContext dsl, TicketRow t, String what) {
-        new TicketRepository(dsl).merges().mergedInto(t.id()).flatMap(new TicketRepository(dsl)::byId)
-                .ifPresent(survivor -> {
-                    throw new UsageException("ticket " + t.number() + " was merged into " + survivor.number()
-                            + ": " + what + " ticket " + survivor.number() + " instead");
-                });
+    /** Runs {@code useCase} in one transaction as the admin at the keyboard and prints what it says. */
+    static void run(CommandSpec spec, UseCase useCase) {
+        CliContext ctx = PostdeskCommand.context(spec);
+        TicketCommands commands = new TicketCommands(handover(ctx));
+        Actor actor = Actor.admin(actor(spec));
+        String result = ctx.database().inTransaction(tx -> useCase.run(commands, tx, actor, Instant.now()));
+        spec.commandLine().getOut().println(result);
     }
 
     /** The audit actor of an admin command: {@code admin:<login>}. */

@@ -1,12 +1,6 @@
 package org.postdesk.cli;
 
-import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.postdesk.store.Database;
-import org.postdesk.store.EventRepository;
-import org.postdesk.store.TicketMerges;
-import org.postdesk.store.TicketRepository;
-import org.postdesk.store.TicketRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -31,32 +25,8 @@ final class TicketMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Database db = PostdeskCommand.context(spec).database();
-        String actor = TicketAdminSupport.actor(spec);
-        String result = db.inTransaction(tx -> {
-            TicketRow from = TicketAdminSupport.find(spec, tx, number);
-            TicketRow to = TicketAdminSupport.find(spec, tx, into);
-            if (from.id() == to.id()) {
-                throw new UsageException("ticket " + from.number() + " cannot be merged into itself: give another"
-                        + " ticket with --into");
-            }
-            TicketAdminSupport.refuseMerged(tx, from, "merge");
-            TicketAdminSupport.refuseMerged(tx, to, "merge into");
-            if (from.mailboxId() != to.mailboxId()) {
-                throw new UsageException("tickets " + from.number() + " and " + to.number() + " belong to different"
-                        + " mailboxes: replies would leave from another address; merge only within one mailbox");
-            }
-            Instant now = Instant.now();
-            TicketMerges.Moved moved = new TicketRepository(tx).merges().merge(from.id(), to.id(), now);
-            EventRepository events = new EventRepository(tx);
-            events.record(to.id(), now, actor, "merge", "ticket " + from.number() + " merged into this one: "
-                    + moved.messages() + " message(s), " + moved.participants() + " participant(s), "
-                    + moved.events() + " history line(s)");
-            events.record(from.id(), now, actor, "merged-into", "merged into ticket " + to.number());
-            return "ticket " + from.number() + " merged into " + to.number() + ": " + moved.messages()
-                    + " message(s) moved; " + from.number() + " is closed and points to " + to.number();
-        });
-        spec.commandLine().getOut().println(result);
+        TicketAdminSupport.run(spec, (commands, tx, actor, now) ->
+                commands.merge(tx, TicketNumbers.parse(spec, number), TicketNumbers.parse(spec, into), actor, now));
         return ExitCodes.OK;
     }
 }

@@ -1,16 +1,6 @@
 package org.postdesk.cli;
 
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.postdesk.ingest.Handover;
-import org.postdesk.store.Agent;
-import org.postdesk.store.AgentRepository;
-import org.postdesk.store.Database;
-import org.postdesk.store.EventRepository;
-import org.postdesk.store.OwnershipRepository;
-import org.postdesk.store.TicketRow;
-import org.postdesk.tickets.agent.Owner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -30,29 +20,8 @@ final class TicketReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CliContext ctx = PostdeskCommand.context(spec);
-        Database db = ctx.database();
-        Handover handover = TicketAdminSupport.handover(ctx);
-        String result = db.inTransaction(tx -> {
-            TicketRow t = TicketAdminSupport.find(spec, tx, number);
-            OwnershipRepository ownership = new OwnershipRepository(tx);
-            Optional<Owner> owner = ownership.owner(t.id());
-            if (owner.isEmpty()) {
-                return "nobody holds ticket " + t.number() + ": nothing changed";
-            }
-            Instant now = Instant.now();
-            if (!ownership.release(t.id(), owner.get(), now)) {
-                throw new UsageException("ticket " + t.number() + " changed hands while releasing it: run the"
-                        + " command again");
-            }
-            String was = new AgentRepository(tx).byId(owner.get().agentId()).map(Agent::primaryAddress)
-                    .orElse("agent " + owner.get().agentId());
-            new EventRepository(tx).record(t.id(), now, TicketAdminSupport.actor(spec), "release",
-                    "released from the command line (was held by " + was + ")");
-            handover.released(tx, t.id(), TicketAdminSupport.actor(spec), null, now);
-            return "ticket " + t.number() + " released (was held by " + was + ")";
-        });
-        spec.commandLine().getOut().println(result);
+        TicketAdminSupport.run(spec, (commands, tx, actor, now) ->
+                commands.release(tx, TicketNumbers.parse(spec, number), actor, now));
         return ExitCodes.OK;
     }
 }

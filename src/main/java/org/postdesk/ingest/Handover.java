@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.postdesk.app.OwnershipNotices;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
@@ -21,7 +22,7 @@ import org.postdesk.tickets.agent.Owner;
  * at once; the agent it was taken from learns that their replies are held from now on; and when a ticket
  * is let go, or its owner disabled, the mailbox's agents are told it is free. Queued in the caller's transaction.
  */
-public final class Handover {
+public final class Handover implements OwnershipNotices {
     public static final String KIND = "HANDOVER";
     private static final String TEMPLATE = "handover";
 
@@ -35,6 +36,7 @@ public final class Handover {
      * {@code to} now owns the ticket, by {@code by} ({@code byAgentIdOrNull} when an agent did it);
      * {@code previous} is who held it before. Nobody is told about their own doing.
      */
+    @Override
     public void assigned(DSLContext tx, long ticketId, Agent to, Optional<Owner> previous, String by,
                          Long byAgentIdOrNull, Instant now) {
         if (!isActor(to.id(), byAgentIdOrNull)) {
@@ -50,6 +52,7 @@ public final class Handover {
      * The ticket was let go ({@code #release}, or {@code postdesk ticket release}): the mailbox's active
      * agents learn it is free, all but the one who let it go.
      */
+    @Override
     public void released(DSLContext tx, long ticketId, String by, Long byAgentIdOrNull, Instant now) {
         long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
         String text = customerText(tx, ticketId);

@@ -5,9 +5,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.postdesk.app.Actor;
+import org.postdesk.app.TicketRules;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
-import org.postdesk.store.EventRepository;
 import org.postdesk.store.OwnershipRepository;
 import org.postdesk.store.TicketDetailsRepository;
 import org.postdesk.store.TicketRepository;
@@ -26,7 +27,7 @@ enum TicketAction {
         @Override
         void apply(Context c, AgentCommand cmd) {
             c.ownership().owner(c.ticketId()).ifPresent(o -> {
-                if (release(c, o, "released")) {
+                if (c.rules().release(c.ticketId(), o, "released")) {
                     c.handover().released(c.tx(), c.ticketId(), Handover.describe(c.agent()), c.agent().id(), c.now());
                 }
             });
@@ -46,27 +47,25 @@ enum TicketAction {
     PENDING {
         @Override
         void apply(Context c, AgentCommand cmd) {
-            status(c, TicketStatus.PENDING);
+            c.rules().status(c.ticketId(), TicketStatus.PENDING);
         }
     },
     CLOSE {
         @Override
         void apply(Context c, AgentCommand cmd) {
-            status(c, c.ticket().status().close());
-            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released on close"));
+            c.rules().close(c.ticketId());
         }
     },
     REOPEN {
         @Override
         void apply(Context c, AgentCommand cmd) {
-            status(c, TicketStatus.OPEN);
+            c.rules().status(c.ticketId(), TicketStatus.OPEN);
         }
     },
     SPAM {
         @Override
         void apply(Context c, AgentCommand cmd) {
-            status(c, c.ticket().status().markSpam());
-            c.ownership().owner(c.ticketId()).ifPresent(o -> release(c, o, "released as spam"));
+            c.rules().markSpam(c.ticketId());
         }
     },
     PRIORITY {
@@ -109,22 +108,6 @@ enum TicketAction {
 
     abstract void apply(Context c, AgentCommand cmd);
 
-    private static void status(Context c, TicketStatus to) {
-        TicketStatus before = c.ticket().status();
-        if (before != to) {
-            new TicketRepository(c.tx()).updateStatus(c.ticketId(), to, c.now());
-            c.event("status", before + " -> " + to);
-        }
-    }
-
-    private static boolean release(Context c, Owner owner, String how) {
-        if (c.ownership().release(c.ticketId(), owner, c.now())) {
-            c.event("release", how);
-            return true;
-        }
-        return false;
-    }
-
     /** What an action works on; {@link #ticket()} is read fresh, since earlier actions change it. */
     record Context(DSLContext tx, long ticketId, Agent agent, Instant now, Handover handover) {
         OwnershipRepository ownership() {
@@ -135,8 +118,13 @@ enum TicketAction {
             return new TicketRepository(tx).byId(ticketId).orElseThrow();
         }
 
+        /** The ticket rules agents and admins share (docs/ARCHITECTURE.md), as this agent. */
+        TicketRules rules() {
+            return new TicketRules(tx, Actor.agent(agent), now);
+        }
+
         void event(String type, String detail) {
-            new EventRepository(tx).record(ticketId, now, agent.primaryAddress(), type, detail);
+            rules().event(ticketId, type, detail);
         }
     }
 }

@@ -176,6 +176,19 @@ class TicketAdminCommandTest {
         assertThat(t.get("events").findValuesAsText("actor")).contains("admin:alice");
     }
 
+    @Test
+    void closingFreesTheTicketFromItsOwnerAsAnAgentsCloseDoes() throws IOException {
+        String n = ticket("<a@x>");
+        agent("Bob Smith", "bob@example.test");
+        ok("ticket", "assign", n, "bob@example.test");
+
+        assertThat(ok("ticket", "close", n).out()).contains("ticket " + n + " closed (released from bob@example.test)");
+
+        assertThat(row(n).ownerAgentId()).as("nobody holds a closed ticket").isNull();
+        assertThat(show(n).get("events").findValuesAsText("detail")).containsSubsequence(
+                "NEW -> CLOSED, from the command line", "released on close");
+    }
+
     private List<OutboxItem> outbox(String number) {
         try (Database db = cli.openDatabase()) {
             return new OutboxRepository(db.dsl()).byTicket(row(number).id());
