@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             ReportArrivalsCommand.class,
             ReportProblemsCommand.class,
             ReportStaffingCommand.class,
+            ReportHtmlCommand.class,
         })
 public final class ReportCommand implements Runnable {
     @Spec

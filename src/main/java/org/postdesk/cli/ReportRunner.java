@@ -117,6 +117,6 @@ final class ReportRunner {
     }
 
     int write(Report report) {
-        return write(report, r -> HtmlReport.tablesOnly(r.tables()));
+        return write(report, r -> HtmlReport.page(r.title(), r.tables(), r.charts()));
     }
 }

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
         description = {"Try Postdesk without any setup: starts an in-process mail server (SMTP and IMAP on",
             "localhost) with ready accounts, a throwaway database, and the daemon. Ctrl-C stops it and",
             "deletes everything."},
-        subcommands = SandboxSendCommand.class,
+        subcommands = {SandboxSendCommand.class, SandboxDemoDataCommand.class},
         footer = {"", "Examples:", "  postdesk sandbox", "  postdesk sandbox --smtp-port 2525 --imap-port 2143",
-            "  postdesk sandbox send --subject 'Printer on fire' --body 'Please help'"})
+            "  postdesk sandbox send --subject 'Printer on fire' --body 'Please help'",
+            "  postdesk sandbox demo-data     (a store full of tickets for the reports)"})
 final class SandboxCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -116,6 +116,11 @@ public record AgentsReport(ReportFilter filter, List<AgentRow> agents) implement
     }
 
     @Override
+    public List<Chart> charts() {
+        return List.of(Charts.agentLoad(this));
+    }
+
+    @Override
     public List<ReportTable> tables() {
         ReportTable.Builder t = new ReportTable.Builder("Agents " + ReportPeriods.describe(filter), "agent", "address",
                 "taken", "replies", "closed", "first response median", "first response median (business)", "FCR",

@@ -70,6 +70,11 @@ public record ArrivalsReport(ReportFilter filter, String zone, List<List<Long>> 
     }
 
     @Override
+    public List<Chart> charts() {
+        return List.of(Charts.heatMap(this));
+    }
+
+    @Override
     public List<ReportTable> tables() {
         String[] cols = new String[26];
         cols[0] = "day";

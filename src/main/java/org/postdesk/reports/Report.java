@@ -8,4 +8,14 @@ public interface Report {
     Object data();
 
     List<ReportTable> tables();
+
+    /** The charts of its HTML page. */
+    default List<Chart> charts() {
+        return List.of();
+    }
+
+    /** The title of its HTML page. */
+    default String title() {
+        return tables().isEmpty() ? "Postdesk report" : "Postdesk: " + tables().get(0).title();
+    }
 }

@@ -16,6 +16,11 @@ import java.util.Map;
  */
 public final class StaffingPlan {
     private static final double NIGHT_SHIFT_THRESHOLD = 0.05;
+    private static final int MAX_PEAKS = 4;
+
+    /** A run of hours needing more than the base; {@code order} keeps the week's order. */
+    private record Peak(int order, int need, String text) {
+    }
 
     private StaffingPlan() {
     }
@@ -72,8 +77,26 @@ public final class StaffingPlan {
         }
         int base = mode(open);
         b.append("; ").append(label).append(" needs ").append(agents(base));
-        peaks(hours, base).forEach(p -> b.append(", ").append(p));
+        peaks(hours, base).stream().sorted((x, y) -> Integer.compare(y.need(), x.need())).limit(MAX_PEAKS)
+                .sorted(java.util.Comparator.comparingInt(Peak::order)).forEach(p -> b.append(", ").append(p.text()));
+        weekend(in, hours, b);
         return b.toString();
+    }
+
+    /** Days the calendar has closed with more than 5 % of the arrivals: how many agents they need at most. */
+    private static void weekend(Input in, List<HourPlan> hours, StringBuilder b) {
+        double total = Arrays.stream(in.meanArrivals()).sum();
+        for (int d = 0; d < 7; d++) {
+            int day = d;
+            boolean closed = hours.subList(d * 24, d * 24 + 24).stream().noneMatch(HourPlan::open);
+            double share = total == 0 ? 0 : Arrays.stream(in.meanArrivals(), d * 24, d * 24 + 24).sum() / total;
+            if (closed && share >= NIGHT_SHIFT_THRESHOLD) {
+                int need = hours.subList(day * 24, day * 24 + 24).stream().mapToInt(HourPlan::agents).max().orElse(0);
+                b.append(String.format(Locale.ROOT, "; %s brings %.0f %% of requests but is closed: it needs %s to answer"
+                                + " them the same day", DayOfWeek.of(d + 1).getDisplayName(java.time.format.TextStyle.FULL,
+                                Locale.ENGLISH), share * 100, agents(need)));
+            }
+        }
     }
 
     /** The most common count over the open hours (the larger on a tie). */
@@ -85,8 +108,8 @@ public final class StaffingPlan {
     }
 
     /** Runs of open hours on one day that need more than the base, e.g. "Monday 09–12 needs 3". */
-    private static List<String> peaks(List<HourPlan> hours, int base) {
-        List<String> out = new ArrayList<>();
+    private static List<Peak> peaks(List<HourPlan> hours, int base) {
+        List<Peak> out = new ArrayList<>();
         for (int d = 0; d < 7; d++) {
             int start = -1;
             int max = 0;
@@ -99,8 +122,9 @@ public final class StaffingPlan {
                 if (peak) {
                     max = Math.max(max, p.agents());
                 } else if (start >= 0) {
-                    out.add(String.format(Locale.ROOT, "%s %02d–%02d needs %d",
-                            DayOfWeek.of(d + 1).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), start, h, max));
+                    out.add(new Peak(d * 24 + start, max, String.format(Locale.ROOT, "%s %02d–%02d needs %d",
+                            DayOfWeek.of(d + 1).getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH), start, h,
+                            max)));
                     start = -1;
                     max = 0;
                 }

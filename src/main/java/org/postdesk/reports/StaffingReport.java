@@ -69,6 +69,11 @@ public record StaffingReport(ReportFilter filter, String handlingTimeSource, dou
     }
 
     @Override
+    public List<Chart> charts() {
+        return List.of(Charts.staffing(this));
+    }
+
+    @Override
     public List<ReportTable> tables() {
         ReportTable.Builder t = new ReportTable.Builder("Staffing plan " + ReportPeriods.describe(filter), "day", "hour",
                 "arrivals (mean)", "arrivals (p90)", "erlangs", "agents", "agents (p90 week)", "calendar");

@@ -30,6 +30,12 @@ public record SummaryReport(ReportFilter filter, Grouping by, Summary total, Lis
     }
 
     @Override
+    public List<Chart> charts() {
+        return groups.isEmpty() || by.ordinal() > Grouping.MONTH.ordinal() ? List.of()
+                : List.of(Charts.times(this), Charts.sla(this));
+    }
+
+    @Override
     public List<ReportTable> tables() {
         ReportTable.Builder t = new ReportTable.Builder("Summary " + ReportPeriods.describe(filter)
                 + (by == null ? "" : " by " + by.name().toLowerCase(java.util.Locale.ROOT)), columns());

@@ -76,22 +76,21 @@ public final class TextFormat {
         return v.toString();
     }
 
-    /** 5400 → "1h 30m"; 200000 → "2d 7h 33m"; under a minute → "45s". */
+    /** 5400 → "1h 30m"; 14400 → "4h"; 200000 → "2d 7h 33m"; under a minute → "45s". */
     public static String duration(double seconds) {
         long s = Math.round(seconds);
         if (s < 60) {
             return s + "s";
         }
-        long d = s / 86400;
-        long h = s % 86400 / 3600;
-        long m = s % 3600 / 60;
+        long[] parts = {s / 86400, s % 86400 / 3600, s % 3600 / 60};
+        String[] units = {"d", "h", "m"};
         StringBuilder b = new StringBuilder();
-        if (d > 0) {
-            b.append(d).append("d ");
+        int last = parts[2] != 0 ? 2 : parts[1] != 0 ? 1 : 0;
+        for (int i = 0; i <= last; i++) {
+            if (parts[i] != 0 || b.length() > 0) {
+                b.append(b.length() > 0 ? " " : "").append(parts[i]).append(units[i]);
+            }
         }
-        if (d > 0 || h > 0) {
-            b.append(h).append("h ");
-        }
-        return b.append(m).append('m').toString();
+        return b.toString();
     }
 }
