@@ -8,6 +8,7 @@ import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
 import org.postdesk.store.Database;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.StoreCheck;
 import org.slf4j.Logger;
 import sun.misc.Signal;
 import org.slf4j.LoggerFactory;
@@ -45,6 +46,7 @@ public final class DaemonLauncher {
             log.warn("no enabled mailboxes yet: add one with 'postdesk mailbox add'; it is picked up without a restart");
         }
         log.info("postdesk daemon starting: store {}", config.db().url().replaceAll("(?i)(password=)[^;&]*", "$1***"));
+        new StoreCheck(db).run(); // logs what it found; mail stays on the server until stored either way
         daemon.start();
         try {
             stopRequested.await();

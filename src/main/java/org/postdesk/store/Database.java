@@ -87,6 +87,11 @@ public final class Database implements AutoCloseable {
                 .migrate();
     }
 
+    /** Whether this is the embedded H2 store (else PostgreSQL). */
+    public boolean isH2() {
+        return settings.isH2();
+    }
+
     public DSLContext dsl() {
         return dsl;
     }
