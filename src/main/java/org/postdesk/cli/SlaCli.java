@@ -64,6 +64,20 @@ final class SlaCli {
         return d;
     }
 
+    /** Wall-clock time ahead: {@code 30m}, {@code 2h}, {@code 1d}. */
+    static Duration wallTime(String option, String text) {
+        Matcher m = Pattern.compile("(\\d{1,6})(m|h|d)").matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new UsageException(option + " " + text + " is not a time: write e.g. 30m, 2h or 1d");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofDays(n);
+        };
+    }
+
     /** Replays the due times of the mailbox's open tickets in {@code tx}; returns how many. */
     static int recompute(DSLContext tx, long mailboxId, Instant now) {
         List<Long> open = new TicketSlaRepository(tx).openTickets(mailboxId);

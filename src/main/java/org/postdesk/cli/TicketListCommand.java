@@ -1,10 +1,15 @@
 package org.postdesk.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
 import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+import org.postdesk.store.TicketSlaRepository;
 import org.postdesk.tickets.TicketStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,9 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code postdesk ticket list}: the newest tickets first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List tickets, newest first.",
-        footer = {"", "Examples:", "  postdesk ticket list", "  postdesk ticket list --status open --json"})
+        footer = {"", "Examples:", "  postdesk ticket list", "  postdesk ticket list --status open --json",
+            "  postdesk ticket list --breaching", "  postdesk ticket list --due-within 2h"})
 final class TicketListCommand implements Callable<Integer> {
-    private static final String FORMAT = "%-10s %-8s %-7s %-24s %-19s %s%n";
+    private static final String FORMAT = "%-10s %-8s %-7s %-24s %-19s %-34s %s%n";
 
     @Spec
     private CommandSpec spec;
@@ -30,25 +36,46 @@ final class TicketListCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     private boolean json;
 
+    @Option(names = "--breaching", description = "Only tickets with an SLA target past its due time, soonest due first.")
+    private boolean breaching;
+
+    @Option(names = "--due-within", paramLabel = "TIME",
+            description = "Only tickets with an SLA target due within TIME (30m, 2h, 1d; breached ones too), soonest first.")
+    private String dueWithin;
+
     @Override
     public Integer call() {
         TicketStatus wanted = status == null ? null : parseStatus();
         if (limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit " + limit + " is too small: use 1 or more");
         }
-        TicketRepository tickets = new TicketRepository(PostdeskCommand.context(spec).database().dsl());
-        List<TicketView.Summary> rows = tickets.list(wanted, limit).stream().map(TicketView.Summary::of).toList();
+        DSLContext dsl = PostdeskCommand.context(spec).database().dsl();
+        TicketRepository tickets = new TicketRepository(dsl);
+        TicketSlaRepository sla = new TicketSlaRepository(dsl);
+        List<TicketRow> found = breaching || dueWithin != null ? byDueTime(tickets, sla, wanted)
+                : tickets.list(wanted, limit);
+        List<TicketView.Summary> rows = found.stream().map(t -> TicketView.Summary.of(t, sla.byTicket(t.id()))).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(rows));
         } else if (rows.isEmpty()) {
             out.println(wanted == null ? "no tickets yet" : "no " + wanted.name().toLowerCase(Locale.ROOT) + " tickets");
         } else {
-            out.printf(FORMAT, "NUMBER", "STATUS", "PRIO", "REQUESTER", "UPDATED", "SUBJECT");
+            out.printf(FORMAT, "NUMBER", "STATUS", "PRIO", "REQUESTER", "UPDATED", "SLA (FIRST DUE)", "SUBJECT");
             rows.forEach(r -> out.printf(FORMAT, r.number(), r.status(), r.priority(), r.requester(),
-                    MailboxListCommand.time(r.updatedAt()), shortSubject(r.subject())));
+                    MailboxListCommand.time(r.updatedAt()), r.sla() == null ? "-"
+                            : r.sla() + " " + MailboxListCommand.time(r.dueAt()), shortSubject(r.subject())));
         }
         return ExitCodes.OK;
+    }
+
+    /** The tickets whose stored SLA rows match --breaching / --due-within, soonest due first (issue 11). */
+    private List<TicketRow> byDueTime(TicketRepository tickets, TicketSlaRepository sla, TicketStatus wanted) {
+        Instant now = Instant.now();
+        List<Long> ids = breaching && dueWithin == null ? sla.breaching(now, limit)
+                : sla.dueBy(now.plus(SlaCli.wallTime("--due-within", dueWithin)), limit);
+        return ids.stream().map(tickets::byId).flatMap(Optional::stream)
+                .filter(t -> wanted == null || t.status() == wanted).toList();
     }
 
     /** One line per ticket, even for a subject of thousands of characters (--json keeps it whole). */

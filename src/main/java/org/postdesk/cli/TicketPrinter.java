@@ -1,6 +1,8 @@
 package org.postdesk.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import org.postdesk.outbound.BusinessTimeText;
 
 /**
  * The text form of {@code ticket show}: headers, then each message, then the history. In a customer's
@@ -26,6 +28,8 @@ final class TicketPrinter {
         field("Created", MailboxListCommand.time(t.createdAt()));
         field("Updated", MailboxListCommand.time(t.updatedAt()));
         field("Closed", t.closedAt() == null ? null : MailboxListCommand.time(t.closedAt()));
+        field("Escalated", t.escalatedAt() == null ? null : MailboxListCommand.time(t.escalatedAt()));
+        t.sla().forEach(this::sla);
         for (TicketView.MessageView m : t.messages()) {
             message(m);
         }
@@ -35,6 +39,18 @@ final class TicketPrinter {
             out.printf("  %s  %-16s %-24s %s%n", MailboxListCommand.time(e.at()), e.type(), e.actor(),
                     e.detail() == null ? "" : e.detail());
         }
+    }
+
+    /** {@code SLA first-response  breached  due 2026-03-02 11:00Z  (-1 h 5 min)}. */
+    private void sla(TicketView.SlaView s) {
+        String when = s.metAt() != null ? "met " + MailboxListCommand.time(s.metAt()) + (s.late() ? " (late)" : "")
+                : s.dueAt() == null ? left(s) + " of business time left"
+                : "due " + MailboxListCommand.time(s.dueAt()) + "  (" + left(s) + " left)";
+        field("SLA " + s.target(), s.state() + "  " + when);
+    }
+
+    private static String left(TicketView.SlaView s) {
+        return BusinessTimeText.duration(Duration.ofMinutes(s.leftMinutes()));
     }
 
     private void message(TicketView.MessageView m) {

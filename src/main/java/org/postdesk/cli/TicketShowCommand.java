@@ -1,9 +1,11 @@
 package org.postdesk.cli;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
+import org.postdesk.deadlines.SlaSync;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MailboxRepository;
@@ -11,6 +13,7 @@ import org.postdesk.store.Mailbox;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
+import org.postdesk.store.TierRepository;
 import org.postdesk.tickets.TicketNumber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +65,8 @@ final class TicketShowCommand implements Callable<Integer> {
                 t.requester(), t.requesterName(), mailbox, t.locale(), t.ownerAgentId(), t.ownerSince(), linked,
                 t.createdAt(), t.updatedAt(), t.closedAt(), List.copyOf(tickets.participants(t.id())),
                 messages.byTicket(t.id()).stream().map(m -> TicketView.message(m, attachments)).toList(),
-                new EventRepository(dsl).byTicket(t.id()).stream().map(TicketView::event).toList());
+                new EventRepository(dsl).byTicket(t.id()).stream().map(TicketView::event).toList(),
+                SlaSync.deadlines(dsl, t.id(), Instant.now()).stream().map(TicketView.SlaView::of).toList(),
+                new TierRepository(dsl).escalatedAt(t.id()).orElse(null));
     }
 }

@@ -1,17 +1,30 @@
 package org.postdesk.cli;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import org.postdesk.sla.Deadline;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MessageRow;
 import org.postdesk.store.TicketRow;
+import org.postdesk.store.TicketSla;
+import org.postdesk.sla.SlaState;
 
 /** A ticket as {@code ticket show} prints it, text or JSON. */
 record TicketView(String number, String status, String priority, String category, String subject, String requester,
                   String requesterName, String mailbox, String locale, Long ownerAgentId, Instant ownerSince,
                   String linkedTo, Instant createdAt, Instant updatedAt, Instant closedAt, List<String> participants,
-                  List<MessageView> messages, List<EventView> events) {
+                  List<MessageView> messages, List<EventView> events, List<SlaView> sla, Instant escalatedAt) {
+
+    /** One SLA target of the ticket now (issue 11): state ok|warning|breached|met|paused, due time, time left. */
+    record SlaView(String target, int cycle, String state, Instant dueAt, Instant warnAt, long leftMinutes,
+                   Instant metAt, boolean late) {
+        static SlaView of(Deadline d) {
+            return new SlaView(d.target().key(), d.cycle(), d.state().key(), d.dueAt(), d.warnAt(), d.left().toMinutes(),
+                    d.metAt(), d.late());
+        }
+    }
 
     /** One message; {@code newText} is what a customer added (quoted history left out), null for other messages. */
     record MessageView(long id, String direction, String kind, Instant time, String from, String to, String cc,
@@ -25,11 +38,15 @@ record TicketView(String number, String status, String priority, String category
     record EventView(Instant at, String actor, String type, String detail) {
     }
 
+    /** {@code dueAt}/{@code sla}: the open target due first and its state, as last stored; null when none. */
     record Summary(String number, String status, String priority, String subject, String requester, Long ownerAgentId,
-                   Instant createdAt, Instant updatedAt) {
-        static Summary of(TicketRow t) {
+                   Instant createdAt, Instant updatedAt, Instant dueAt, String sla) {
+        static Summary of(TicketRow t, List<TicketSla> sla) {
+            TicketSla first = sla.stream().filter(s -> s.state() != SlaState.MET && s.dueAt() != null)
+                    .min(Comparator.comparing(TicketSla::dueAt)).orElse(null);
             return new Summary(t.number().toString(), t.status().name(), t.priority(), t.subject(), t.requester(),
-                    t.ownerAgentId(), t.createdAt(), t.updatedAt());
+                    t.ownerAgentId(), t.createdAt(), t.updatedAt(), first == null ? null : first.dueAt(),
+                    first == null ? null : first.target().key() + " " + first.state().key());
         }
     }
 

@@ -4,7 +4,19 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.postdesk.config.SecretBox;
 import org.postdesk.store.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postdesk.sla.ScopedPolicy;
+import org.postdesk.sla.SlaPolicy;
+import org.postdesk.sla.SlaTarget;
+import org.postdesk.sla.WeeklyHours;
+import org.postdesk.store.CalendarRepository;
+import org.postdesk.store.SlaPolicyRepository;
+import org.postdesk.store.TierRepository;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -16,6 +28,7 @@ public final class Sandbox {
     private final Database db;
     private final SecretBox secrets;
     private final SandboxMailServer mail;
+    private static final WeeklyHours SANDBOX_HOURS = WeeklyHours.parse("mon-fri 09:00-18:00");
 
     public Sandbox(Database db, SecretBox secrets, SandboxMailServer mail) {
         this.db = db;
@@ -32,7 +45,23 @@ public final class Sandbox {
                 "Support", "en"));
         AgentRepository agents = new AgentRepository(db.dsl());
         agents.add(new NewAgent("Alice Agent", List.of("alice@" + SandboxMailServer.DOMAIN), List.of(support.id())));
-        agents.add(new NewAgent("Bob Agent", List.of("bob@" + SandboxMailServer.DOMAIN), List.of(support.id())));
+        long bob = agents.add(new NewAgent("Bob Agent", List.of("bob@" + SandboxMailServer.DOMAIN),
+                List.of(support.id()))).id();
+        shipCalendar(support.id(), bob);
+    }
+
+    /**
+     * Office hours in this machine's zone and a 4-hour first-response target, so a newcomer writing in
+     * the evening or at the weekend sees the after-hours acknowledgement, and Bob is the second line that
+     * escalations go to (issue 11).
+     */
+    private void shipCalendar(long mailboxId, long secondLine) {
+        Instant now = Instant.now();
+        new CalendarRepository(db.dsl()).setHours(mailboxId, ZoneId.systemDefault(), SANDBOX_HOURS, now);
+        new SlaPolicyRepository(db.dsl()).put(mailboxId, new ScopedPolicy(null, null, new SlaPolicy(Map.of(
+                SlaTarget.FIRST_RESPONSE, Duration.ofHours(4), SlaTarget.NEXT_RESPONSE, Duration.ofHours(8),
+                SlaTarget.RESOLUTION, Duration.ofHours(40)), SlaPolicy.DEFAULT_WARN_AT_PERCENT, Optional.of("HIGH"))), now);
+        new TierRepository(db.dsl()).setTier(secondLine, TierRepository.SECOND_LINE);
     }
 
     public String banner(String dbUrl) {
@@ -51,6 +80,9 @@ public final class Sandbox {
         sb.append("Alice and Bob get a notification for each new ticket; replying to it from their mail client\n");
         sb.append("answers the customer (the first to reply takes the ticket; the other's reply is held).\n");
         sb.append("Commands such as #take, #close or #note go on lines at the top of a reply.\n\n");
+        sb.append("Business hours: ").append(SANDBOX_HOURS).append(" (").append(ZoneId.systemDefault().getId())
+                .append("); mail outside them gets the after-hours acknowledgement. Check it with:\n\n");
+        sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk hours check support\n\n");
         sb.append("The daemon's log below shows each ticket as it is opened. To look at them from another terminal:\n\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket list\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket show NUMBER\n");

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.postdesk.sla.SlaState;
 import org.postdesk.sla.SlaTarget;
 import org.postdesk.store.db.tables.records.TicketSlaRecord;
@@ -122,6 +123,28 @@ public final class TicketSlaRepository {
     public List<Long> openTickets(long mailboxId) {
         return dsl.select(TICKET.ID).from(TICKET)
                 .where(TICKET.MAILBOX_ID.eq(mailboxId), TICKET.STATUS.notIn("CLOSED", "SPAM")).fetch(TICKET.ID);
+    }
+
+    /**
+     * Tickets with a target past its due time and not met (breached, or due while the sweeper has not yet
+     * looked), soonest due first.
+     */
+    public List<Long> breaching(Instant now, int limit) {
+        return dueBy(now, limit, true);
+    }
+
+    /** Tickets with an open target (not met, not paused) due by {@code until}, soonest due first. */
+    public List<Long> dueBy(Instant until, int limit) {
+        return dueBy(until, limit, false);
+    }
+
+    private List<Long> dueBy(Instant until, int limit, boolean breachedToo) {
+        var open = TICKET_SLA.STATE.in(SlaState.OK.name(), SlaState.WARNING.name(), SlaState.BREACHED.name());
+        var due = TICKET_SLA.DUE_AT.le(toDb(until));
+        var where = breachedToo ? TICKET_SLA.STATE.eq(SlaState.BREACHED.name()).or(open.and(due)) : open.and(due);
+        return dsl.select(TICKET_SLA.TICKET_ID, DSL.min(TICKET_SLA.DUE_AT)).from(TICKET_SLA).where(where)
+                .groupBy(TICKET_SLA.TICKET_ID).orderBy(DSL.min(TICKET_SLA.DUE_AT).nullsLast(), TICKET_SLA.TICKET_ID)
+                .limit(limit).fetch(TICKET_SLA.TICKET_ID);
     }
 
     private static TicketSla toRow(TicketSlaRecord r) {

@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.postdesk.deadlines.SlaSync;
+import org.postdesk.store.Database;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewTicket;
+import org.postdesk.store.TicketRepository;
 
 class SlaCommandTest {
     @TempDir
@@ -93,6 +100,34 @@ class SlaCommandTest {
                 + "DTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261225\r\nSUMMARY:Christmas\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
         assertThat(ok("holiday", "import", good.toString()).out()).contains("imported 1 holiday(s)");
         assertThat(ok("holiday", "list").out()).contains("2026-12-25  holiday  Christmas");
+    }
+
+    @Test
+    void ticketListAndShowGiveDueTimesAndStates() {
+        ok("sla", "set", "support", "--first-response", "1h", "--resolution", "400h");
+        String late;
+        String fresh;
+        try (Database db = cli.openDatabase()) {
+            long mailbox = new MailboxRepository(db.dsl()).byName("support").orElseThrow().id();
+            late = ticket(db, mailbox, Instant.now().minus(Duration.ofDays(2)));
+            fresh = ticket(db, mailbox, Instant.now());
+        }
+
+        CliRunner.Result breaching = ok("ticket", "list", "--breaching");
+        assertThat(breaching.out()).contains(late, "first-response breached").doesNotContain(fresh);
+        assertThat(ok("ticket", "list", "--due-within", "2h").out()).contains(late, fresh);
+        assertThat(ok("ticket", "list").out()).contains("first-response ok");
+        assertThat(ok("ticket", "show", late).out()).contains("SLA first-response: breached  due", "SLA resolution: ok");
+    }
+
+    private static String ticket(Database db, long mailbox, Instant created) {
+        return db.inTransaction(tx -> {
+            TicketRepository tickets = new TicketRepository(tx);
+            long id = tickets.insert(new NewTicket(tickets.nextNumber(), mailbox, "printer", "ann@example.test", null,
+                    "en", null, created));
+            SlaSync.store(tx, id, Instant.now());
+            return tickets.byId(id).orElseThrow().number().toString();
+        });
     }
 
     @Test
