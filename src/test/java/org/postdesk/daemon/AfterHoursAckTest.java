@@ -39,7 +39,7 @@ import org.postdesk.store.TestDatabases;
  * acknowledgement per ticket.
  */
 class AfterHoursAckTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
     @RegisterExtension

@@ -42,7 +42,7 @@ import org.postdesk.tickets.TicketStatus;
 
 /** Agents working tickets by mail, end to end: GreenMail, the daemon, and the store. */
 class AgentPipelineTest {
-    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));

@@ -48,7 +48,7 @@ import org.postdesk.tickets.TicketStatus;
 import org.slf4j.LoggerFactory;
 
 class PipelineTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(90);
 
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
