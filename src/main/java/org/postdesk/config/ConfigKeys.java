@@ -49,6 +49,11 @@ final class ConfigKeys {
         d.put("report.shrinkage-percent", "30");
         d.put("report.service-level-percent", "80");
         d.put("csat.min-interval", "30d");
+        // issue 13: metrics and health endpoint
+        d.put("http.enabled", "true");
+        d.put("http.listen", "127.0.0.1:9464");
+        d.put("health.mailbox-error-grace", "5m");
+        d.put("health.outbox-max-age", "15m");
         return Map.copyOf(d);
     }
 

@@ -89,7 +89,21 @@ public final class ConfigLoader {
                 (int) s.number("autoreply.per-sender-per-hour", 0, 10_000),
                 s.matching("loop.marker", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                         "a short word of letters, digits, '.', '_' or '-' (it goes into the X-Loop header)"),
-                ReportsConfigs.read(s));
+                ReportsConfigs.read(s),
+                ops(s));
+    }
+
+    private static OpsConfig ops(ConfigSource s) {
+        String listen = s.matching("http.listen", "(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9.-]+):[0-9]{1,5}",
+                "host:port, such as 127.0.0.1:9464 (the default; use 0.0.0.0:9464 only behind a firewall)");
+        int colon = listen.lastIndexOf(':');
+        int port = Integer.parseInt(listen.substring(colon + 1));
+        if (port > 65535) {
+            throw ConfigException.invalid(s.value("http.listen"), "a port from 0 to 65535");
+        }
+        String host = listen.substring(0, colon).replace("[", "").replace("]", "");
+        return new OpsConfig(s.bool("http.enabled"), host, port, s.duration("health.mailbox-error-grace"),
+                s.duration("health.outbox-max-age"));
     }
 
     private static DbConfig db(ConfigSource s) {

@@ -18,5 +18,6 @@ public record PostdeskConfig(
         AgentsConfig agents,
         int autoRepliesPerSenderPerHour,
         String loopMarker,
-        ReportsConfig reports) {
+        ReportsConfig reports,
+        OpsConfig ops) {
 }

@@ -38,6 +38,9 @@ public final class Daemon implements AutoCloseable {
     private final List<OutboxSender> senders = new ArrayList<>();
     private final List<Thread> senderThreads = new ArrayList<>();
     private volatile boolean stopped;
+    private volatile boolean started;
+    /** When the daemon's timer last ran its heartbeat task: a stuck timer means a hung daemon (the watchdog). */
+    private volatile Instant lastTick = Instant.now();
     private final Balancer balancer;
     private SlaSweeper slaSweeper;
     private Thread slaThread;
@@ -72,6 +75,7 @@ public final class Daemon implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         long sweep = pipeline.idleSweepEvery().toMillis();
         timer.scheduleWithFixedDelay(this::releaseIdleSafely, sweep, sweep, TimeUnit.MILLISECONDS);
+        started = true;
         log.info("daemon started: {} mailbox worker(s)", workers.size());
     }
 
@@ -83,7 +87,18 @@ public final class Daemon implements AutoCloseable {
         }
     }
 
+    /** Started and not stopping: {@code /ready}. */
+    public boolean ready() {
+        return started && !stopped;
+    }
+
+    /** Whether the daemon's timer ran within {@code within}: what the systemd watchdog is told. */
+    public boolean alive(Duration within) {
+        return !stopped && lastTick.isAfter(Instant.now().minus(within));
+    }
+
     private void beatSafely() {
+        lastTick = Instant.now();
         try {
             balancer.beat();
         } catch (Exception e) {

@@ -35,7 +35,8 @@ public final class DaemonLauncher {
      * its databases in a shutdown hook of its own, which could run before the message in flight is stored.
      */
     public static void runUntilStopped(PostdeskConfig config, Database db, SecretBox secrets, Runnable onStop) {
-        Daemon daemon = new Daemon(new Pipeline(config, db, secrets, templatesDir(), Clock.systemUTC()));
+        Pipeline pipeline = new Pipeline(config, db, secrets, templatesDir(), Clock.systemUTC());
+        Daemon daemon = new Daemon(pipeline);
         CountDownLatch stopRequested = new CountDownLatch(1);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), signal -> stopRequested.countDown());
@@ -47,14 +48,18 @@ public final class DaemonLauncher {
         }
         log.info("postdesk daemon starting: store {}", config.db().url().replaceAll("(?i)(password=)[^;&]*", "$1***"));
         new StoreCheck(db).run(); // logs what it found; mail stays on the server until stored either way
-        daemon.start();
-        try {
-            stopRequested.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        try (Operations ops = Operations.start(config, db, daemon, pipeline)) {
+            daemon.start();
+            ops.started();
+            try {
+                stopRequested.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.info("stop requested: finishing the messages in flight");
+            ops.stopping();
+            daemon.close();
         }
-        log.info("stop requested: finishing the messages in flight");
-        daemon.close();
         onStop.run();
     }
 }

@@ -26,6 +26,7 @@ import org.postdesk.ingest.TicketWriter;
 import org.postdesk.ingest.WorkerSettings;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.ops.Metrics;
 import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;
@@ -68,6 +69,7 @@ public final class Pipeline {
     private final IdleRelease idleRelease;
     private final DeliveryFailureNotice deliveryFailures;
     private final Escalations escalations;
+    private final Metrics metrics;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -97,6 +99,8 @@ public final class Pipeline {
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         this.deliveryFailures = new DeliveryFailureNotice(notices);
         this.escalations = new Escalations(notices);
+        this.metrics = new Metrics(db);
+        ingest.observeWith(metrics);
         refreshOwnAddresses();
     }
 
@@ -128,7 +132,7 @@ public final class Pipeline {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
         // Each sender keeps its own SMTP connections, so senders never wait for each other's.
-        SmtpGateway gateway = injectedGateway != null ? injectedGateway : new MailboxSmtpGateway(db, secrets);
+        SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway : new MailboxSmtpGateway(db, secrets));
         return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures);
     }
 
@@ -156,7 +160,12 @@ public final class Pipeline {
     /** Opens a mailbox's folder with a read timeout that outlasts one IDLE round. */
     public FolderOpener folderOpener() {
         Duration readTimeout = config.ingest().idleRenew().plusMinutes(1);
-        return mailbox -> ImapConnector.forMailbox(mailbox, secrets).withReadTimeout(readTimeout).open();
+        return metrics.imap(mailbox -> ImapConnector.forMailbox(mailbox, secrets).withReadTimeout(readTimeout).open());
+    }
+
+    /** The daemon's meters, fed by this pipeline's workers and senders. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     /** Reads everything waiting in {@code mailbox} once, without a worker thread. */

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -40,6 +41,7 @@ public final class IngestService {
     private final Clock clock;
     private final Runnable afterCommit;
     private final AgentReplyHandler agentReplies;
+    private volatile IngestObserver observer = IngestObserver.NONE;
 
     /**
      * {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender;
@@ -57,6 +59,15 @@ public final class IngestService {
         this.ownAddresses = ownAddresses;
         this.loopMarker = loopMarker;
         this.clock = clock;
+    }
+
+    /** Who is told about each stored message (the daemon's metrics); set once while wiring. */
+    public void observeWith(IngestObserver newObserver) {
+        this.observer = newObserver;
+    }
+
+    public IngestObserver observer() {
+        return observer;
     }
 
     /**
@@ -127,6 +138,8 @@ public final class IngestService {
                 return r;
             });
             afterCommit.run();
+            observer.stored(new IngestObserver.Stored(mailbox, result, facts.dedupeKey(), verdict.automated(),
+                    ReturnedMessage.messageId(message).isPresent(), reduced));
             logResult(result, message);
             return result;
         }

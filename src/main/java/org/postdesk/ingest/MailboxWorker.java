@@ -296,6 +296,10 @@ public final class MailboxWorker implements Runnable {
                 byte[] raw = source(message, readAhead);
                 nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
                 process(folder, message, uid, raw, new IngestService.Cursor(validity, uid));
+                java.util.Date arrived = message.getReceivedDate();
+                if (arrived != null) {
+                    ingest.observer().arrivalToCommit(mailbox, Duration.between(arrived.toInstant(), clock.instant()));
+                }
             }
         }
     }

@@ -50,6 +50,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void metricsListenOnLoopbackByDefaultAndTheAddressIsChecked() {
+        OpsConfig ops = ConfigLoader.load(null, Map.of()).ops();
+        assertTrue(ops.httpEnabled());
+        assertEquals("127.0.0.1", ops.httpHost());
+        assertEquals(9464, ops.httpPort());
+        assertEquals(Duration.ofMinutes(5), ops.mailboxErrorGrace());
+        assertEquals(Duration.ofMinutes(15), ops.outboxMaxAge());
+        OpsConfig v6 = ConfigLoader.load(null, Map.of("POSTDESK_HTTP_LISTEN", "[::1]:9000")).ops();
+        assertEquals("::1", v6.httpHost());
+        assertEquals(9000, v6.httpPort());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> ConfigLoader.load(null, Map.of("POSTDESK_HTTP_LISTEN", "9464")));
+        assertTrue(bad.getMessage().contains("http.listen") && bad.getMessage().contains("host:port"), bad.getMessage());
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(null, Map.of("POSTDESK_HTTP_LISTEN", "h:99999")));
+    }
+
+    @Test
     void fileValuesAndEnvironmentOverrides() throws IOException {
         Path f = file("db.url=jdbc:postgresql://db/pd\ningest.poll-interval=5m\ndata.dir=/var/lib/pd\n");
         PostdeskConfig c = ConfigLoader.load(f, Map.of("POSTDESK_INGEST_POLL_INTERVAL", "PT10S",
