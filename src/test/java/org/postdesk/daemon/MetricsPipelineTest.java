@@ -63,7 +63,9 @@ class MetricsPipelineTest {
                     "Auto-Submitted: auto-replied"));
             String text = Await.value("three messages read and the acknowledgement sent", WAIT,
                     () -> pipeline.metrics().scrape(),
-                    t -> t.contains("outcome=\"automated\"} 1.0") && t.contains("class=\"2xx\""));
+                    // the latency is recorded after the message is flagged on the server, so after its outcome
+                    t -> t.contains("outcome=\"automated\"} 1.0") && t.contains("class=\"2xx\"")
+                            && t.contains("postdesk_ingest_latency_seconds_count{mailbox=\"support\"} 3"));
             assertThat(text).as(text)
                     .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"new_ticket\"} 1.0")
                     .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"duplicate\"} 1.0")
