@@ -1,11 +1,8 @@
 package org.postdesk.deadlines;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.postdesk.ingest.AgentNotices;
 import org.postdesk.outbound.BusinessTimeText;
@@ -70,22 +67,6 @@ public final class Escalations {
         log.info("sla breach: {} due {}, escalated to {} agent(s)", d.target().key(), d.dueAt(), to.size());
     }
 
-    /**
-     * An agent's {@code #escalate}: the ticket is marked escalated and the second line and lead are told.
-     * Returns false (nothing done) when it already is escalated.
-     */
-    public boolean byAgent(DSLContext tx, TicketRow t, Agent by, String reason, Instant now) {
-        if (!new TierRepository(tx).escalate(t.id(), now)) {
-            return false;
-        }
-        String why = reason == null || reason.isBlank() ? "escalated by " + by.name() : reason.strip();
-        List<Agent> to = secondLineAndLead(tx, t.mailboxId()).stream().filter(a -> a.id() != by.id()).toList();
-        new EventRepository(tx).record(t.id(), now, by.primaryAddress(), "escalation", why + ", told " + names(to));
-        send(tx, t, to, "escalation", ESCALATION_KIND, new SlaNoticeDetails.Escalation(why, "", "", by.display(),
-                history(tx, t.id()), t.ownerAgentId() == null), now);
-        return true;
-    }
-
     private void raisePriority(DSLContext tx, TicketRow t, String to, Instant now) {
         String target = to.toUpperCase(Locale.ROOT);
         if (PRIORITIES.indexOf(target) > PRIORITIES.indexOf(t.priority().toUpperCase(Locale.ROOT))) {
@@ -113,17 +94,12 @@ public final class Escalations {
         return first.isEmpty() ? new AgentRepository(tx).activeForMailbox(mailboxId) : first;
     }
 
-    /** The second line and the team lead, each once; the whole team when the mailbox has neither. */
     static List<Agent> secondLineAndLead(DSLContext tx, long mailboxId) {
-        TierRepository tiers = new TierRepository(tx);
-        Map<Long, Agent> to = new LinkedHashMap<>();
-        tiers.activeOfTier(mailboxId, TierRepository.SECOND_LINE).forEach(a -> to.put(a.id(), a));
-        tiers.teamLead(mailboxId).flatMap(id -> new AgentRepository(tx).byId(id)).filter(Agent::active)
-                .ifPresent(a -> to.putIfAbsent(a.id(), a));
-        return to.isEmpty() ? new AgentRepository(tx).activeForMailbox(mailboxId) : new ArrayList<>(to.values());
+        return new TierRepository(tx).secondLineAndLead(mailboxId);
     }
 
-    private static List<String> history(DSLContext tx, long ticketId) {
+    /** The ticket's audit trail, one line per event, oldest first, as the escalation notice shows it. */
+    public static List<String> history(DSLContext tx, long ticketId) {
         return new EventRepository(tx).byTicket(ticketId).stream()
                 .map(e -> e.at() + " " + e.actor() + " " + e.type() + (e.detail() == null ? "" : ": " + e.detail()))
                 .toList();

@@ -32,6 +32,11 @@ public final class Handover implements OwnershipNotices {
         this.notices = notices;
     }
 
+    /** The notices it sends with; other ownership-like changes (an escalation) use the same. */
+    AgentNotices notices() {
+        return notices;
+    }
+
     /**
      * {@code to} now owns the ticket, by {@code by} ({@code byAgentIdOrNull} when an agent did it);
      * {@code previous} is who held it before. Nobody is told about their own doing.

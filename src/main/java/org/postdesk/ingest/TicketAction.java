@@ -13,6 +13,7 @@ import org.postdesk.store.OwnershipRepository;
 import org.postdesk.store.TicketDetailsRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
+import org.postdesk.store.TierRepository;
 import org.postdesk.tickets.TicketStatus;
 import org.postdesk.tickets.agent.AgentCommand;
 import org.postdesk.tickets.agent.CommandVerb;
@@ -83,6 +84,22 @@ enum TicketAction {
             c.event("category", String.valueOf(c.ticket().category()) + " -> " + cmd.args().get(0));
         }
     },
+    /** {@code #escalate [reason]}: marked escalated; the second line and the team lead are told (issue 11). */
+    ESCALATE {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            Escalation.byAgent(c, cmd.args().isEmpty() ? "" : cmd.args().get(0));
+        }
+    },
+    /** {@code #deescalate}: the escalated mark is cleared. */
+    DEESCALATE {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            if (new TierRepository(c.tx()).deescalate(c.ticketId(), c.now())) {
+                c.event("deescalation", "back to the first line");
+            }
+        }
+    },
     CC {
         @Override
         void apply(Context c, AgentCommand cmd) {
@@ -96,10 +113,18 @@ enum TicketAction {
         }
     };
 
-    private static final Map<CommandVerb, TicketAction> BY_VERB = Map.of(
-            CommandVerb.RELEASE, RELEASE, CommandVerb.ASSIGN, ASSIGN, CommandVerb.PENDING, PENDING,
-            CommandVerb.CLOSE, CLOSE, CommandVerb.REOPEN, REOPEN, CommandVerb.SPAM, SPAM,
-            CommandVerb.PRIORITY, PRIORITY, CommandVerb.CATEGORY, CATEGORY, CommandVerb.CC, CC);
+    private static final Map<CommandVerb, TicketAction> BY_VERB = Map.ofEntries(
+            Map.entry(CommandVerb.RELEASE, RELEASE),
+            Map.entry(CommandVerb.ASSIGN, ASSIGN),
+            Map.entry(CommandVerb.PENDING, PENDING),
+            Map.entry(CommandVerb.CLOSE, CLOSE),
+            Map.entry(CommandVerb.REOPEN, REOPEN),
+            Map.entry(CommandVerb.SPAM, SPAM),
+            Map.entry(CommandVerb.PRIORITY, PRIORITY),
+            Map.entry(CommandVerb.CATEGORY, CATEGORY),
+            Map.entry(CommandVerb.CC, CC),
+            Map.entry(CommandVerb.ESCALATE, ESCALATE),
+            Map.entry(CommandVerb.DEESCALATE, DEESCALATE));
 
     /** The action for {@code verb}; empty for verbs handled with the reply itself (take, steal, note, send). */
     static Optional<TicketAction> of(CommandVerb verb) {

@@ -6,7 +6,10 @@ import static org.postdesk.store.db.Tables.MAILBOX;
 import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
@@ -35,6 +38,15 @@ public final class TierRepository {
     public List<Agent> activeOfTier(long mailboxId, int tier) {
         AgentRepository agents = new AgentRepository(dsl);
         return agents.activeForMailbox(mailboxId).stream().filter(a -> tierOf(a.id()) == tier).toList();
+    }
+
+    /** The second line and the team lead, each once; the mailbox's whole team when it has neither. */
+    public List<Agent> secondLineAndLead(long mailboxId) {
+        Map<Long, Agent> to = new LinkedHashMap<>();
+        activeOfTier(mailboxId, SECOND_LINE).forEach(a -> to.put(a.id(), a));
+        teamLead(mailboxId).flatMap(id -> new AgentRepository(dsl).byId(id)).filter(Agent::active)
+                .ifPresent(a -> to.putIfAbsent(a.id(), a));
+        return to.isEmpty() ? new AgentRepository(dsl).activeForMailbox(mailboxId) : new ArrayList<>(to.values());
     }
 
     public Optional<Long> teamLead(long mailboxId) {

@@ -56,6 +56,13 @@ enum ArgumentRule {
                     : Outcome.problem("'" + words.get(1) + "' is not an email address");
         }
     },
+    /** Optional free text: the rest of the line, e.g. why a ticket is escalated. */
+    REASON("[REASON]") {
+        @Override
+        Outcome check(List<String> words) {
+            return Outcome.ok(words.isEmpty() ? List.of() : List.of(String.join(" ", words)));
+        }
+    },
     NAME("NAME") {
         @Override
         Outcome check(List<String> words) {

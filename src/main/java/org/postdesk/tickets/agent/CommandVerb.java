@@ -38,7 +38,11 @@ public enum CommandVerb {
     /** Insert the canned answer with this name where the command stands. */
     ANSWER(ArgumentRule.NAME),
     /** Mail me the list of canned answers. */
-    ANSWERS(ArgumentRule.NONE);
+    ANSWERS(ArgumentRule.NONE),
+    /** Pass the ticket to the second line (and the team lead), with an optional reason. */
+    ESCALATE(ArgumentRule.REASON),
+    /** The ticket no longer needs the second line. */
+    DEESCALATE(ArgumentRule.NONE);
 
     private static final Map<String, CommandVerb> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CommandVerb::command, Function.identity()));
