@@ -1,11 +1,10 @@
 package org.postdesk.cli;
 
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.nio.file.Path;
-import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.Callable;
+import org.postdesk.app.MailboxChanges;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
@@ -32,8 +31,6 @@ import picocli.CommandLine.Spec;
         + " scheme://user@host:port/folder (write '@' in the user as %%40). Without a user, IMAP logs in as"
         + " --address and SMTP sends without AUTH."})
 final class MailboxAddCommand implements Callable<Integer> {
-    private static final Set<String> LOCALES = Set.of("en", "ru", "uk");
-
     @Spec
     private CommandSpec spec;
 
@@ -103,15 +100,10 @@ final class MailboxAddCommand implements Callable<Integer> {
             throw new UsageException("mailbox name '" + name + "': use up to 64 letters, digits, '.', '_' or '-'");
         }
         checkAddress();
-        if (!LOCALES.contains(locale)) {
-            throw new UsageException("--locale " + locale + ": expected one of en, ru, uk");
-        }
-        String tag = label != null ? label.strip() : name.substring(0, 1).toUpperCase(Locale.ROOT) + name.substring(1);
-        if (!tag.matches("[^\\[\\]#]{1,64}")) {
-            throw new UsageException("--label '" + tag + "': 1 to 64 characters without '[', ']' or '#'");
-        }
-        if (moveTo != null && moveTo.isBlank()) {
-            throw new UsageException("--move-to is empty: give a folder name, or leave it out to mark messages seen");
+        MailboxChanges.checkLocale(locale);
+        String tag = MailboxChanges.labelFor(name, label);
+        if (moveTo != null) {
+            MailboxChanges.checkMoveTo(moveTo);
         }
         if (smtpPassword != null && !smtp.hasUser()) {
             throw new UsageException("--smtp-password-* given, but the SMTP URL has no user to log in with");

@@ -1,7 +1,6 @@
 package org.postdesk.cli;
 
 import java.util.concurrent.Callable;
-import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -24,10 +23,7 @@ final class MailboxEnableCommand implements Callable<Integer> {
     }
 
     static int setEnabled(CommandSpec spec, String name, boolean enabled) {
-        if (!new MailboxRepository(PostdeskCommand.context(spec).database().dsl()).setEnabled(name, enabled)) {
-            throw new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)");
-        }
-        spec.commandLine().getOut().println("mailbox " + name + (enabled ? " enabled" : " disabled"));
+        MailboxCommand.run(spec, (changes, tx) -> changes.setEnabled(tx, name, enabled));
         return ExitCodes.OK;
     }
 }

@@ -1,8 +1,6 @@
 package org.postdesk.cli;
 
 import java.util.concurrent.Callable;
-import org.postdesk.store.MailboxRemoval;
-import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -22,15 +20,7 @@ final class MailboxRemoveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MailboxRemoval result = new MailboxRepository(PostdeskCommand.context(spec).database().dsl()).remove(name);
-        if (result == MailboxRemoval.NOT_FOUND) {
-            throw new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)");
-        }
-        if (result == MailboxRemoval.IN_USE) {
-            throw new UsageException("mailbox " + name + " has tickets or queued mail, so it is kept;"
-                    + " stop watching it with: postdesk mailbox disable " + name);
-        }
-        spec.commandLine().getOut().println("mailbox " + name + " removed");
+        MailboxCommand.run(spec, (changes, tx) -> changes.remove(tx, name));
         return ExitCodes.OK;
     }
 }

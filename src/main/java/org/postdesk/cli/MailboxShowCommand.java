@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
+import org.postdesk.app.MailboxChanges;
 import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxStatusRow;
@@ -60,7 +61,7 @@ final class MailboxShowCommand implements Callable<Integer> {
     /** The mailbox with its state, or a {@link UsageException} that says how to find the names. */
     static MailboxStatusRow find(MailboxRepository repo, String name) {
         return repo.listWithState().stream().filter(r -> r.mailbox().name().equals(name)).findFirst()
-                .orElseThrow(() -> new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)"));
+                .orElseThrow(() -> MailboxChanges.notFound(name));
     }
 
     private static void line(PrintWriter out, String key, String value) {

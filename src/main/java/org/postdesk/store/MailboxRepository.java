@@ -53,6 +53,20 @@ public final class MailboxRepository {
         });
     }
 
+    /**
+     * Writes every setting of mailbox {@code id} but its name and address (which threading and the
+     * tickets hang on); a running daemon sees the change and restarts the mailbox's worker.
+     */
+    public void update(long id, NewMailbox m) {
+        dsl.update(MAILBOX)
+                .set(MAILBOX.IMAP_URL, m.imapUrl()).set(MAILBOX.SMTP_URL, m.smtpUrl())
+                .set(MAILBOX.PASSWORD_ENC, m.passwordEnc()).set(MAILBOX.SMTP_PASSWORD_ENC, m.smtpPasswordEnc())
+                .set(MAILBOX.TRUST_STORE, m.trustStore()).set(MAILBOX.TRUST_ALL, m.trustAll())
+                .set(MAILBOX.MOVE_TO, m.moveTo()).set(MAILBOX.TAG_LABEL, m.tagLabel())
+                .set(MAILBOX.LOCALE, m.locale())
+                .where(MAILBOX.ID.eq(id)).execute();
+    }
+
     public List<Mailbox> list() {
         return select(DSL.trueCondition());
     }

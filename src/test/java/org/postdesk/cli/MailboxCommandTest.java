@@ -62,6 +62,48 @@ class MailboxCommandTest {
     }
 
     @Test
+    void setChangesPasswordServersLabelLocaleAndMoveToAndKeepsTheRest() {
+        assertEquals(0, add("support", "--password-env", "IMAP_PW").code());
+        CliRunner.Result r = cli.env("NEW_PW", "rotated-Pa55").run("mailbox", "set", "support", "--password-env",
+                "NEW_PW", "--imap", "imaps://support%40example.com@mail2.example.com/INBOX", "--label", "Help",
+                "--locale", "uk", "--move-to", "Archive");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("mailbox support changed"), r.out());
+        try (Database db = cli.openDatabase()) {
+            var m = new MailboxRepository(db.dsl()).byName("support").orElseThrow();
+            assertEquals("rotated-Pa55", SecretBox.open(Map.of(), cli.keyFile).decrypt(m.passwordEnc(),
+                    "mailbox support"));
+            assertTrue(m.imapUrl().contains("mail2.example.com"), m.imapUrl());
+            assertEquals("smtp+starttls://mail.example.com:587", m.smtpUrl(), "kept");
+            assertEquals("Help", m.tagLabel());
+            assertEquals("uk", m.locale());
+            assertEquals("Archive", m.moveTo());
+            assertEquals("support@example.com", m.address(), "kept");
+        }
+        assertEquals(0, cli.run("mailbox", "set", "support", "--mark-seen").code());
+        try (Database db = cli.openDatabase()) {
+            assertEquals(null, new MailboxRepository(db.dsl()).byName("support").orElseThrow().moveTo());
+        }
+        assertFalse(r.all().contains("rotated-Pa55"), "the password is never printed");
+    }
+
+    @Test
+    void setRefusesUnknownMailboxesBadValuesAndNothingToChange() {
+        assertEquals(0, add("support", "--password-env", "IMAP_PW").code());
+        CliRunner.Result unknown = cli.run("mailbox", "set", "nosuch", "--label", "X");
+        assertEquals(2, unknown.code(), unknown.all());
+        assertTrue(unknown.err().contains("no mailbox named nosuch"), unknown.err());
+        CliRunner.Result nothing = cli.run("mailbox", "set", "support");
+        assertEquals(2, nothing.code(), nothing.all());
+        assertTrue(nothing.err().contains("nothing to change"), nothing.err());
+        CliRunner.Result locale = cli.run("mailbox", "set", "support", "--locale", "de");
+        assertEquals(2, locale.code(), locale.all());
+        assertTrue(locale.err().contains("expected one of en, ru, uk"), locale.err());
+        CliRunner.Result both = cli.run("mailbox", "set", "support", "--trust-any-certificate", "--verify-certificates");
+        assertEquals(2, both.code(), both.all());
+    }
+
+    @Test
     void listAndShowNameTheDaemonWatchingEachMailbox() {
         assertEquals(0, add("support", "--password-env", "IMAP_PW").code());
         assertEquals(0, add("sales", "--password-env", "IMAP_PW").code());
