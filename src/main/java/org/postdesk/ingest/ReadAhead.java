@@ -85,9 +85,20 @@ final class ReadAhead implements AutoCloseable {
         if (message instanceof IMAPMessage imap) {
             imap.setPeek(true);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(message.getSize(), 1024));
+        SourceBuffer out = new SourceBuffer(Math.max(message.getSize(), 1024));
         message.writeTo(out);
-        return out.toByteArray();
+        return out.bytes();
+    }
+
+    /** Sized by RFC822.SIZE; when the server's size was exact, its array is the result (no second copy of a large mail). */
+    private static final class SourceBuffer extends ByteArrayOutputStream {
+        SourceBuffer(int size) {
+            super(size);
+        }
+
+        byte[] bytes() {
+            return count == buf.length ? buf : toByteArray();
+        }
     }
 
     private static MessagingException rethrow(Throwable cause) throws IOException {

@@ -87,10 +87,12 @@ public final class Conversation {
 
     /** The kept attachments of one message, with their content. */
     public List<StoredAttachment> attachments(long messageId) {
-        return dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.MESSAGE_ID.eq(messageId).and(ATTACHMENT.CONTENT.isNotNull()))
+        ContentChunks chunks = new ContentChunks(dsl);
+        return dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.MESSAGE_ID.eq(messageId).and(ATTACHMENT.DROPPED_REASON.isNull()))
                 .orderBy(ATTACHMENT.ID)
                 .fetch(r -> new StoredAttachment(r.getFilename(), r.getContentType(), r.getSizeBytes(),
-                        r.getContent(), null));
+                        r.getContent() != null ? r.getContent() : chunks.attachment(r.getId()), null))
+                .stream().filter(a -> a.content() != null).toList();
     }
 
     /** The body text of one message. */

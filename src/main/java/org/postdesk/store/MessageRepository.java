@@ -39,7 +39,8 @@ public final class MessageRepository {
     }
 
     private long insertRow(NewMessage m) {
-        return dsl.insertInto(MESSAGE)
+        boolean chunked = ContentChunks.chunked(m.raw());
+        long id = dsl.insertInto(MESSAGE)
                 .set(MESSAGE.TICKET_ID, m.ticketId()).set(MESSAGE.MAILBOX_ID, m.mailboxId())
                 .set(MESSAGE.DIRECTION, m.direction().name()).set(MESSAGE.KIND, m.kind())
                 .set(MESSAGE.DEDUPE_KEY, m.dedupeKey()).set(MESSAGE.MESSAGE_ID, m.messageId())
@@ -48,19 +49,27 @@ public final class MessageRepository {
                 .set(MESSAGE.TO_ADDRS, m.toAddrs()).set(MESSAGE.CC_ADDRS, m.ccAddrs())
                 .set(MESSAGE.SUBJECT, m.subject()).set(MESSAGE.SENT_AT, toDb(m.sentAt()))
                 .set(MESSAGE.STORED_AT, toDb(m.storedAt())).set(MESSAGE.BODY_TEXT, m.bodyText())
-                .set(MESSAGE.BODY_HTML, m.bodyHtml()).set(MESSAGE.RAW, m.raw())
+                .set(MESSAGE.BODY_HTML, m.bodyHtml()).set(MESSAGE.RAW, chunked ? null : m.raw())
                 .set(MESSAGE.PARSE_NOTE, m.parseNote()).set(MESSAGE.IMAP_UID, m.imapUid())
                 .returningResult(MESSAGE.ID)
                 .fetchOne(MESSAGE.ID);
+        if (chunked) {
+            new ContentChunks(dsl).writeRaw(id, m.raw());
+        }
+        return id;
     }
 
     public void insertAttachment(long messageId, StoredAttachment a) {
-        dsl.insertInto(ATTACHMENT)
+        boolean chunked = ContentChunks.chunked(a.content());
+        long id = dsl.insertInto(ATTACHMENT)
                 .set(ATTACHMENT.MESSAGE_ID, messageId).set(ATTACHMENT.FILENAME, a.filename())
                 .set(ATTACHMENT.CONTENT_TYPE, a.contentType()).set(ATTACHMENT.SIZE_BYTES, a.size())
-                .set(ATTACHMENT.CONTENT, a.content()).set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
+                .set(ATTACHMENT.CONTENT, chunked ? null : a.content()).set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
                 .set(ATTACHMENT.ORIGINAL_FILENAME, a.originalFilename())
-                .execute();
+                .returningResult(ATTACHMENT.ID).fetchOne(ATTACHMENT.ID);
+        if (chunked) {
+            new ContentChunks(dsl).writeAttachment(id, a.content());
+        }
     }
 
     /** Records the content fingerprint (issue 15 dedupe) of a stored inbound message. */
@@ -101,7 +110,9 @@ public final class MessageRepository {
     }
 
     public Optional<byte[]> raw(long messageId) {
-        return dsl.select(MESSAGE.RAW).from(MESSAGE).where(MESSAGE.ID.eq(messageId)).fetchOptional(MESSAGE.RAW);
+        Optional<org.jooq.Record1<byte[]>> row = dsl.select(MESSAGE.RAW).from(MESSAGE).where(MESSAGE.ID.eq(messageId))
+                .fetchOptional();
+        return row.map(r -> r.value1() != null ? r.value1() : new ContentChunks(dsl).raw(messageId));
     }
 
     public List<AttachmentRow> attachmentsOfTicket(long ticketId) {

@@ -43,9 +43,14 @@ final class Harness implements AutoCloseable {
     /** With a pool of {@code poolSize} connections (set {@code POSTDESK_DB_POOL_SIZE} in {@code env} to match). */
     Harness(GreenMailOperations greenMail, TestDatabases.Kind kind, Path tempDir, Map<String, String> env,
             int poolSize) {
+        this(greenMail, TestDatabases.open(kind, poolSize), tempDir, env);
+    }
+
+    /** Over a database of the test's own (e.g. a file H2, as the daemon's default). */
+    Harness(GreenMailOperations greenMail, Database db, Path tempDir, Map<String, String> env) {
         this.greenMail = greenMail;
         greenMail.setUser(SUPPORT, "support", "secret");
-        this.db = TestDatabases.open(kind, poolSize);
+        this.db = db;
         this.secrets = SecretBox.open(Map.of(SecretBox.KEY_ENV, KEY), tempDir.resolve("secret.key"));
         this.config = ConfigLoader.load(null, env);
         this.mailbox = new MailboxRepository(db.dsl()).add(new NewMailbox("support", SUPPORT,

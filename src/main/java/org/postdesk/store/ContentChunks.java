@@ -1,0 +1,70 @@
+package org.postdesk.store;
+
+import static org.postdesk.store.db.Tables.ATTACHMENT_CHUNK;
+import static org.postdesk.store.db.Tables.MESSAGE_RAW_CHUNK;
+
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import org.jooq.DSLContext;
+
+/**
+ * Large values (raw messages, attachment contents) stored as 1 MiB rows instead of one huge one: H2 writes
+ * a row in one buffer, and a 40 MB row needed a 60 MB buffer on top of the value itself, enough to exhaust
+ * a 256 MB heap (H2 then closes the database). Chunks keep every write small on H2 and PostgreSQL alike.
+ */
+final class ContentChunks {
+    /** Values up to this size stay in their row. */
+    static final int CHUNK = 1 << 20;
+
+    private final DSLContext dsl;
+
+    ContentChunks(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    static boolean chunked(byte[] value) {
+        return value != null && value.length > CHUNK;
+    }
+
+    void writeRaw(long messageId, byte[] value) {
+        for (int seq = 0; seq * (long) CHUNK < value.length; seq++) {
+            dsl.insertInto(MESSAGE_RAW_CHUNK).set(MESSAGE_RAW_CHUNK.MESSAGE_ID, messageId)
+                    .set(MESSAGE_RAW_CHUNK.SEQ, seq).set(MESSAGE_RAW_CHUNK.BYTES, slice(value, seq)).execute();
+        }
+    }
+
+    void writeAttachment(long attachmentId, byte[] value) {
+        for (int seq = 0; seq * (long) CHUNK < value.length; seq++) {
+            dsl.insertInto(ATTACHMENT_CHUNK).set(ATTACHMENT_CHUNK.ATTACHMENT_ID, attachmentId)
+                    .set(ATTACHMENT_CHUNK.SEQ, seq).set(ATTACHMENT_CHUNK.BYTES, slice(value, seq)).execute();
+        }
+    }
+
+    /** The raw message from its chunks; null when it has none. */
+    byte[] raw(long messageId) {
+        return join(dsl.select(MESSAGE_RAW_CHUNK.BYTES).from(MESSAGE_RAW_CHUNK)
+                .where(MESSAGE_RAW_CHUNK.MESSAGE_ID.eq(messageId)).orderBy(MESSAGE_RAW_CHUNK.SEQ)
+                .fetch(MESSAGE_RAW_CHUNK.BYTES));
+    }
+
+    /** The attachment content from its chunks; null when it has none. */
+    byte[] attachment(long attachmentId) {
+        return join(dsl.select(ATTACHMENT_CHUNK.BYTES).from(ATTACHMENT_CHUNK)
+                .where(ATTACHMENT_CHUNK.ATTACHMENT_ID.eq(attachmentId)).orderBy(ATTACHMENT_CHUNK.SEQ)
+                .fetch(ATTACHMENT_CHUNK.BYTES));
+    }
+
+    private static byte[] slice(byte[] value, int seq) {
+        int from = seq * CHUNK;
+        return Arrays.copyOfRange(value, from, Math.min(value.length, from + CHUNK));
+    }
+
+    private static byte[] join(java.util.List<byte[]> chunks) {
+        if (chunks.isEmpty()) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(chunks.size() * CHUNK);
+        chunks.forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+}

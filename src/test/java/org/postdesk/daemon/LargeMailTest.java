@@ -1,0 +1,153 @@
+package org.postdesk.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.store.AttachmentRow;
+import org.postdesk.store.Database;
+import org.postdesk.store.DbSettings;
+import org.postdesk.store.MessageRepository;
+import org.postdesk.store.MessageRow;
+import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
+
+/**
+ * Large mail through GreenMail and the whole daemon, in a JVM with the launcher's default heap
+ * (surefire's {@code large-mail} execution runs this class with {@code -Xmx256m}).
+ */
+class LargeMailTest {
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetup.dynamicPort(ServerSetupTest.SMTP_IMAP));
+
+    @TempDir
+    Path tempDir;
+
+    private Harness harness;
+
+    @AfterEach
+    void close() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    /** Writes a mail with attachments of the given sizes (random bytes, base64) to a file; returns its size. */
+    private static long writeMail(Path file, String messageId, int... attachmentBytes) throws IOException {
+        Random random = new Random(15);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
+            out.write(("From: Ann Customer <" + Harness.CUSTOMER + ">\r\nTo: " + Harness.SUPPORT + "\r\n"
+                    + "Subject: Scans of the contract\r\nMessage-ID: " + messageId + "\r\n"
+                    + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                    + "Content-Type: multipart/mixed; boundary=\"big\"\r\n\r\n--big\r\n"
+                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe scans are attached.\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < attachmentBytes.length; i++) {
+                out.write(("--big\r\nContent-Type: application/octet-stream; name=\"scan-" + i + ".bin\"\r\n"
+                        + "Content-Disposition: attachment; filename=\"scan-" + i + ".bin\"\r\n"
+                        + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                OutputStream base64 = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).wrap(new NonClosing(out));
+                byte[] chunk = new byte[57 * 1024];
+                for (int left = attachmentBytes[i]; left > 0; left -= chunk.length) {
+                    random.nextBytes(chunk);
+                    base64.write(chunk, 0, Math.min(left, chunk.length));
+                }
+                base64.close();
+                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+            }
+            out.write("--big--\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        return Files.size(file);
+    }
+
+    private void deliver(Path file) throws Exception {
+        try (InputStream in = Files.newInputStream(file)) {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()), in);
+            greenMail.getUserManager().getUserByEmail(Harness.SUPPORT).deliver(message);
+        }
+    }
+
+    private MessageRow awaitStored(String subjectPrefix) {
+        return Await.value("a stored message '" + subjectPrefix + "'", Duration.ofSeconds(120), () -> {
+            List<TicketRow> tickets = new TicketRepository(harness.db.dsl()).list(null, 10);
+            return tickets.stream().flatMap(t -> new MessageRepository(harness.db.dsl()).byTicket(t.id()).stream())
+                    .filter(m -> m.subject() != null && m.subject().startsWith(subjectPrefix)).findFirst().orElse(null);
+        }, m -> m != null);
+    }
+
+    @Test
+    void aFortyMegabyteMailIsIngestedAtTheDefaultHeap() throws Exception {
+        Path file = tempDir.resolve("big.eml");
+        // 20 MB kept (under ingest.max-attachment-bytes, 25 MiB) + 9 MB: about 40 MB of base64 on the wire.
+        long size = writeMail(file, "<big-1@example.test>", 20_000_000, 9_000_000);
+        assertThat(size).isBetween(38_000_000L, 42_000_000L);
+        // The daemon's default store: an H2 file (an in-memory H2 would hold the 40 MB in this heap too).
+        harness = new Harness(greenMail, Database.open(new DbSettings("jdbc:h2:file:" + tempDir.resolve("pd"), "sa", "", 8)),
+                tempDir, Map.of());
+        deliver(file);
+        harness.startDaemon();
+
+        MessageRow stored = awaitStored("Scans of the contract");
+        assertThat(stored.bodyText()).contains("The scans are attached.");
+        List<AttachmentRow> attachments = new MessageRepository(harness.db.dsl()).attachmentsOfTicket(stored.ticketId());
+        assertThat(attachments).extracting(AttachmentRow::filename).containsExactly("scan-0.bin", "scan-1.bin");
+        assertThat(attachments).extracting(AttachmentRow::size).containsExactly(20_000_000L, 9_000_000L);
+        Await.until("the acknowledgement", Duration.ofSeconds(60),
+                () -> !harness.mailTo(Harness.CUSTOMER, "[Support").isEmpty());
+    }
+
+    @Test
+    void aMailOverTheSizeCapIsStoredAsItsHeadersWithANoteAndTicketed() throws Exception {
+        Path file = tempDir.resolve("over.eml");
+        writeMail(file, "<over-1@example.test>", 300_000);
+        harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir,
+                Map.of("POSTDESK_INGEST_MAX_MESSAGE_BYTES", "200000"));
+        deliver(file);
+        harness.startDaemon();
+
+        MessageRow stored = awaitStored("Scans of the contract");
+        assertThat(stored.bodyText()).contains("did not download this message", "ingest.max-message-bytes");
+        assertThat(stored.messageId()).isEqualTo("<over-1@example.test>");
+        assertThat(new MessageRepository(harness.db.dsl()).attachmentsOfTicket(stored.ticketId())).isEmpty();
+        Await.until("the acknowledgement", Duration.ofSeconds(60),
+                () -> !harness.mailTo(Harness.CUSTOMER, "[Support").isEmpty());
+    }
+
+    /** Lets the base64 encoder's close() end its last line without closing the file. */
+    private static final class NonClosing extends java.io.FilterOutputStream {
+        NonClosing(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+}
