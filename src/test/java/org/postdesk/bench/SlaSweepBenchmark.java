@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jooq.Query;
 import org.postdesk.deadlines.Escalations;
 import org.postdesk.deadlines.SlaSweeper;
 import org.postdesk.ingest.AgentNotices;
@@ -38,6 +37,7 @@ import org.postdesk.store.Database;
 import org.postdesk.store.DbSettings;
 import org.postdesk.store.NewAgent;
 import org.postdesk.store.SlaPolicyRepository;
+import org.postdesk.tickets.TicketNumber;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
 
 /**
@@ -125,17 +125,18 @@ public final class SlaSweepBenchmark {
 
     /** Most created in the last 90 minutes (warning hours ahead); {@code near} created 3 h 12 min + 1 min ago. */
     private static void insertTickets(Database db, long mailbox, int n, int near) {
-        long number = 1_000_000;
-        for (int from = 0; from < n; from += 5000) {
-            List<Query> batch = new ArrayList<>();
-            for (int i = from; i < Math.min(n, from + 5000); i++) {
-                Instant created = i < near ? NOW.minus(Duration.ofMinutes(193)) : NOW.minus(Duration.ofMinutes(i % 90));
-                batch.add(db.dsl().insertInto(TICKET).set(TICKET.NUMBER, number + i).set(TICKET.MAILBOX_ID, mailbox)
-                        .set(TICKET.SUBJECT, "ticket " + i).set(TICKET.STATUS, "NEW").set(TICKET.REQUESTER, "c" + i + "@bench.test")
-                        .set(TICKET.CREATED_AT, created.atOffset(ZoneOffset.UTC))
-                        .set(TICKET.UPDATED_AT, created.atOffset(ZoneOffset.UTC)));
-            }
-            db.inTransactionRun(tx -> tx.batch(batch).execute());
+        for (int from = 0; from < n; from += 2000) {
+            int start = from;
+            db.inTransactionRun(tx -> {
+                var insert = tx.insertInto(TICKET, TICKET.NUMBER, TICKET.MAILBOX_ID, TICKET.SUBJECT, TICKET.STATUS,
+                        TICKET.REQUESTER, TICKET.CREATED_AT, TICKET.UPDATED_AT);
+                for (int i = start; i < Math.min(n, start + 2000); i++) {
+                    Instant created = i < near ? NOW.minus(Duration.ofMinutes(193)) : NOW.minus(Duration.ofMinutes(i % 90));
+                    insert = insert.values(TicketNumber.fromSequence(100_000L + i).value(), mailbox, "ticket " + i, "NEW",
+                            "c" + i + "@bench.test", created.atOffset(ZoneOffset.UTC), created.atOffset(ZoneOffset.UTC));
+                }
+                insert.execute();
+            });
         }
     }
 
