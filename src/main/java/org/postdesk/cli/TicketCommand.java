@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ticket",
         footer = {"", "Examples:", "  postdesk ticket list --status open", "  postdesk ticket close 10019"},
         mixinStandardHelpOptions = true,
-        description = "List, show, close, reopen, annotate, merge, assign and release tickets.",
+        description = "List, show, close, reopen, annotate, merge, link, assign and release tickets.",
         subcommands = {
             TicketListCommand.class,
             TicketShowCommand.class,
@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             TicketMergeCommand.class,
             TicketAssignCommand.class,
             TicketReleaseCommand.class,
+            TicketLinkCommand.class,
         })
 public final class TicketCommand implements Runnable {
     @Spec

@@ -82,6 +82,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void ticketsLinkedByHandFormOneProblem() {
+        String before = run("problems").out();
+        assertThat(before).doesNotContain("10035 10043");
+        CliRunner.Result link = cli.run("ticket", "link", "10035", "10043");
+        assertThat(link.code()).as(link.all()).isZero();
+        assertThat(link.out()).contains("tickets 10035 and 10043 linked");
+        assertThat(cli.run("ticket", "link", "10043", "10035").out()).contains("were linked already");
+        assertThat(cli.run("ticket", "link", "10035", "10035").err()).contains("cannot be linked to itself");
+        assertThat(run("problems").out()).containsPattern("subject\\s+.*10035 10043");
+        assertThat(cli.run("ticket", "show", "10043").out()).contains("linked to ticket 10035");
+    }
+
+    @Test
     void wrongOptionsSayWhatIsAllowed() {
         assertThat(run("summary", "--by", "year").err()).contains("--by 'year' is not a grouping: use day, week");
         assertThat(run("summary", "--format", "pdf").err()).contains("use table, csv, json or html");
