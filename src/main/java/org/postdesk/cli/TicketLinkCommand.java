@@ -31,8 +31,8 @@ final class TicketLinkCommand implements Callable<Integer> {
         Database db = PostdeskCommand.context(spec).database();
         String actor = TicketAdminSupport.actor(spec);
         String result = db.inTransaction(tx -> {
-            TicketRow a = TicketAdminSupport.find(spec, tx, first);
-            TicketRow b = TicketAdminSupport.find(spec, tx, second);
+            TicketRow a = find(tx, first);
+            TicketRow b = find(tx, second);
             if (a.id() == b.id()) {
                 throw new UsageException("ticket " + a.number() + " cannot be linked to itself: give two tickets");
             }
@@ -47,5 +47,11 @@ final class TicketLinkCommand implements Callable<Integer> {
         });
         spec.commandLine().getOut().println(result);
         return ExitCodes.OK;
+    }
+
+    private TicketRow find(org.jooq.DSLContext tx, String typed) {
+        org.postdesk.tickets.TicketNumber n = TicketNumbers.parse(spec, typed);
+        return new org.postdesk.store.TicketRepository(tx).byNumber(n).orElseThrow(() -> new UsageException("ticket "
+                + n + " does not exist (see: postdesk ticket list)"));
     }
 }

@@ -77,7 +77,7 @@ public final class ReportBenchmark {
         }
         long firstAgent = db.dsl().fetchOne("select min(id) from agent").get(0, Long.class);
         String created = "(timestamp with time zone '2025-01-01 00:00:00+00' + (g * " + spacing + ") * interval '1 second')";
-        String reply = "(" + created + " + ((g * 7919) % 600 + 5) * interval '1 minute')";
+        String reply = "(" + created + " + ((g % 1000) * 7919 % 600 + 5) * interval '1 minute')";
         String close = "(" + reply + " + interval '2 hours')";
         db.dsl().execute("insert into ticket (number, mailbox_id, subject, status, priority, category, requester,"
                 + " owner_agent_id, created_at, updated_at, closed_at) select 100000000 + g, " + mb
