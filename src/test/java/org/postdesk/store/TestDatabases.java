@@ -46,6 +46,15 @@ public final class TestDatabases {
     }
 
     private static Database postgres(int poolSize) {
+        return Database.open(postgresSettings(poolSize));
+    }
+
+    /** A new, empty database in the embedded PostgreSQL, for a test that opens it itself (or in another JVM). */
+    public static DbSettings postgresSettings() {
+        return postgresSettings(POOL_SIZE);
+    }
+
+    private static DbSettings postgresSettings(int poolSize) {
         String name = "t" + counter.incrementAndGet() + "_" + ProcessHandle.current().pid();
         EmbeddedPostgres pg = PostgresHolder.INSTANCE;
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -53,7 +62,7 @@ public final class TestDatabases {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name, e);
         }
-        return Database.open(new DbSettings(pg.getJdbcUrl("postgres", name), "postgres", null, poolSize));
+        return new DbSettings(pg.getJdbcUrl("postgres", name), "postgres", null, poolSize);
     }
 
     /** The lazy JVM-wide server; closed by the JVM's shutdown. */
