@@ -113,6 +113,7 @@ final class KillScenario {
 
     /** A last child runs until every mail is stored and acknowledged; nothing may be missing then. */
     void drainAndCheck() {
+        expireClaims();
         Process child = startChild();
         awaitReady(child);
         Instant deadline = Instant.now().plus(DRAIN);
@@ -128,9 +129,19 @@ final class KillScenario {
         kill(child);
         checkAfter("the final run");
         Set<String> missing = new TreeSet<>(delivered.keySet());
-        missing.removeAll(storedTickets().keySet());
+        missing.removeAll(storedTickets(false).keySet());
         if (!missing.isEmpty()) {
             fail(name + ": delivered mail missing from the store after the final run: " + missing);
+        }
+    }
+
+    /**
+     * A mail a killed daemon had claimed is sent again once its claim runs out ({@code OutboxSender.CLAIM_FOR},
+     * minutes); the test lets that time pass at once instead of waiting for it.
+     */
+    private void expireClaims() {
+        try (Database db = Database.open(store)) {
+            db.dsl().execute("update outbox set claimed_until = null where claimed_until is not null");
         }
     }
 
@@ -163,7 +174,8 @@ final class KillScenario {
 
     /** Checks every promise against the store as the kill left it; returns the number of stored messages. */
     private int checkAfter(String when) {
-        Map<String, Long> stored = storedTickets();
+        // Every tenth kill and at the end: the store check reads the whole store, which grows with every round.
+        Map<String, Long> stored = storedTickets(kills % 10 == 0 || !when.startsWith("kill"));
         String where = name + ", " + when + ": ";
         Map<Long, String> byUid = new HashMap<>();
         List<InboxMail> inbox = inbox();
@@ -212,13 +224,13 @@ final class KillScenario {
     }
 
     /**
-     * Message-ID of every stored message → the displayed number of its ticket. The start-up check runs too:
-     * after a kill it must find the store sound.
+     * Message-ID of every stored message → the displayed number of its ticket. The start-up check runs too
+     * (after every tenth kill and at the end): after a kill it must find the store sound.
      */
-    private Map<String, Long> storedTickets() {
+    private Map<String, Long> storedTickets(boolean withStoreCheck) {
         try (Database db = Database.open(store)) {
-            StoreCheck.Report report = new StoreCheck(db).run();
-            if (!report.ok()) {
+            StoreCheck.Report report = withStoreCheck ? new StoreCheck(db).run() : null;
+            if (report != null && !report.ok()) {
                 fail(name + ": the start-up store check found faults after a kill: " + report.faults());
             }
             Map<String, Long> result = new HashMap<>();
