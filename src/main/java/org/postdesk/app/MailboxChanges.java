@@ -23,7 +23,7 @@ public final class MailboxChanges {
      */
     public record Change(String imapUrl, String smtpUrl, String passwordEnc, String smtpPasswordEnc, String label,
                          String locale, String moveTo, String trustStore, Boolean trustAll) {
-        boolean isEmpty() {
+        public boolean isEmpty() {
             return imapUrl == null && smtpUrl == null && passwordEnc == null && smtpPasswordEnc == null
                     && label == null && locale == null && moveTo == null && trustStore == null && trustAll == null;
         }

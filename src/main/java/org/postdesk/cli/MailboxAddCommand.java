@@ -15,6 +15,7 @@ import org.postdesk.store.NewMailbox;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.postdesk.ingest.sender.SenderCheck;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -60,6 +61,13 @@ final class MailboxAddCommand implements Callable<Integer> {
     @Option(names = "--trust-store", paramLabel = "FILE", description = "Trust the CA certificates in FILE (JKS, PKCS12 or PEM).")
     private Path trustStore;
 
+    @Option(names = "--agent-sender-check", paramLabel = "strict|confirm|token-only", defaultValue = "confirm",
+            description = {"What an agent's reply without proof of its sender (DKIM, a trusted Authentication-Results"
+                    + " or Received header) may do: strict = handled as a customer's mail; confirm = held until"
+                    + " the agent confirms it by mail (default); token-only = the reply token alone is enough"
+                    + " (anyone holding a notification can act as the agent)."})
+    private String agentSenderCheck;
+
     @Option(names = "--trust-any-certificate", description = "Do not verify the server's certificate. For testing only.")
     private boolean trustAny;
 
@@ -85,10 +93,13 @@ final class MailboxAddCommand implements Callable<Integer> {
         Mailbox added = store(draft, imapPassword, smtpOwn);
         spec.commandLine().getOut().printf("mailbox %s added: %s, %s%nCheck the login with: postdesk mailbox test %s%n",
                 added.name(), added.imapUrl(), added.smtpUrl(), added.name());
+        if (draft.senderCheck() == SenderCheck.TOKEN_ONLY) {
+            spec.commandLine().getOut().println(MailboxShowCommand.TOKEN_ONLY_WARNING);
+        }
         return ExitCodes.OK;
     }
 
-    private record MailboxDraft(MailboxUrl imap, String label, String trustStore) {
+    private record MailboxDraft(MailboxUrl imap, String label, String trustStore, SenderCheck senderCheck) {
     }
 
     private MailboxDraft validate() {
@@ -113,7 +124,17 @@ final class MailboxAddCommand implements Callable<Integer> {
             throw new UsageException("--trust-store and --trust-any-certificate exclude each other: choose one");
         }
         new TlsSettings(store, trustAny).socketFactoryOrNull(); // a bad trust store fails now, not in the daemon
-        return new MailboxDraft(imap.hasUser() ? imap : imap.withUser(address), tag, store);
+        return new MailboxDraft(imap.hasUser() ? imap : imap.withUser(address), tag, store,
+                senderCheck(agentSenderCheck));
+    }
+
+    /** The {@code --agent-sender-check} value, or a usage error listing the choices. */
+    static SenderCheck senderCheck(String option) {
+        try {
+            return SenderCheck.parse(option);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--agent-sender-check " + option + ": expected one of " + SenderCheck.choices());
+        }
     }
 
     private void checkAddress() {
@@ -135,9 +156,11 @@ final class MailboxAddCommand implements Callable<Integer> {
         }
         SecretBox secrets = ctx.secrets();
         try {
-            return repo.add(new NewMailbox(name, address, draft.imap().toString(), smtp.toString(),
+            Mailbox added = repo.add(new NewMailbox(name, address, draft.imap().toString(), smtp.toString(),
                     secrets.encrypt(imapPassword), smtpOwnPassword == null ? null : secrets.encrypt(smtpOwnPassword),
                     draft.trustStore(), trustAny, moveTo, draft.label(), locale));
+            repo.setAgentSenderCheck(added.id(), draft.senderCheck().option());
+            return added;
         } catch (DuplicateMailboxException e) {
             throw new UsageException(e.getMessage());
         }

@@ -2,10 +2,13 @@ package org.postdesk.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
+import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -69,6 +72,10 @@ final class MailboxSetCommand implements Callable<Integer> {
     @Option(names = "--verify-certificates", description = "Verify certificates against the JDK's CAs again.")
     private boolean verify;
 
+    @Option(names = "--agent-sender-check", paramLabel = "strict|confirm|token-only",
+            description = "What an agent's reply without proof of its sender may do (see: postdesk mailbox add --help).")
+    private String agentSenderCheck;
+
     @Override
     public Integer call() {
         if (moveTo != null && markSeen) {
@@ -89,8 +96,23 @@ final class MailboxSetCommand implements Callable<Integer> {
         MailboxChanges.Change change = new MailboxChanges.Change(imap == null ? null : imap.toString(),
                 smtp == null ? null : smtp.toString(), imapPassword, smtpOwn, label, locale,
                 markSeen ? "" : moveTo, verify ? "" : store, verify ? Boolean.FALSE : trustAny ? Boolean.TRUE : null);
-        MailboxCommand.run(spec, (changes, tx) -> changes.set(tx, name, change));
+        SenderCheck check = agentSenderCheck == null ? null : MailboxAddCommand.senderCheck(agentSenderCheck);
+        MailboxCommand.run(spec, (changes, tx) -> {
+            String result = check != null && change.isEmpty() ? "mailbox " + name + " changed"
+                    : changes.set(tx, name, change);
+            return check == null ? result : result + "\n" + setSenderCheck(tx, check);
+        });
         return ExitCodes.OK;
+    }
+
+    /** Issue 9's {@code --agent-sender-check}, in the same transaction as the other changes. */
+    private String setSenderCheck(DSLContext tx, SenderCheck check) {
+        MailboxRepository repo = new MailboxRepository(tx);
+        long id = repo.byName(name).orElseThrow(() -> new UsageException("no mailbox named " + name
+                + " (see: postdesk mailbox list)")).id();
+        repo.setAgentSenderCheck(id, check.option());
+        return "agent sender check: " + check.option()
+                + (check == SenderCheck.TOKEN_ONLY ? "\n" + MailboxShowCommand.TOKEN_ONLY_WARNING : "");
     }
 
     /** The new password from {@code option}-env or -file, encrypted; null when neither is given. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
+import org.postdesk.ingest.sender.SenderCheck;
 import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxStatusRow;
@@ -31,8 +32,10 @@ final class MailboxShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         DSLContext dsl = PostdeskCommand.context(spec).database().dsl();
-        MailboxView v = MailboxView.of(find(new MailboxRepository(dsl), name), new DaemonRegistry(dsl).watchers(),
-                Instant.now());
+        MailboxRepository repo = new MailboxRepository(dsl);
+        MailboxStatusRow row = find(repo, name);
+        MailboxView v = MailboxView.of(row, new DaemonRegistry(dsl).watchers(), Instant.now())
+                .withAgentSenderCheck(repo.agentSenderCheck(row.mailbox().id()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(v));
@@ -55,7 +58,19 @@ final class MailboxShowCommand implements Callable<Integer> {
         line(out, "last error", v.lastError() == null ? "-" : v.lastError());
         line(out, "uid", MailboxListCommand.uid(v));
         line(out, "watched by", v.watchedBy());
+        line(out, "agent sender", senderCheckShown(v.agentSenderCheck()));
         return ExitCodes.OK;
+    }
+
+    /** What {@code token-only} means, wherever it is shown (issue 9). */
+    static final String TOKEN_ONLY_WARNING = "WARNING: agent replies are trusted on their reply token alone"
+            + " (--agent-sender-check token-only): anybody holding a notification can act as the agent.";
+
+    private static String senderCheckShown(String check) {
+        return check.equals(SenderCheck.TOKEN_ONLY.option()) ? check + "   " + TOKEN_ONLY_WARNING
+                : check.equals(SenderCheck.STRICT.option()) ? check + " (a reply without proof of its sender is a"
+                        + " customer's mail)"
+                : check + " (a reply without proof of its sender is held until the agent confirms it)";
     }
 
     /** The mailbox with its state, or a {@link UsageException} that says how to find the names. */

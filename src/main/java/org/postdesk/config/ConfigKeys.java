@@ -39,6 +39,9 @@ final class ConfigKeys {
         d.put("shutdown.timeout", "10s");
         d.put("agents.idle-release", "4h");
         d.put("agents.allow-steal", "true");
+        d.put("agents.trusted-authserv-ids", "");
+        d.put("agents.trusted-relays", "");
+        d.put("agents.confirm-expiry", "24h");
         d.put("report.time-zone", "UTC");
         d.put("report.business-hours", "Mon-Fri 09:00-18:00");
         d.put("report.holidays", "");

@@ -5,9 +5,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.postdesk.store.DbSettings;
 
@@ -85,7 +87,7 @@ public final class ConfigLoader {
                 new ThreadingConfig(s.duration("threading.reopen-window")),
                 outbox(s),
                 s.duration("shutdown.timeout"),
-                new AgentsConfig(s.duration("agents.idle-release"), s.bool("agents.allow-steal")),
+                agents(s),
                 (int) s.number("autoreply.per-sender-per-hour", 0, 10_000),
                 s.matching("loop.marker", "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
                         "a short word of letters, digits, '.', '_' or '-' (it goes into the X-Loop header)"),
@@ -104,6 +106,22 @@ public final class ConfigLoader {
         String host = listen.substring(0, colon).replace("[", "").replace("]", "");
         return new OpsConfig(s.bool("http.enabled"), host, port, s.duration("health.mailbox-error-grace"),
                 s.duration("health.outbox-max-age"));
+    }
+
+    private static AgentsConfig agents(ConfigSource s) {
+        String host = "[A-Za-z0-9.:\\[\\]-]+";
+        String list = "(" + host + "(\\s*,\\s*" + host + ")*)?";
+        String ids = s.matching("agents.trusted-authserv-ids", list,
+                "a comma-separated list of authserv-ids such as mx.google.com, microsoft-365");
+        String relays = s.matching("agents.trusted-relays", list,
+                "a comma-separated list of mail server host names or IP addresses such as mail.example.com");
+        return new AgentsConfig(s.duration("agents.idle-release"), s.bool("agents.allow-steal"), split(ids),
+                split(relays), s.duration("agents.confirm-expiry"));
+    }
+
+    private static Set<String> split(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(v -> !v.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     private static DbConfig db(ConfigSource s) {

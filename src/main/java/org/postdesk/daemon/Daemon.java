@@ -75,6 +75,7 @@ public final class Daemon implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         long sweep = pipeline.idleSweepEvery().toMillis();
         timer.scheduleWithFixedDelay(this::releaseIdleSafely, sweep, sweep, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::expireConfirmationsSafely, sweep, sweep, TimeUnit.MILLISECONDS);
         started = true;
         log.info("daemon started: {} mailbox worker(s)", workers.size());
     }
@@ -111,6 +112,14 @@ public final class Daemon implements AutoCloseable {
             pipeline.idleRelease().sweep();
         } catch (Exception e) {
             log.warn("idle release sweep failed, retrying on the next round: {}", e.toString(), e);
+        }
+    }
+
+    private void expireConfirmationsSafely() {
+        try {
+            pipeline.confirmExpiry().sweep();
+        } catch (Exception e) {
+            log.warn("sweep of unconfirmed agent replies failed, retrying on the next round: {}", e.toString(), e);
         }
     }
 

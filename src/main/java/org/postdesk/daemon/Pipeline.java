@@ -17,7 +17,11 @@ import org.postdesk.ingest.AgentReplyHandler;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.FolderOpener;
 import org.postdesk.ingest.DeliveryFailureNotice;
+import org.postdesk.ingest.ConfirmExpiry;
 import org.postdesk.ingest.IdleRelease;
+import org.postdesk.ingest.sender.DkimCheck;
+import org.postdesk.ingest.sender.SenderTrust;
+import org.postdesk.ingest.sender.SenderVerifier;
 import org.postdesk.ingest.ImapConnector;
 import org.postdesk.ingest.IngestService;
 import org.postdesk.ingest.MailboxWorker;
@@ -67,6 +71,7 @@ public final class Pipeline {
     private final SmtpGateway injectedGateway;
     private final Clock clock;
     private final IdleRelease idleRelease;
+    private final ConfirmExpiry confirmExpiry;
     private final DeliveryFailureNotice deliveryFailures;
     private final Escalations escalations;
     private final Metrics metrics;
@@ -78,6 +83,12 @@ public final class Pipeline {
     /** With a {@code gateway} other than the mailboxes' SMTP servers (benchmarks, tests); null for those. */
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock,
                     SmtpGateway gateway) {
+        this(config, db, secrets, templatesDir, clock, gateway, DkimCheck.withSystemDns());
+    }
+
+    /** With the DKIM key lookup {@code dkim} (tests sign with their own key); DNS in production. */
+    public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock,
+                    SmtpGateway gateway, DkimCheck dkim) {
         this.config = config;
         this.db = db;
         this.secrets = secrets;
@@ -95,7 +106,10 @@ public final class Pipeline {
                 new Threading(new ThreadingPolicy(config.threading().reopenWindow()), clock), writer,
                 ownAddresses::get, config.loopMarker(), clock, signal::wake,
                 AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,
-                        new CannedAnswers(templates), config.agents().allowSteal()));
+                        new CannedAnswers(templates), config.agents().allowSteal(),
+                        new SenderVerifier(new SenderTrust(config.agents().trustedAuthservIds(),
+                                config.agents().trustedRelays()), dkim), config.agents().confirmExpiry()));
+        this.confirmExpiry = new ConfirmExpiry(db, clock);
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         this.deliveryFailures = new DeliveryFailureNotice(notices);
         this.escalations = new Escalations(notices);
@@ -139,6 +153,11 @@ public final class Pipeline {
     /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */
     public IdleRelease idleRelease() {
         return idleRelease;
+    }
+
+    /** Lets agent replies held for confirmation lapse; the daemon runs it with the idle release. */
+    public ConfirmExpiry confirmExpiry() {
+        return confirmExpiry;
     }
 
     /** Often enough that a ticket is freed at most a quarter of {@code agents.idle-release} late. */

@@ -2,26 +2,27 @@ package org.postdesk.daemon;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.postdesk.config.SecretBox;
-import org.postdesk.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.postdesk.config.SecretBox;
+import org.postdesk.ingest.sender.SenderCheck;
 import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.sla.SlaPolicy;
 import org.postdesk.sla.SlaTarget;
 import org.postdesk.sla.WeeklyHours;
-import org.postdesk.store.CalendarRepository;
-import org.postdesk.store.SlaPolicyRepository;
-import org.postdesk.store.TierRepository;
 import org.postdesk.store.AgentRepository;
+import org.postdesk.store.CalendarRepository;
+import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewAgent;
 import org.postdesk.store.NewMailbox;
+import org.postdesk.store.SlaPolicyRepository;
+import org.postdesk.store.TierRepository;
 
 /** Puts the sandbox's support mailbox (and agents) into a fresh store and describes the setup. */
 public final class Sandbox {
@@ -43,6 +44,9 @@ public final class Sandbox {
                 "smtp://" + login + "@127.0.0.1:" + mail.smtpPort(),
                 secrets.encrypt(SandboxMailServer.password(SandboxMailServer.SUPPORT)), null, null, false, null,
                 "Support", "en"));
+        // The sandbox's mail server writes no Received header with SMTP AUTH and signs nothing: its agents
+        // are trusted on the token alone, which the banner says (issue 9). Never do this in production.
+        new MailboxRepository(db.dsl()).setAgentSenderCheck(support.id(), SenderCheck.TOKEN_ONLY.option());
         AgentRepository agents = new AgentRepository(db.dsl());
         agents.add(new NewAgent("Alice Agent", List.of("alice@" + SandboxMailServer.DOMAIN), List.of(support.id())));
         long bob = agents.add(new NewAgent("Bob Agent", List.of("bob@" + SandboxMailServer.DOMAIN),
@@ -83,6 +87,10 @@ public final class Sandbox {
         sb.append("Business hours: ").append(SANDBOX_HOURS).append(" (").append(ZoneId.systemDefault().getId())
                 .append("); mail outside them gets the after-hours acknowledgement. Check it with:\n\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk hours check support\n\n");
+        sb.append("WARNING: this sandbox trusts agents' replies on their reply token alone\n");
+        sb.append("(--agent-sender-check token-only): anybody holding a notification can act as the agent.\n");
+        sb.append("A real mailbox asks for proof of the sender (DKIM, or your mail server's word) or a\n");
+        sb.append("confirmation; see \"Replying\" in the README.\n\n");
         sb.append("The daemon's log below shows each ticket as it is opened. To look at them from another terminal:\n\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket list\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk ticket show NUMBER\n");

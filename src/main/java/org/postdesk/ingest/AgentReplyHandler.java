@@ -1,17 +1,24 @@
 package org.postdesk.ingest;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.postdesk.ingest.sender.SenderEvidence;
+import org.postdesk.ingest.sender.SenderVerifier;
 import org.postdesk.mail.Attachment;
+import org.postdesk.mail.InboundMessage;
 import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
+import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Conversation;
+import org.postdesk.store.NotificationRepository;
 import org.postdesk.tickets.agent.AgentCommand;
 import org.postdesk.tickets.agent.CommandParser;
 import org.postdesk.tickets.agent.CommandVerb;
@@ -43,9 +50,15 @@ public final class AgentReplyHandler {
     private final ReplyFlow flow;
     private final AgentNotices notices;
     private final ReplyAnswers answers;
+    private final SenderGate gate = new SenderGate();
+    private final SenderVerifier verifier;
+    private final ConfirmFlow confirm;
 
     private AgentReplyHandler(AgentReplyClassifier classifier, CommandCheck check, ReplyFlow flow,
-                              AgentNotices notices, ReplyAnswers answers) {
+                              AgentNotices notices, ReplyAnswers answers, SenderVerifier verifier,
+                              Duration confirmExpiry) {
+        this.verifier = verifier;
+        this.confirm = new ConfirmFlow(notices, confirmExpiry);
         this.classifier = classifier;
         this.check = check;
         this.flow = flow;
@@ -56,24 +69,75 @@ public final class AgentReplyHandler {
     /**
      * @param answers the canned answers {@code #answer NAME} inserts and {@code #answers} lists
      * @param allowSteal whether {@code #steal} may take a ticket another agent holds ({@code agents.allow-steal})
+     * @param verifier what proves an agent reply's sender; {@code confirmExpiry} how long an unproven one waits
      */
     public static AgentReplyHandler create(ReplyTokenCodec tokens, ReplyRelay relay, AgentNotices notices,
-                                           CannedAnswers answers, boolean allowSteal) {
+                                           CannedAnswers answers, boolean allowSteal, SenderVerifier verifier,
+                                           Duration confirmExpiry) {
         return new AgentReplyHandler(new AgentReplyClassifier(tokens), new CommandCheck(allowSteal),
-                new ReplyFlow(new AgentRelay(relay), notices, allowSteal), notices, new ReplyAnswers(answers));
+                new ReplyFlow(new AgentRelay(relay), notices, allowSteal), notices, new ReplyAnswers(answers),
+                verifier, confirmExpiry);
+    }
+
+    /**
+     * The proof that {@code m} comes from the agent its From names (issue 9); {@code NONE} when it names no
+     * active agent. May query DNS (DKIM), so call it before the transaction opens, with a plain context.
+     */
+    SenderEvidence evidence(DSLContext dsl, InboundMessage m) {
+        Optional<Agent> agent = m.from() == null ? Optional.empty() : new AgentRepository(dsl).activeByAddress(m.from().address());
+        return agent.map(a -> verifier.evaluate(m, a.addresses().stream().map(x -> x.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet())))
+                .orElse(SenderEvidence.none("the From is no active agent"));
     }
 
     /** The agent reply's result, or empty when {@code in} is not an agent's reply (then it is a customer's). */
     Optional<IngestResult> handle(DSLContext tx, IngestService.Inbound in) {
-        return classifier.classify(tx, in).map(r -> handle(tx, in, r));
+        return classifier.classify(tx, in).flatMap(r -> screened(tx, in, r));
     }
 
-    private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r) {
+    /** The sender gate first (issue 9): proven replies act, unproven ones are held or a customer's by policy. */
+    private Optional<IngestResult> screened(DSLContext tx, IngestService.Inbound in, AgentReply r) {
+        SenderGate.Verdict verdict = gate.judge(tx, in, r);
+        if (verdict == SenderGate.Verdict.CUSTOMER) {
+            return Optional.empty();
+        }
         long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
                 in.facts(), in.now());
         ExtractedReply extracted = trimmer.extract(Columns.text(in.message().textBody()));
         // Token lines, the marker and the help line never reach a customer, wherever they stood (issue 9).
         String trimmed = scrubber.scrub(extracted.text());
+        if (verdict == SenderGate.Verdict.HOLD) {
+            String outcome = confirm.hold(tx, in, r, messageId, trimmed);
+            new Conversation(tx).markAgentMessage(messageId, KIND_HELD, r.agent().id(), trimmed);
+            return Optional.of(result(r, outcome));
+        }
+        if (verdict == SenderGate.Verdict.CONFIRMS) {
+            return Optional.of(confirmed(tx, in, r, messageId, trimmed));
+        }
+        return Optional.of(handle(tx, in, r, messageId, trimmed, extracted.shape() == ReplyShape.UNSURE));
+    }
+
+    /** An answer to a confirmation mail: its {@code #send} runs the held reply, nothing else in it counts. */
+    private IngestResult confirmed(DSLContext tx, IngestService.Inbound in, AgentReply r, long messageId,
+                                   String trimmed) {
+        long heldId = new NotificationRepository(tx).confirmationOf(r.notification().id()).orElseThrow();
+        Optional<ConfirmFlow.Released> released = confirm.release(tx, in, r, heldId, parser.parse(trimmed));
+        new Conversation(tx).markAgentMessage(messageId, KIND_COMMANDS, r.agent().id(), trimmed);
+        if (released.isEmpty()) {
+            return result(r, "answer to a confirmation mail: nothing released");
+        }
+        ConfirmFlow.Released h = released.get();
+        return result(r, "confirmed by #send: " + handle(tx, in, h.agentReply(), h.messageId(), h.text(), false)
+                .detail());
+    }
+
+    private static IngestResult result(AgentReply r, String outcome) {
+        return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),
+                "agent " + r.agent().primaryAddress() + ": " + outcome);
+    }
+
+    private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r, long messageId, String trimmed,
+                                boolean unsure) {
         ParsedReply parsed = parser.parse(trimmed);
         ReplyAnswers.Rendered rendered = answers.render(tx, r, parsed);
         List<String> problems = check.problems(parsed, new AgentRepository(tx), rendered, () -> answers.names(tx, r));
@@ -82,7 +146,7 @@ public final class AgentReplyHandler {
                     CommandParser.withAnswers(parsed.text(), rendered.byName()));
         }
         ReplyFlow.Reply reply = new ReplyFlow.Reply(tx, in, r, messageId, parsed);
-        reply.unsure(extracted.shape() == ReplyShape.UNSURE);
+        reply.unsure(unsure);
         String outcome = problems.isEmpty() ? flow.run(reply) : reject(reply, problems);
         if (problems.isEmpty() && has(parsed, CommandVerb.ANSWERS)) {
             listAnswers(reply);
@@ -96,8 +160,7 @@ public final class AgentReplyHandler {
             outcome += ", agent told";
         }
         new Conversation(tx).markAgentMessage(messageId, reply.kind(), r.agent().id(), trimmed);
-        return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),
-                "agent " + r.agent().primaryAddress() + ": " + outcome);
+        return result(r, outcome);
     }
 
     private String reject(ReplyFlow.Reply reply, List<String> problems) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
+import org.postdesk.ingest.sender.SenderEvidence;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
 import org.postdesk.mail.ReturnedMessage;
@@ -130,8 +131,11 @@ public final class IngestService {
                 : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
         Mailbox mailbox = job.mailbox();
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
+            // Before the transaction: proving an agent's sender may take a DNS query (DKIM), issue 9.
+            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message);
             IngestResult result = db.inTransaction(tx -> {
-                IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now()));
+                IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now(),
+                        evidence));
                 if (job.cursor() != null) {
                     new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
                 }
@@ -186,8 +190,11 @@ public final class IngestService {
     public record Cursor(long uidValidity, long uid) {
     }
 
-    /** One inbound message with everything the writer needs to know about it. */
+    /**
+     * One inbound message with everything the writer needs to know about it; {@code evidence} is the proof
+     * of its sender when its From is an agent's.
+     */
     record Inbound(Mailbox mailbox, Long uid, InboundMessage message, MessageFacts facts,
-                   AutomationVerdict verdict, Set<String> ownAddresses, Instant now) {
+                   AutomationVerdict verdict, Set<String> ownAddresses, Instant now, SenderEvidence evidence) {
     }
 }

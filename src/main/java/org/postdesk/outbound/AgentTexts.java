@@ -106,6 +106,9 @@ public final class AgentTexts {
                 "забирать заявку у другого сотрудника здесь нельзя (agents.allow-steal=false)",
                 "забирати заявку в іншого працівника тут не можна (agents.allow-steal=false)");
         add(r, "that reply was already sent\\.", "этот ответ уже отправлен.", "цю відповідь уже надіслано.");
+        add(r, "that reply was not confirmed in time and was never sent\\.",
+                "этот ответ не был подтверждён вовремя и так и не отправлен.",
+                "цю відповідь не було вчасно підтверджено, і її так і не надіслано.");
         add(r, "no single active agent has the address or name '(.*)'",
                 "нет ровно одного активного сотрудника с адресом или именем «$1»",
                 "немає рівно одного активного працівника з адресою або ім'ям «$1»");

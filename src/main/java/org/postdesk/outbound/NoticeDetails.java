@@ -109,6 +109,14 @@ public final class NoticeDetails {
     public record Withheld(String attachment, String heldText) {
     }
 
+    /**
+     * {@code confirm.ftl}: a reply in the agent's name arrived without proof that the agent sent it, so it is
+     * held: {@code heldText} is what {@code #send} would send (commands included), {@code from} the sender
+     * as the mail gave it, {@code expiresIn} and {@code expiresAt} when the hold lapses.
+     */
+    public record Confirm(String heldText, String from, String expiresIn, String expiresAt) {
+    }
+
     /** {@code send-result.ftl}: why a {@code #send} did nothing. */
     public record SendResult(String problem) {
     }

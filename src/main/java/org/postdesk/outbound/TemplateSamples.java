@@ -50,6 +50,8 @@ public final class TemplateSamples {
         m.put("inline-check", f -> notice(f, new NoticeDetails.InlineCheck(
                 "Hi Anna,\n\n> Is it the printer on the 3rd floor?\nYes, since 9:00.\n\nBob Lee\nFacilities",
                 List.of("#close"))));
+        m.put("confirm", f -> notice(f, new NoticeDetails.Confirm("#close\nPlease switch it off first.",
+                f.agentName() + " <bob@example.com>", "24 h", "2026-11-24T10:00Z")));
         m.put("withheld", f -> notice(f, new NoticeDetails.Withheld("notice.eml",
                 "Please switch it off first.")));
         m.put("send-result", f -> notice(f, new NoticeDetails.SendResult("that reply was already sent.")));

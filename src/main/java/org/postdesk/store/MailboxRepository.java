@@ -111,6 +111,17 @@ public final class MailboxRepository {
     }
 
     /** The stored state, or {@link MailboxState#fresh} when no worker reported yet. */
+    /** How the mailbox treats an agent reply whose sender is not proven: strict, confirm or token-only (issue 9). */
+    public String agentSenderCheck(long mailboxId) {
+        return dsl.select(MAILBOX.AGENT_SENDER_CHECK).from(MAILBOX).where(MAILBOX.ID.eq(mailboxId))
+                .fetchOptional(MAILBOX.AGENT_SENDER_CHECK).orElse("confirm");
+    }
+
+    /** Sets the agent sender check of mailbox {@code mailboxId}; false when there is no such mailbox. */
+    public boolean setAgentSenderCheck(long mailboxId, String check) {
+        return dsl.update(MAILBOX).set(MAILBOX.AGENT_SENDER_CHECK, check).where(MAILBOX.ID.eq(mailboxId)).execute() == 1;
+    }
+
     public MailboxState state(long mailboxId) {
         return dsl.selectFrom(MAILBOX_STATE).where(MAILBOX_STATE.MAILBOX_ID.eq(mailboxId))
                 .fetchOptional(MailboxRepository::toState)

@@ -6,6 +6,7 @@ import static org.postdesk.store.db.Tables.AGENT_NOTIFICATION;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.store.db.tables.records.AgentNotificationRecord;
@@ -36,6 +37,19 @@ public final class NotificationRepository {
     public List<Notification> byTicket(long ticketId) {
         return dsl.selectFrom(AGENT_NOTIFICATION).where(AGENT_NOTIFICATION.TICKET_ID.eq(ticketId))
                 .orderBy(AGENT_NOTIFICATION.ID).fetch(NotificationRepository::toNotification);
+    }
+
+    /** Marks notification {@code id} as the confirmation mail of held reply {@code confirmationId} (issue 9). */
+    public void linkConfirmation(long id, long confirmationId) {
+        dsl.update(AGENT_NOTIFICATION).set(AGENT_NOTIFICATION.CONFIRMATION_ID, confirmationId)
+                .where(AGENT_NOTIFICATION.ID.eq(id)).execute();
+    }
+
+    /** The held reply whose confirmation mail notification {@code id} is, if it is one. */
+    public Optional<Long> confirmationOf(long id) {
+        return dsl.select(AGENT_NOTIFICATION.CONFIRMATION_ID).from(AGENT_NOTIFICATION)
+                .where(AGENT_NOTIFICATION.ID.eq(id)).fetchOptional(AGENT_NOTIFICATION.CONFIRMATION_ID)
+                .filter(Objects::nonNull);
     }
 
     private static Notification toNotification(AgentNotificationRecord r) {

@@ -184,6 +184,32 @@ class MailboxCommandTest {
     }
 
     @Test
+    void agentSenderCheckIsSetOnAddAndShownWithAWarningForTokenOnly() throws IOException {
+        CliRunner.Result plain = add("support", "--password-env", "IMAP_PW");
+        assertEquals(0, plain.code(), plain.all());
+        assertTrue(cli.run("mailbox", "show", "support").out().contains("agent sender:  confirm"));
+
+        CliRunner.Result loose = add("sandboxlike", "--password-env", "IMAP_PW", "--agent-sender-check", "token-only");
+        assertEquals(0, loose.code(), loose.all());
+        assertTrue(loose.out().contains("WARNING"), loose.out());
+        CliRunner.Result show = cli.run("mailbox", "show", "sandboxlike");
+        assertTrue(show.out().contains("agent sender:  token-only   WARNING: agent replies are trusted on their"
+                + " reply token alone"), show.out());
+        JsonNode json = Json.mapper().readTree(cli.run("mailbox", "show", "sandboxlike", "--json").out());
+        assertEquals("token-only", json.get("agentSenderCheck").asText());
+
+        CliRunner.Result set = cli.run("mailbox", "set", "sandboxlike", "--agent-sender-check", "strict");
+        assertEquals(0, set.code(), set.all());
+        assertTrue(cli.run("mailbox", "show", "sandboxlike").out().contains("agent sender:  strict"));
+        assertEquals(2, cli.run("mailbox", "set", "sandboxlike", "--agent-sender-check", "lax").code());
+
+        CliRunner.Result bad = add("other", "--password-env", "IMAP_PW", "--agent-sender-check", "lax");
+        assertEquals(2, bad.code(), bad.all());
+        assertTrue(bad.err().contains("strict, confirm, token-only"), bad.err());
+        assertEquals(2, listJson().size());
+    }
+
+    @Test
     void unknownOptionChangesNothing() throws IOException {
         CliRunner.Result r = add("support", "--password-env", "IMAP_PW", "--folder", "INBOX");
         assertEquals(2, r.code(), r.all());

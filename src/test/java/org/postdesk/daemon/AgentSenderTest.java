@@ -8,6 +8,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,16 +19,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.ingest.ConfirmExpiry;
+import org.postdesk.ingest.sender.DkimCheck;
+import org.postdesk.ingest.sender.DkimFixture;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
-import org.postdesk.store.HeldReply;
-import org.postdesk.store.HeldReplyRepository;
+import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewAgent;
 import org.postdesk.store.OutboxRepository;
+import org.postdesk.store.SenderConfirmation;
+import org.postdesk.store.SenderConfirmationRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
+import org.postdesk.tickets.TicketStatus;
 
 /**
  * Issue 9 end to end through GreenMail, from raw RFC 5322 text: only the real agent acts as the agent,
@@ -52,10 +59,157 @@ class AgentSenderTest {
     }
 
     private Harness start(Map<String, String> env) {
+        return start(env, "token-only", null);
+    }
+
+    /** A daemon whose support mailbox has {@code --agent-sender-check check}; {@code dkim} null for DNS. */
+    private Harness start(Map<String, String> env, String check, DkimCheck dkim) {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, env);
         new AgentRepository(harness.db.dsl()).add(new NewAgent("Bob Agent", List.of(BOB), List.of(harness.mailbox.id())));
-        harness.startDaemon();
+        new MailboxRepository(harness.db.dsl()).setAgentSenderCheck(harness.mailbox.id(), check);
+        if (dkim == null) {
+            harness.startDaemon();
+        } else {
+            harness.startDaemon(dkim);
+        }
         return harness;
+    }
+
+    // --- only the real agent acts as the agent -------------------------------------------------------
+
+    @Test
+    void aForgedFromWithARealTokenIsHeldAndTheConfirmationReleasesItWhole() throws Exception {
+        Harness h = start(Map.of(), "confirm", null);
+        MimeMessage n = newTicketNotice(h);
+        TicketRow before = onlyTicket(h);
+        // The attack from the issue: unauthenticated, From: Bob, the real In-Reply-To and Ref: line.
+        h.deliver(agentMail(n, "#close\r\nThe stranger's words.\r\n\r\n" + line(text(n), "Ref: pd1."), ""));
+
+        MimeMessage ask = awaitMail(BOB, "Confirm: did you write this?").get(0);
+        assertThat(text(ask)).contains("The stranger's words.", "#close", "#send", "Bob Agent <" + BOB + ">")
+                .doesNotContain(n.getMessageID());
+        TicketRow held = onlyTicket(h);
+        assertThat(held.status()).isEqualTo(before.status());
+        assertThat(held.ownerAgentId()).isNull();
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(events(h, held)).contains("sender-unproven").doesNotContain("reply-out", "take");
+        assertThat(new SenderConfirmationRepository(h.db.dsl()).byTicket(held.id()))
+                .extracting(SenderConfirmation::status).containsExactly(SenderConfirmation.HELD);
+
+        // Bob answers the confirmation mail (which only he received): the held reply runs as it was.
+        h.deliver(agentMail(ask, "#send", ""));
+        MimeMessage answer = awaitMail(Harness.CUSTOMER, "Re: ").get(0);
+        assertThat(text(answer)).contains("The stranger's words.").doesNotContain("pd1.");
+        Await.until("ticket closed by the confirmed #close", WAIT,
+                () -> onlyTicket(h).status() == TicketStatus.CLOSED);
+        assertThat(events(h, held)).contains("sender-confirmed", "reply-out");
+        assertThat(new SenderConfirmationRepository(h.db.dsl()).byTicket(held.id()))
+                .extracting(SenderConfirmation::status).containsExactly(SenderConfirmation.SENT);
+
+        // The confirmation token is single-use.
+        h.deliver(agentMail(ask, "#send", ""));
+        assertThat(text(awaitMail(BOB, "Nothing sent:").get(0))).contains("already sent");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).hasSize(1);
+    }
+
+    @Test
+    void anUnconfirmedReplyLapsesAndTheAuditSaysSo() throws Exception {
+        Harness h = start(Map.of(), "confirm", null);
+        MimeMessage n = newTicketNotice(h);
+        h.deliver(agentMail(n, "#close\r\nForged.", ""));
+        MimeMessage ask = awaitMail(BOB, "Confirm: did you write this?").get(0);
+        TicketRow t = onlyTicket(h);
+
+        Clock later = Clock.offset(Clock.systemUTC(), Duration.ofHours(24).plusMinutes(1));
+        assertThat(new ConfirmExpiry(h.db, later).sweep()).isEqualTo(1);
+        assertThat(events(h, t)).contains("confirm-expired");
+        assertThat(new SenderConfirmationRepository(h.db.dsl()).byTicket(t.id()))
+                .extracting(SenderConfirmation::status).containsExactly(SenderConfirmation.EXPIRED);
+
+        h.deliver(agentMail(ask, "#send", ""));
+        assertThat(text(awaitMail(BOB, "Nothing sent:").get(0))).contains("not confirmed in time");
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void strictHandlesAForgedReplyAsTheCustomersAndItRunsNothing() throws Exception {
+        Harness h = start(Map.of(), "strict", null);
+        MimeMessage n = newTicketNotice(h);
+        h.deliver(agentMail(n, "#close\r\nForged.", ""));
+        TicketRow t = onlyTicket(h);
+        awaitEvent(h, t, "sender-unproven");
+        awaitOutboxDrained(h);
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
+        assertThat(onlyTicket(h).ownerAgentId()).isNull();
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(mailTo(BOB, "Confirm:")).isEmpty();
+    }
+
+    @Test
+    void aDkimSignedReplyPassesWhereAnUnsignedOneWouldNot() throws Exception {
+        KeyPair key = DkimFixture.newKey();
+        Harness h = start(Map.of(), "strict", new DkimCheck(DkimFixture.keyOf("agents.test", key)));
+        MimeMessage n = newTicketNotice(h);
+        h.deliver(DkimFixture.sign(agentMail(n, "Signed and sealed.", ""), "agents.test", key, ""));
+        assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Signed and sealed.");
+        assertThat(onlyTicket(h).ownerAgentId()).isEqualTo(bob(h).id());
+    }
+
+    @Test
+    void aForgedSignatureFails() throws Exception {
+        KeyPair key = DkimFixture.newKey();
+        Harness h = start(Map.of(), "strict", new DkimCheck(DkimFixture.keyOf("agents.test", key)));
+        MimeMessage n = newTicketNotice(h);
+        h.deliver(DkimFixture.sign(agentMail(n, "Forged seal.", ""), "agents.test", DkimFixture.newKey(), ""));
+        awaitEvent(h, onlyTicket(h), "sender-unproven");
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+    }
+
+    @Test
+    void aTrustedAuthenticationResultsPassCountsAndAnUntrustedOneDoesNot() throws Exception {
+        Harness h = start(Map.of("POSTDESK_AGENTS_TRUSTED_AUTHSERV_IDS", "mx.agents.test"), "strict", null);
+        MimeMessage n = newTicketNotice(h);
+        h.deliver(agentMail(n, "Vouched for.", "Authentication-Results: mx.agents.test; dkim=pass"
+                + " header.d=agents.test header.s=sel; dmarc=pass header.from=agents.test\r\n"));
+        assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Vouched for.");
+
+        MimeMessage followUp = followUpNotice(h);
+        // The stranger writes the header himself, with an id nobody trusts and, below the receiving
+        // server's genuine fail, with the trusted one.
+        h.deliver(agentMail(followUp, "#close\r\nSelf-vouched.", "Authentication-Results: mx.evil.test; dkim=pass"
+                + " header.d=agents.test; dmarc=pass header.from=agents.test\r\n"));
+        h.deliver(agentMail(followUp, "#close\r\nSelf-vouched below.", "Authentication-Results: mx.agents.test;"
+                + " dkim=none; dmarc=fail header.from=agents.test\r\nAuthentication-Results: mx.agents.test;"
+                + " dkim=pass header.d=agents.test; dmarc=pass header.from=agents.test\r\n"));
+        TicketRow t = onlyTicket(h);
+        Await.until("both forgeries handled as customers' mail", WAIT,
+                () -> events(h, t).stream().filter("sender-unproven"::equals).count() == 2);
+        awaitOutboxDrained(h);
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).hasSize(1);
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void smtpAuthInATrustedReceivedCountsAndAForgedOneLowerDoesNot() throws Exception {
+        Harness h = start(Map.of("POSTDESK_AGENTS_TRUSTED_RELAYS", "mail.agents.test"), "strict", null);
+        MimeMessage n = newTicketNotice(h);
+        String authenticated = "Received: from [192.168.1.20] (unknown [203.0.113.7])\r\n\t(Authenticated sender: "
+                + BOB + ")\r\n\tby mail.agents.test (Postfix) with ESMTPSA id 4Kx\r\n\tfor <" + Harness.SUPPORT
+                + ">; Mon, 23 Nov 2026 10:05:00 +0000\r\n";
+        h.deliver(agentMail(n, "Sent through our server.", authenticated));
+        assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Sent through our server.");
+
+        MimeMessage followUp = followUpNotice(h);
+        String entry = "Received: from attacker.evil.test (unknown [198.51.100.9])\r\n\tby mail.agents.test"
+                + " (Postfix) with ESMTP id 9Zz\r\n\tfor <" + Harness.SUPPORT + ">; Mon, 23 Nov 2026 10:06:00 +0000\r\n";
+        h.deliver(agentMail(followUp, "#close\r\nForged below.", entry + authenticated));
+        TicketRow t = onlyTicket(h);
+        awaitEvent(h, t, "sender-unproven");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(Harness.CUSTOMER, "Re: ")).hasSize(1);
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
     }
 
     @Test
@@ -120,6 +274,18 @@ class AgentSenderTest {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /** The customer writes again; Bob (the owner now) gets a "Follow-up" notice to answer. */
+    private MimeMessage followUpNotice(Harness h) throws Exception {
+        MimeMessage answer = mailTo(Harness.CUSTOMER, "Re: ").get(0);
+        h.deliver(Harness.customerMail("<q2@example.test>", "Re: fire", "Still burning.",
+                "In-Reply-To: " + answer.getMessageID()));
+        return awaitMail(BOB, "Follow-up").get(0);
+    }
+
+    private static void awaitEvent(Harness h, TicketRow t, String type) {
+        Await.until("event " + type + " on ticket " + t.number(), WAIT, () -> events(h, t).contains(type));
+    }
 
     private MimeMessage newTicketNotice(Harness h) {
         h.deliver(Harness.customerMail("<q1@example.test>", "Printer on fire", "Help, it burns."));

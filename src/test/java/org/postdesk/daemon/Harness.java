@@ -16,6 +16,7 @@ import java.util.Properties;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
+import org.postdesk.ingest.sender.DkimCheck;
 import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -57,15 +58,20 @@ final class Harness implements AutoCloseable {
                 "imap://support@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
                 "smtp://support@127.0.0.1:" + greenMail.getSmtp().getPort(), secrets.encrypt("secret"), null, null, false,
                 null, "Support", "en"));
+        // Tests before issue 9 deliver agent replies without proof of the sender; those in AgentSenderTest
+        // set the check themselves.
+        new MailboxRepository(db.dsl()).setAgentSenderCheck(mailbox.id(), "token-only");
     }
 
     /** Adds a second watched mailbox on the same GreenMail server. */
     Mailbox addMailbox(String name, String address) {
         greenMail.setUser(address, name, "secret");
-        return new MailboxRepository(db.dsl()).add(new NewMailbox(name, address,
+        Mailbox added = new MailboxRepository(db.dsl()).add(new NewMailbox(name, address,
                 "imap://" + name + "@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
                 "smtp://" + name + "@127.0.0.1:" + greenMail.getSmtp().getPort(), secrets.encrypt("secret"), null,
                 null, false, null, "Sales", "en"));
+        new MailboxRepository(db.dsl()).setAgentSenderCheck(added.id(), "token-only");
+        return added;
     }
 
     void deliverTo(String address, String raw) {
@@ -83,7 +89,16 @@ final class Harness implements AutoCloseable {
     }
 
     Daemon startDaemon() {
-        daemon = new Daemon(pipeline(null));
+        return startDaemon(pipeline(null));
+    }
+
+    /** With the DKIM key lookup {@code dkim} instead of DNS (issue 9). */
+    Daemon startDaemon(DkimCheck dkim) {
+        return startDaemon(new Pipeline(config, db, secrets, null, Clock.systemUTC(), null, dkim));
+    }
+
+    private Daemon startDaemon(Pipeline pipeline) {
+        daemon = new Daemon(pipeline);
         daemon.start();
         return daemon;
     }

@@ -52,6 +52,8 @@ class AgentTemplatesTest {
                         List.of("#close"))},
                 new Object[] {"withheld", new NoticeDetails.Withheld("notice.eml", "My answer.")},
                 new Object[] {"withheld", new NoticeDetails.Withheld("", "My answer.")},
+                new Object[] {"confirm", new NoticeDetails.Confirm("#close\nMy answer.", "Eve <eve@example.test>",
+                        "24 h", "2026-11-24T10:00Z")},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of("need-details", "refund"))},
                 new Object[] {"answer-list", new NoticeDetails.AnswerList(List.of())});
         return Stream.of("en", "ru", "uk").flatMap(locale -> cases.stream()

@@ -97,7 +97,7 @@ class TemplateValidationTest {
         ShippedTemplates.load(null).forEach((key, source) -> assertThat(validator.validate(key, source).warning())
                 .as(key.toString()).isNull());
         assertThat(TemplateSamples.standard().names()).contains("notification", "held", "stale", "command-error",
-                "idle-release", "handover", "delivery-failed", "empty-reply", "send-result", "reply", "answer-list", "withheld");
+                "idle-release", "handover", "delivery-failed", "empty-reply", "send-result", "reply", "answer-list", "withheld", "confirm");
     }
 
     @ParameterizedTest
