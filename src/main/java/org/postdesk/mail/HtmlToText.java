@@ -1,6 +1,7 @@
 package org.postdesk.mail;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -26,6 +27,14 @@ final class HtmlToText {
     /** Markers for breaks, resolved at the end so nested blocks give one break, not several. */
     private static final char LINE_MARK = '\u0001';
     private static final char PARAGRAPH_MARK = '\u0002';
+    // Compiled once: String.replaceAll compiles its pattern on every call, once per text node of a large mail.
+    private static final Pattern SOURCE_BREAKS = Pattern.compile("[\\r\\n\\t\u0001\u0002]+");
+    private static final Pattern PARAGRAPH_RUN = Pattern.compile("[ \u0001]*\u0002[ \u0001\u0002]*");
+    private static final Pattern LINE_RUN = Pattern.compile("[ \u0001]*\u0001[ \u0001]*");
+    private static final Pattern INVISIBLE_CHARS = Pattern.compile("[\u00AD\u200B\u200C\u200D\uFEFF]");
+    private static final Pattern BLANKS = Pattern.compile("[ \\t\\x0B\\f]+");
+    private static final Pattern AROUND_BREAK = Pattern.compile(" *\n *");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private HtmlToText() {
     }
@@ -57,7 +66,7 @@ final class HtmlToText {
                 return;
             } else if (node instanceof TextNode t) {
                 // Source line breaks are only blanks in HTML; real breaks come from the elements.
-                out.append(t.getWholeText().replaceAll("[\\r\\n\\t\u0001\u0002]+", " "));
+                out.append(SOURCE_BREAKS.matcher(t.getWholeText()).replaceAll(" "));
             } else if (node instanceof Element e) {
                 open(e);
             }
@@ -92,14 +101,13 @@ final class HtmlToText {
     }
 
     private static String tidy(CharSequence rendered) {
-        String text = rendered.toString()
-                .replaceAll("[ \u0001]*\u0002[ \u0001\u0002]*", "\n\n")
-                .replaceAll("[ \u0001]*\u0001[ \u0001]*", "\n");
+        String text = PARAGRAPH_RUN.matcher(rendered).replaceAll("\n\n");
+        text = LINE_RUN.matcher(text).replaceAll("\n");
         // A non-breaking space is a plain space to a reader (and to reply trimming); soft hyphens and
         // zero-width joiners are invisible.
-        text = text.replace('\u00A0', ' ').replaceAll("[\u00AD\u200B\u200C\u200D\uFEFF]", "")
-                .replaceAll("[ \\t\\x0B\\f]+", " ");
-        text = text.replaceAll(" *\n *", "\n");
-        return text.replaceAll("\n{3,}", "\n\n").strip();
+        text = INVISIBLE_CHARS.matcher(text.replace('\u00A0', ' ')).replaceAll("");
+        text = BLANKS.matcher(text).replaceAll(" ");
+        text = AROUND_BREAK.matcher(text).replaceAll("\n");
+        return BLANK_LINES.matcher(text).replaceAll("\n\n").strip();
     }
 }

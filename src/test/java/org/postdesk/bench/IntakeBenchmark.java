@@ -1,0 +1,117 @@
+package org.postdesk.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.postdesk.config.ConfigLoader;
+import org.postdesk.config.SecretBox;
+import org.postdesk.daemon.Pipeline;
+import org.postdesk.ingest.IngestResult;
+import org.postdesk.mail.InboundMessage;
+import org.postdesk.mail.MimeParser;
+import org.postdesk.store.Database;
+import org.postdesk.store.DbSettings;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewMailbox;
+
+/**
+ * The intake benchmark of issue 15: the time to read a 1 MB HTML mail (and 489 KB of HTML with an unclosed
+ * title, which took 58 s with the old converter), and the peak heap and RSS of parsing and storing mails
+ * with 1-20 MB attachments into an H2 file, as the daemon does, in this JVM (scripts/bench-intake runs it
+ * with the launcher's -Xmx256m). Prints its figures; it is a program, not a test.
+ */
+public final class IntakeBenchmark {
+    private IntakeBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.out.printf(Locale.ROOT, "heap limit %d MB, %d cores%n", HeapMonitor.max() >> 20,
+                Runtime.getRuntime().availableProcessors());
+        html("1 MB HTML mail", htmlMail("<html><head><title>Report</title></head><body>",
+                "<div><p>Line with <b>bold</b> &amp; &eacute;ntit&eacute;s</p></div>", 1_000_000));
+        html("489 KB HTML, unclosed <title>", htmlMail("<html><head><title>x</head><body>",
+                "<p>word &amp; word</p>", 489_000));
+        Path dir = Files.createTempDirectory("bench-intake");
+        try (Database db = Database.open(new DbSettings("jdbc:h2:file:" + dir.resolve("pd"), "sa", "", 4));
+             HeapMonitor heap = new HeapMonitor()) {
+            Pipeline pipeline = new Pipeline(ConfigLoader.load(null, Map.of()), db, SecretBox.open(Map.of(
+                    SecretBox.KEY_ENV, Base64.getEncoder().encodeToString(new byte[32])), dir.resolve("k")), null,
+                    Clock.systemUTC());
+            Mailbox mailbox = new MailboxRepository(db.dsl()).add(new NewMailbox("support", "support@bench.test",
+                    "imap://support@127.0.0.1/INBOX", "smtp://127.0.0.1", null, null, null, false, null, "Support", "en"));
+            System.out.println("attachment  message   stored in   peak heap   live after GC   peak RSS");
+            int uid = 0;
+            for (int mb : new int[] {1, 5, 10, 20}) {
+                byte[] raw = attachmentMail(++uid, mb * 1_000_000);
+                heap.reset();
+                long start = System.nanoTime();
+                IngestResult result = pipeline.ingest().ingest(mailbox, (long) uid, raw, null);
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                raw = null;
+                System.out.printf(Locale.ROOT, "%6d MB  %6.1f MB  %7d ms   %6d MB   %9d MB   %6d MB  %s%n", mb,
+                        attachmentMailSize(mb) / 1e6, ms, heap.peakSampled() >> 20, heap.peakAfterGc() >> 20,
+                        peakRssMb(), result.outcome());
+            }
+        }
+    }
+
+    private static void html(String what, byte[] raw) {
+        MimeParser parser = new MimeParser(25 << 20);
+        long[] ms = new long[5];
+        int length = 0;
+        for (int i = 0; i < ms.length; i++) {
+            long start = System.nanoTime();
+            InboundMessage m = parser.parse(raw);
+            ms[i] = (System.nanoTime() - start) / 1_000_000;
+            length = m.textBody().length();
+        }
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "%-32s %7d bytes: median %d ms, max %d ms over %d runs (text %d chars)%n",
+                what, raw.length, ms[ms.length / 2], ms[ms.length - 1], ms.length, length);
+    }
+
+    private static byte[] htmlMail(String head, String block, int size) {
+        StringBuilder html = new StringBuilder(size + 200).append(head);
+        while (html.length() < size) {
+            html.append(block);
+        }
+        return ("From: a@bench.test\r\nTo: support@bench.test\r\nSubject: html\r\nMessage-ID: <h@bench.test>\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n" + html + "\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static long attachmentMailSize(int mb) {
+        return mb * 1_000_000L * 4 / 3 + 300;
+    }
+
+    private static byte[] attachmentMail(int n, int bytes) throws IOException {
+        byte[] file = new byte[bytes];
+        new Random(n).nextBytes(file);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes * 4 / 3 + 4096);
+        out.write(("From: Ann <ann@bench.test>\r\nTo: support@bench.test\r\nSubject: scan " + n + "\r\n"
+                + "Message-ID: <scan-" + n + "@bench.test>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nThe scan.\r\n--b\r\nContent-Type: application/pdf; name=scan.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(Base64.getMimeEncoder().encode(file));
+        out.write("\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
+        return out.toByteArray();
+    }
+
+    /** VmHWM: the highest resident set size of this process so far (Linux). */
+    private static long peakRssMb() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) >> 10;
+            }
+        }
+        return -1;
+    }
+}
