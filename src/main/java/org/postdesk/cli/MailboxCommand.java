@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
             MailboxEnableCommand.class,
             MailboxDisableCommand.class,
             MailboxRemoveCommand.class,
+            MailboxOAuthCommand.class,
         })
 public final class MailboxCommand implements Runnable {
     @Spec
@@ -42,6 +43,6 @@ public final class MailboxCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: add, set, list, show, test, enable,"
-                + " disable or remove");
+                + " disable, remove or oauth");
     }
 }

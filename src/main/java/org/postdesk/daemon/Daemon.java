@@ -28,6 +28,8 @@ public final class Daemon implements AutoCloseable {
     private static final Duration SUPERVISE_EVERY = Duration.ofSeconds(5);
     /** Heartbeat and share: a daemon's departure or arrival is acted on well within a minute. */
     private static final Duration BEAT_EVERY = Duration.ofSeconds(5);
+    /** OAuth2 access tokens are refreshed ahead of expiry, so a revoked grant shows while its mailbox stays connected. */
+    private static final Duration TOKENS_EVERY = Duration.ofMinutes(1);
 
     private final Pipeline pipeline;
     private final PoolBudget pool;
@@ -71,6 +73,8 @@ public final class Daemon implements AutoCloseable {
         supervise();
         timer.scheduleWithFixedDelay(this::beatSafely, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::refreshTokensSafely, TOKENS_EVERY.toMillis(), TOKENS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
         timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         long sweep = pipeline.idleSweepEvery().toMillis();
@@ -104,6 +108,14 @@ public final class Daemon implements AutoCloseable {
             balancer.beat();
         } catch (Exception e) {
             log.warn("cannot refresh this daemon's heartbeat and share, keeping the current one: {}", e.toString(), e);
+        }
+    }
+
+    private void refreshTokensSafely() {
+        try {
+            pipeline.accessTokens().refreshDue();
+        } catch (Exception e) {
+            log.warn("OAuth2 token refresh round failed, retrying in {}: {}", TOKENS_EVERY, e.toString(), e);
         }
     }
 

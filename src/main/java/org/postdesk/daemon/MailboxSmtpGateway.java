@@ -5,6 +5,11 @@ import java.util.List;
 import org.postdesk.config.SecretBox;
 import org.postdesk.outbound.DeliveryException;
 import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.oauth.AccessTokens;
+import org.postdesk.oauth.TokenClient;
+import org.postdesk.oauth.TokenRefusedException;
+import org.postdesk.oauth.TokenUnavailableException;
+import org.postdesk.outbound.SmtpConnector;
 import org.postdesk.outbound.SmtpLinks;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -18,10 +23,16 @@ public final class MailboxSmtpGateway implements SmtpGateway {
     private final Database db;
     private final SecretBox secrets;
     private final SmtpLinks links = new SmtpLinks(Clock.systemUTC());
+    private final AccessTokens accessTokens;
 
     public MailboxSmtpGateway(Database db, SecretBox secrets) {
+        this(db, secrets, new AccessTokens(db, secrets, new TokenClient(), Clock.systemUTC()));
+    }
+
+    public MailboxSmtpGateway(Database db, SecretBox secrets, AccessTokens accessTokens) {
         this.db = db;
         this.secrets = secrets;
+        this.accessTokens = accessTokens;
     }
 
     @Override
@@ -29,7 +40,17 @@ public final class MailboxSmtpGateway implements SmtpGateway {
         Mailbox mailbox = new MailboxRepository(db.dsl()).byId(mailboxId)
                 .orElseThrow(() -> new DeliveryException("mailbox id " + mailboxId
                         + " no longer exists: its queued mail cannot be sent", true, -1, null));
-        links.send(mailbox, secrets, raw, envelopeFrom, recipients);
+        links.send(mailbox, () -> connector(mailbox), raw, envelopeFrom, recipients);
+    }
+
+    /** Signed in with the mailbox's OAuth2 access token when it has one; a token problem is retried like a 4xx. */
+    private SmtpConnector connector(Mailbox mailbox) {
+        SmtpConnector connector = SmtpConnector.forMailbox(mailbox, secrets);
+        try {
+            return accessTokens.forMailbox(mailbox).map(connector::withAccessToken).orElse(connector);
+        } catch (TokenRefusedException | TokenUnavailableException e) {
+            throw new DeliveryException(e.getMessage(), false, -1, e);
+        }
     }
 
     @Override

@@ -29,7 +29,12 @@ import org.postdesk.ingest.Notifier;
 import org.postdesk.ingest.TicketWriter;
 import org.postdesk.ingest.WorkerSettings;
 import org.postdesk.mail.MimeComposer;
+import org.postdesk.ingest.MailboxUnavailableException;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.oauth.AccessTokens;
+import org.postdesk.oauth.TokenClient;
+import org.postdesk.oauth.TokenRefusedException;
+import org.postdesk.oauth.TokenUnavailableException;
 import org.postdesk.ops.Metrics;
 import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.outbound.AgentMailer;
@@ -75,6 +80,7 @@ public final class Pipeline {
     private final DeliveryFailureNotice deliveryFailures;
     private final Escalations escalations;
     private final Metrics metrics;
+    private final AccessTokens accessTokens;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -114,6 +120,7 @@ public final class Pipeline {
         this.deliveryFailures = new DeliveryFailureNotice(notices);
         this.escalations = new Escalations(notices);
         this.metrics = new Metrics(db);
+        this.accessTokens = new AccessTokens(db, secrets, new TokenClient(), clock);
         ingest.observeWith(metrics);
         refreshOwnAddresses();
     }
@@ -146,7 +153,8 @@ public final class Pipeline {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
         // Each sender keeps its own SMTP connections, so senders never wait for each other's.
-        SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway : new MailboxSmtpGateway(db, secrets));
+        SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway
+                : new MailboxSmtpGateway(db, secrets, accessTokens));
         return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures);
     }
 
@@ -179,7 +187,26 @@ public final class Pipeline {
     /** Opens a mailbox's folder with a read timeout that outlasts one IDLE round. */
     public FolderOpener folderOpener() {
         Duration readTimeout = config.ingest().idleRenew().plusMinutes(1);
-        return metrics.imap(mailbox -> ImapConnector.forMailbox(mailbox, secrets).withReadTimeout(readTimeout).open());
+        return metrics.imap(mailbox -> imapConnector(mailbox).withReadTimeout(readTimeout).open());
+    }
+
+    /** The mailbox's IMAP sign-in: its OAuth2 access token (XOAUTH2) when it has one, else its password. */
+    private ImapConnector imapConnector(Mailbox mailbox) {
+        ImapConnector connector = ImapConnector.forMailbox(mailbox, secrets);
+        try {
+            return accessTokens.forMailbox(mailbox).map(connector::withAccessToken).orElse(connector);
+        } catch (TokenRefusedException e) {
+            throw new MailboxUnavailableException(mailbox.name(), MailboxUnavailableException.Failure.AUTH,
+                    e.getMessage(), e);
+        } catch (TokenUnavailableException e) {
+            throw new MailboxUnavailableException(mailbox.name(), MailboxUnavailableException.Failure.OTHER,
+                    "mailbox " + mailbox.name() + ": no OAuth2 access token: " + e.getMessage(), e);
+        }
+    }
+
+    /** The mailboxes' OAuth2 access tokens; the daemon refreshes the due ones every minute. */
+    public AccessTokens accessTokens() {
+        return accessTokens;
     }
 
     /** The daemon's meters, fed by this pipeline's workers and senders. */

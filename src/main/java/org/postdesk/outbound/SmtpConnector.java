@@ -35,8 +35,15 @@ public final class SmtpConnector {
     private final String password;
     private final TlsSettings tls;
 
+    /** Sign in with SASL XOAUTH2, {@code password} being the OAuth2 access token. */
+    private final boolean xoauth2;
+
     /** @param passwordOrNull ignored when the URL has no user (the server then relays without AUTH) */
     public SmtpConnector(String mailbox, MailboxUrl url, String passwordOrNull, TlsSettings tls) {
+        this(mailbox, url, passwordOrNull, tls, false);
+    }
+
+    private SmtpConnector(String mailbox, MailboxUrl url, String passwordOrNull, TlsSettings tls, boolean xoauth2) {
         if (url.isImap()) {
             throw new IllegalArgumentException("mailbox " + mailbox + ": not an SMTP URL: " + url);
         }
@@ -44,6 +51,12 @@ public final class SmtpConnector {
         this.url = url;
         this.password = passwordOrNull;
         this.tls = tls;
+        this.xoauth2 = xoauth2;
+    }
+
+    /** Signs in with XOAUTH2 and {@code accessToken} instead of the password (Gmail, Microsoft 365). */
+    public SmtpConnector withAccessToken(String accessToken) {
+        return new SmtpConnector(mailbox, url, accessToken, tls, true);
     }
 
     /** For a stored mailbox: the SMTP password, or the IMAP one when SMTP has none of its own. */
@@ -155,6 +168,9 @@ public final class SmtpConnector {
         Properties props = new Properties();
         tls.applyTo(props, url, CONNECT_TIMEOUT, READ_TIMEOUT);
         props.put("mail." + url.scheme().protocol() + ".auth", String.valueOf(url.hasUser()));
+        if (xoauth2) {
+            props.put("mail." + url.scheme().protocol() + ".auth.mechanisms", "XOAUTH2");
+        }
         return props;
     }
 }

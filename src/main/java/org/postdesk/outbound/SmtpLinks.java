@@ -36,6 +36,12 @@ public final class SmtpLinks implements AutoCloseable {
                 envelopeFrom, recipients);
     }
 
+    /** As {@link #send(Mailbox, SecretBox, byte[], String, List)}, through the given connector (e.g. signed in with OAuth2). */
+    public void send(Mailbox mailbox, Supplier<SmtpConnector> connector, byte[] raw, String envelopeFrom,
+                     List<String> recipients) {
+        send(mailbox.id(), settingsOf(mailbox), () -> connector.get().open(), raw, envelopeFrom, recipients);
+    }
+
     synchronized void send(long mailboxId, String settings, Supplier<SmtpLink> opener, byte[] raw,
                            String envelopeFrom, List<String> recipients) {
         SmtpLink link = reusable(mailboxId, settings);
