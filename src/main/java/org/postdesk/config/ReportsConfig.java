@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Reports, the satisfaction survey and the staffing model (issue 12). {@code businessHours} is a weekly
  * pattern such as {@code Mon-Fri 09:00-18:00} in {@code timeZone}, minus {@code holidays}; it stands in for
- * the mailbox's business calendar until the SLA calendar is there. {@code handlingTime} zero means "measure
+ * the business calendar of mailboxes without SLA hours (postdesk hours), and the zone and open hours of arrivals and staffing. {@code handlingTime} zero means "measure
  * it" (agent replies × {@code minutesPerReply}). Percentages are whole numbers.
  */
 public record ReportsConfig(ZoneId timeZone, String businessHours, List<LocalDate> holidays,

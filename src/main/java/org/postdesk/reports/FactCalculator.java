@@ -26,6 +26,10 @@ public final class FactCalculator {
         this.working = working;
     }
 
+    WorkingTime working() {
+        return working;
+    }
+
     public TicketFact compute(TicketHistory h) {
         List<TicketHistory.Mail> replies = h.mails().stream().filter(m -> !m.fromCustomer()).toList();
         Optional<TicketHistory.Mail> first = replies.stream().findFirst();

@@ -3,6 +3,7 @@ package org.postdesk.reports;
 import static org.postdesk.reports.Times.fromDb;
 import static org.postdesk.reports.Times.toDb;
 import static org.postdesk.store.db.Tables.AGENT_ADDRESS;
+import static org.postdesk.store.db.Tables.MAILBOX;
 import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.REPORT_REFRESH;
 import static org.postdesk.store.db.Tables.TICKET;
@@ -23,6 +24,7 @@ import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.postdesk.store.CalendarRepository;
 import org.postdesk.store.Database;
 import org.postdesk.store.db.tables.records.ReportRefreshRecord;
 
@@ -53,8 +55,11 @@ public final class FactRefresher {
     /** Brings the facts up to date; returns how many tickets were recomputed. */
     public int refresh() {
         Instant now = clock.instant();
+        Map<Long, FactCalculator> byMailbox = calendars();
+        String calendars = working.describe() + byMailbox.keySet().stream().sorted()
+                .map(id -> " | mailbox " + id + ": " + byMailbox.get(id).working().describe()).reduce("", String::concat);
         ReportRefreshRecord state = db.dsl().selectFrom(REPORT_REFRESH).where(REPORT_REFRESH.ID.eq(1)).fetchOne();
-        boolean all = state == null || state.getEventsUntil() == null || !working.describe().equals(state.getCalendar());
+        boolean all = state == null || state.getEventsUntil() == null || !calendars.equals(state.getCalendar());
         Instant since = all ? null : fromDb(state.getEventsUntil()).minus(SLACK);
         int done = 0;
         long afterId = 0;
@@ -63,12 +68,12 @@ public final class FactRefresher {
             if (ids.isEmpty()) {
                 break;
             }
-            done += db.inTransaction(tx -> recompute(tx, ids));
+            done += db.inTransaction(tx -> recompute(tx, ids, byMailbox));
             afterId = ids.get(ids.size() - 1);
         }
         db.inTransaction(tx -> {
             tx.update(REPORT_REFRESH).set(REPORT_REFRESH.EVENTS_UNTIL, toDb(now))
-                    .set(REPORT_REFRESH.CALENDAR, working.describe()).set(REPORT_REFRESH.REFRESHED_AT, toDb(now))
+                    .set(REPORT_REFRESH.CALENDAR, calendars).set(REPORT_REFRESH.REFRESHED_AT, toDb(now))
                     .where(REPORT_REFRESH.ID.eq(1)).execute();
             return null;
         });
@@ -85,7 +90,19 @@ public final class FactRefresher {
                 .orderBy(TICKET_EVENT.TICKET_ID).limit(CHUNK).fetch(TICKET_EVENT.TICKET_ID);
     }
 
-    private int recompute(DSLContext tx, List<Long> ids) {
+    /**
+     * A calculator per mailbox with an SLA business calendar ({@code postdesk hours}); the others use
+     * {@code report.business-hours}.
+     */
+    private Map<Long, FactCalculator> calendars() {
+        Map<Long, FactCalculator> m = new HashMap<>();
+        CalendarRepository calendars = new CalendarRepository(db.dsl());
+        db.dsl().select(MAILBOX.ID).from(MAILBOX).fetch(MAILBOX.ID).forEach(id -> calendars.calendar(id)
+                .ifPresent(c -> m.put(id, new FactCalculator(new SlaCalendarTime(c)))));
+        return m;
+    }
+
+    private int recompute(DSLContext tx, List<Long> ids, Map<Long, FactCalculator> byMailbox) {
         // The lock makes concurrent refreshers take turns, so their delete-and-insert never collide.
         tx.selectFrom(REPORT_REFRESH).where(REPORT_REFRESH.ID.eq(1)).forUpdate().fetch();
         Map<String, Long> agents = tx.select(AGENT_ADDRESS.ADDRESS, AGENT_ADDRESS.AGENT_ID).from(AGENT_ADDRESS)
@@ -96,7 +113,7 @@ public final class FactRefresher {
                         TICKET.PRIORITY, TICKET.STATUS, TICKET.MERGED_INTO_ID, TICKET.OWNER_AGENT_ID, TICKET.CREATED_AT,
                         TICKET.CLOSED_AT)
                 .from(TICKET).where(within(TICKET.ID, ids))
-                .fetch(r -> calculator.compute(new TicketHistory(r.value1(), r.value2(), r.value3(), r.value4(),
+                .fetch(r -> byMailbox.getOrDefault(r.value2(), calculator).compute(new TicketHistory(r.value1(), r.value2(), r.value3(), r.value4(),
                         r.value5(), r.value6(), r.value7() != null, r.value8(), fromDb(r.value9()), fromDb(r.value10()),
                         mails.getOrDefault(r.value1(), List.of()), changes.getOrDefault(r.value1(), List.of()))));
         tx.deleteFrom(TICKET_FACT).where(within(TICKET_FACT.TICKET_ID, ids)).execute();

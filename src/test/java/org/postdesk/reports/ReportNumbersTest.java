@@ -43,6 +43,22 @@ class ReportNumbersTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void aMailboxWithAnSlaCalendarCountsBusinessTimeByIt(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            ReportFixture f = db.inTransaction(ReportFixture::write);
+            new FactRefresher(db, ReportFixture.HOURS, CLOCK).refresh();
+            new org.postdesk.store.CalendarRepository(db.dsl()).setHours(f.mailbox, ZoneOffset.UTC,
+                    org.postdesk.sla.WeeklyHours.parse("mon-sun 00:00-24:00"), CLOCK.instant());
+            assertThat(new FactRefresher(db, ReportFixture.HOURS, CLOCK).refresh()).as("calendar changed: all again")
+                    .isEqualTo(9);
+            Summary s = new SummaryQuery(db.dsl(), ReportFixture.TARGETS).run("all", f.week());
+            // open around the clock: business time equals calendar time (T4's holiday counts too)
+            assertThat(s.firstResponse().businessP90()).isEqualTo(s.firstResponse().p90());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void refreshRecomputesOnlyTicketsWithNewEvents(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
             db.inTransaction(ReportFixture::write);
