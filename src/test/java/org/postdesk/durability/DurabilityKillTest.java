@@ -42,10 +42,10 @@ class DurabilityKillTest {
         ExecutorService both = Executors.newFixedThreadPool(2);
         try {
             List<Future<String>> runs = new ArrayList<>();
-            runs.add(both.submit(() -> run("H2", dir.resolve("h2"), Integer.getInteger("postdesk.kills.h2", 120),
+            runs.add(both.submit(() -> run("H2", dir.resolve("h2"), Integer.getInteger("postdesk.kills.h2", 50),
                     d -> new DbSettings("jdbc:h2:file:" + d.resolve("db/postdesk"), "sa", "", 10))));
             runs.add(both.submit(() -> run("PostgreSQL", dir.resolve("pg"),
-                    Integer.getInteger("postdesk.kills.postgres", 80), d -> TestDatabases.postgresSettings())));
+                    Integer.getInteger("postdesk.kills.postgres", 50), d -> TestDatabases.postgresSettings())));
             List<String> failures = new ArrayList<>();
             for (Future<String> run : runs) {
                 try {
