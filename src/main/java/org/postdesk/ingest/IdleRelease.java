@@ -13,7 +13,6 @@ import org.postdesk.store.Conversation;
 import org.postdesk.store.Database;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.OwnershipRepository;
-import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.agent.IdlePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,11 +55,13 @@ public final class IdleRelease {
 
     private boolean releaseIfIdle(DSLContext tx, OwnershipRepository.Owned o, Instant now) {
         Instant last = new Conversation(tx).lastActivity(o.ticketId(), o.owner().agentId()).orElse(o.owner().since());
-        long mailboxId = new TicketRepository(tx).byId(o.ticketId()).orElseThrow().mailboxId();
+        long mailboxId = o.mailboxId();
+        Instant since = policy.idleSince(o.owner(), last);
         // Idle time counts the mailbox's business hours (issue 11); without a calendar that is every hour.
-        Duration idle = new CalendarRepository(tx).calendarOrAlways(mailboxId)
-                .businessTimeBetween(policy.idleSince(o.owner(), last), now);
-        if (!policy.expired(idle) || !new OwnershipRepository(tx).release(o.ticketId(), o.owner(), now)) {
+        // Business time never exceeds wall time, so the calendar is only read once the wall clock has expired.
+        if (!policy.expired(Duration.between(since, now))
+                || !policy.expired(new CalendarRepository(tx).calendarOrAlways(mailboxId).businessTimeBetween(since, now))
+                || !new OwnershipRepository(tx).release(o.ticketId(), o.owner(), now)) {
             return false;
         }
         AgentRepository agents = new AgentRepository(tx);
