@@ -94,7 +94,13 @@ public final class SlaSweeper implements Runnable {
                 sent[1]++;
             }
         }
-        SlaSync.store(tx, ticketId, now);
+        // A breach may have raised the priority, and so changed the policy: replay again. A warning changes
+        // nothing the clock reads, so its rows come from the replay above.
+        if (sent[1] > 0) {
+            SlaSync.store(tx, ticketId, now);
+        } else {
+            SlaSync.store(tx, replayed.get(), now);
+        }
         return sent;
     }
 

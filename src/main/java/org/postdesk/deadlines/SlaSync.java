@@ -55,13 +55,15 @@ public final class SlaSync {
 
     /** Recomputes and stores the ticket's rows; returns them. */
     public static List<TicketSla> store(DSLContext tx, long ticketId, Instant now) {
-        Optional<Replayed> r = replay(tx, ticketId);
-        if (r.isEmpty()) {
-            return List.of();
-        }
+        return replay(tx, ticketId).map(r -> store(tx, r, now)).orElse(List.of());
+    }
+
+    /** Stores the rows of a ticket replayed in {@code tx}; returns them. */
+    static List<TicketSla> store(DSLContext tx, Replayed r, Instant now) {
+        long ticketId = r.ticket().id();
         TicketSlaRepository repo = new TicketSlaRepository(tx);
         List<TicketSla> rows = new ArrayList<>();
-        for (Deadline d : r.get().clock().deadlines(now)) {
+        for (Deadline d : r.clock().deadlines(now)) {
             rows.add(new TicketSla(ticketId, d.target(), d.cycle(), d.state(), d.budget(), d.dueAt(), d.warnAt(), d.left(),
                     d.metAt(), nextCheck(repo, ticketId, d), now));
         }
