@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
+import org.postdesk.app.MailboxChanges;
 import org.postdesk.deadlines.SlaSync;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -23,8 +24,7 @@ final class SlaCli {
     }
 
     static Mailbox mailbox(DSLContext dsl, String name) {
-        return new MailboxRepository(dsl).byName(name)
-                .orElseThrow(() -> new UsageException("no mailbox named " + name + " (see: postdesk mailbox list)"));
+        return MailboxChanges.find(new MailboxRepository(dsl), name);
     }
 
     /** The named mailbox, or the only one when {@code nameOrNull} is null. */
