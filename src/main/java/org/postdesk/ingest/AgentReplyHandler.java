@@ -109,7 +109,7 @@ public final class AgentReplyHandler {
         if (verdict == SenderGate.Verdict.HOLD) {
             String outcome = confirm.hold(tx, in, r, messageId, trimmed);
             new Conversation(tx).markAgentMessage(messageId, KIND_HELD, r.agent().id(), trimmed);
-            return Optional.of(result(r, outcome));
+            return Optional.of(result(r, KIND_HELD, outcome));
         }
         if (verdict == SenderGate.Verdict.CONFIRMS) {
             return Optional.of(confirmed(tx, in, r, messageId, trimmed));
@@ -124,16 +124,17 @@ public final class AgentReplyHandler {
         Optional<ConfirmFlow.Released> released = confirm.release(tx, in, r, heldId, parser.parse(trimmed));
         new Conversation(tx).markAgentMessage(messageId, KIND_COMMANDS, r.agent().id(), trimmed);
         if (released.isEmpty()) {
-            return result(r, "answer to a confirmation mail: nothing released");
+            return result(r, KIND_COMMANDS, "answer to a confirmation mail: nothing released");
         }
         ConfirmFlow.Released h = released.get();
-        return result(r, "confirmed by #send: " + handle(tx, in, h.agentReply(), h.messageId(), h.text(), false)
-                .detail());
+        return result(r, KIND_COMMANDS, "confirmed by #send: " + handle(tx, in, h.agentReply(), h.messageId(),
+                h.text(), false).detail());
     }
 
-    private static IngestResult result(AgentReply r, String outcome) {
+    /** {@code kind}: what the agent's message was marked as ({@link Conversation#markAgentMessage}). */
+    private static IngestResult result(AgentReply r, String kind, String outcome) {
         return new IngestResult(IngestResult.Outcome.AGENT_REPLY, r.ticket().number(),
-                "agent " + r.agent().primaryAddress() + ": " + outcome);
+                "agent " + r.agent().primaryAddress() + ": " + outcome, kind);
     }
 
     private IngestResult handle(DSLContext tx, IngestService.Inbound in, AgentReply r, long messageId, String trimmed,
@@ -160,7 +161,7 @@ public final class AgentReplyHandler {
             outcome += ", agent told";
         }
         new Conversation(tx).markAgentMessage(messageId, reply.kind(), r.agent().id(), trimmed);
-        return result(r, outcome);
+        return result(r, reply.kind(), outcome);
     }
 
     private String reject(ReplyFlow.Reply reply, List<String> problems) {

@@ -23,12 +23,10 @@ public interface IngestObserver {
     /**
      * One stored (or skipped) message.
      *
-     * @param dedupeKey the message's unique key in the store, to look up what an agent reply became
      * @param automated the loop guard took it for automated mail (no autoreply)
      * @param returned a delivery report about a message we sent (a bounce)
      * @param reduced kept in reduced form because it broke the normal insert (quarantined)
      */
-    record Stored(Mailbox mailbox, IngestResult result, String dedupeKey, boolean automated, boolean returned,
-                  boolean reduced) {
+    record Stored(Mailbox mailbox, IngestResult result, boolean automated, boolean returned, boolean reduced) {
     }
 }

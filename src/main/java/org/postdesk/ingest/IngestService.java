@@ -142,7 +142,7 @@ public final class IngestService {
                 return r;
             });
             afterCommit.run();
-            observer.stored(new IngestObserver.Stored(mailbox, result, facts.dedupeKey(), verdict.automated(),
+            observer.stored(new IngestObserver.Stored(mailbox, result, verdict.automated(),
                     ReturnedMessage.messageId(message).isPresent(), reduced));
             logResult(result, message);
             return result;

@@ -24,7 +24,6 @@ import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
-import org.postdesk.store.OpsRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,21 +115,17 @@ public final class Metrics implements IngestObserver {
     }
 
     /** relayed (sent to the customer), held (another agent owns the ticket), refused (bad commands), note, commands. */
-    private String agentReplyResult(Stored e) {
-        try {
-            String kind = new OpsRepository(db.dsl()).kindOf(e.dedupeKey()).orElse("");
-            switch (kind) {
-                case "AGENT_REPLY":
-                    return "relayed";
-                case "AGENT_HELD":
-                    return "held";
-                case "AGENT_ERROR":
-                    return "refused";
-                default:
-                    return kind.startsWith("AGENT_") ? kind.substring(6).toLowerCase() : "other";
-            }
-        } catch (RuntimeException ex) {
-            return "unknown"; // the store just failed; the counter must not break the flow
+    static String agentReplyResult(Stored e) {
+        String kind = e.result().agentKind() == null ? "" : e.result().agentKind();
+        switch (kind) {
+            case "AGENT_REPLY":
+                return "relayed";
+            case "AGENT_HELD":
+                return "held";
+            case "AGENT_ERROR":
+                return "refused";
+            default:
+                return kind.startsWith("AGENT_") ? kind.substring(6).toLowerCase() : "other";
         }
     }
 

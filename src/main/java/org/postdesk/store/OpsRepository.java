@@ -2,11 +2,9 @@ package org.postdesk.store;
 
 import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.db.Tables.MAILBOX;
-import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.OUTBOX;
 
 import java.util.List;
-import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -26,11 +24,6 @@ public final class OpsRepository {
                 .from(MAILBOX).leftJoin(OUTBOX).on(OUTBOX.MAILBOX_ID.eq(MAILBOX.ID).and(OUTBOX.STATUS.eq(OutboxRepository.PENDING)))
                 .groupBy(MAILBOX.ID, MAILBOX.NAME).orderBy(MAILBOX.NAME)
                 .fetch(r -> new OutboxBacklog(r.value1(), r.value2(), r.value3(), fromDb(r.value4())));
-    }
-
-    /** What a stored message became (e.g. AGENT_REPLY, AGENT_HELD), by its dedupe key. */
-    public Optional<String> kindOf(String dedupeKey) {
-        return dsl.select(MESSAGE.KIND).from(MESSAGE).where(MESSAGE.DEDUPE_KEY.eq(dedupeKey)).fetchOptional(MESSAGE.KIND);
     }
 
     /** Throws {@link org.jooq.exception.DataAccessException} when the store cannot answer. */

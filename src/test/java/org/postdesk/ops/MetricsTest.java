@@ -20,9 +20,18 @@ class MetricsTest {
     })
     void eachStoredMessageHasOneOutcomeLabel(IngestResult.Outcome outcome, boolean automated, boolean returned,
                                               boolean reduced, String label) {
-        IngestObserver.Stored e = new IngestObserver.Stored(null, new IngestResult(outcome, null, ""), "k", automated,
+        IngestObserver.Stored e = new IngestObserver.Stored(null, new IngestResult(outcome, null, ""), automated,
                 returned, reduced);
         assertThat(Metrics.outcome(e)).isEqualTo(label);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AGENT_REPLY, relayed", "AGENT_HELD, held", "AGENT_ERROR, refused", "AGENT_NOTE, note",
+        "AGENT_COMMANDS, commands"})
+    void agentRepliesAreCountedByWhatTheirMessageWasStoredAs(String kind, String result) {
+        IngestObserver.Stored e = new IngestObserver.Stored(null,
+                new IngestResult(IngestResult.Outcome.AGENT_REPLY, null, "", kind), false, false, false);
+        assertThat(Metrics.agentReplyResult(e)).isEqualTo(result);
     }
 
     @ParameterizedTest
