@@ -3,6 +3,7 @@ package org.postdesk.oauth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.postdesk.config.SecretBox;
 import org.postdesk.store.Database;
@@ -58,10 +59,17 @@ public final class AccessTokens {
 
     /** Refreshes every grant that is due, so a revoked one is noticed even while its mailbox stays connected. */
     public void refreshDue() {
+        Map<Long, OAuthGrant> grants = new OAuthRepository(db.dsl()).all();
+        if (grants.isEmpty()) {
+            return; // every mailbox signs in with a password
+        }
         for (Mailbox m : new MailboxRepository(db.dsl()).listEnabled()) {
+            OAuthGrant g = grants.get(m.id());
+            if (g == null || g.failed() || fresh(g, clock.instant())) {
+                continue;
+            }
             try {
-                new OAuthRepository(db.dsl()).byMailbox(m.id()).filter(g -> !g.failed() && !fresh(g, clock.instant()))
-                        .ifPresent(g -> refresh(m, g));
+                refresh(m, g);
             } catch (TokenRefusedException e) {
                 log.debug("mailbox {}: {}", m.name(), e.getMessage()); // logged at ERROR by refresh()
             } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import static org.postdesk.store.Timestamps.toDb;
 import static org.postdesk.store.db.Tables.MAILBOX_OAUTH;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.store.db.tables.records.MailboxOauthRecord;
@@ -15,6 +16,11 @@ public final class OAuthRepository {
 
     public OAuthRepository(DSLContext dsl) {
         this.dsl = dsl;
+    }
+
+    /** Every grant, by mailbox id (one query for the daemon's refresh round). */
+    public Map<Long, OAuthGrant> all() {
+        return dsl.selectFrom(MAILBOX_OAUTH).fetchMap(MAILBOX_OAUTH.MAILBOX_ID, OAuthRepository::toGrant);
     }
 
     public Optional<OAuthGrant> byMailbox(long mailboxId) {

@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -84,10 +85,29 @@ class OAuthSignInTest {
     }
 
     private void grant(String refreshToken) {
+        grant(refreshToken, null, null);
+    }
+
+    private void grant(String refreshToken, String accessToken, Instant accessExpiresAt) {
         Instant now = Instant.now();
         new OAuthRepository(harness.db.dsl()).save(new OAuthGrant(harness.mailbox.id(), "custom", "postdesk-app", null,
                 "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/token", "mail",
-                harness.secrets.encrypt(refreshToken), null, null, OAuthGrant.OK, null, now));
+                harness.secrets.encrypt(refreshToken), accessToken == null ? null : harness.secrets.encrypt(accessToken),
+                accessExpiresAt, OAuthGrant.OK, null, now));
+    }
+
+    @Test
+    void theDaemonsRefreshRoundRenewsOnlyATokenAboutToExpire() {
+        Pipeline pipeline = harness.pipeline(null);
+        grant("rt-good", "at-old", Instant.now().plus(Duration.ofHours(1)));
+        pipeline.accessTokens().refreshDue();
+        assertThat(requests).as("an hour left: nothing to do").isEmpty();
+
+        grant("rt-good", "at-old", Instant.now().plus(Duration.ofMinutes(2)));
+        pipeline.accessTokens().refreshDue();
+        assertThat(requests).as("within AccessTokens.REFRESH_BEFORE").hasSize(1);
+        OAuthGrant stored = new OAuthRepository(harness.db.dsl()).byMailbox(harness.mailbox.id()).orElseThrow();
+        assertThat(harness.secrets.decrypt(stored.accessTokenEnc(), "test")).isEqualTo("at-1");
     }
 
     @Test
