@@ -103,7 +103,6 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    /** Runs {@code work} in one transaction; use only the given context inside. */
     /**
      * Replaces every pooled connection, as soon as it is returned: after an embedded H2 database closed
      * itself (an internal error, memory exhausted), new connections reopen the file database.
@@ -114,6 +113,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Runs {@code work} in one transaction; use only the given context inside. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
         return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
     }
