@@ -108,9 +108,7 @@ final class MailboxSetCommand implements Callable<Integer> {
     /** Issue 9's {@code --agent-sender-check}, in the same transaction as the other changes. */
     private String setSenderCheck(DSLContext tx, SenderCheck check) {
         MailboxRepository repo = new MailboxRepository(tx);
-        long id = repo.byName(name).orElseThrow(() -> new UsageException("no mailbox named " + name
-                + " (see: postdesk mailbox list)")).id();
-        repo.setAgentSenderCheck(id, check.option());
+        repo.setAgentSenderCheck(MailboxChanges.find(repo, name).id(), check.option());
         return "agent sender check: " + check.option()
                 + (check == SenderCheck.TOKEN_ONLY ? "\n" + MailboxShowCommand.TOKEN_ONLY_WARNING : "");
     }
