@@ -9,6 +9,7 @@ import org.postdesk.store.AgentRepository;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.NewMessage;
 import org.postdesk.store.OwnershipRepository;
+import org.postdesk.store.TicketLinks;
 import org.postdesk.store.TicketMerges;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
@@ -17,7 +18,7 @@ import org.postdesk.tickets.TicketStatus;
 import org.postdesk.tickets.agent.Owner;
 
 /**
- * The admin's ticket use cases ({@code postdesk ticket close|reopen|release|assign|note|merge}), each in the
+ * The admin's ticket use cases ({@code postdesk ticket close|reopen|release|assign|note|merge|link}), each in the
  * caller's transaction, each returning the line to show. The rules they apply are {@link TicketRules}' — the
  * same an agent's {@code #close} or {@code #release} applies — so an admin's close frees the owner too.
  */
@@ -126,6 +127,26 @@ public final class TicketCommands {
         rules.event(from.id(), "merged-into", "merged into ticket " + to.number());
         return "ticket " + from.number() + " merged into " + to.number() + ": " + moved.messages()
                 + " message(s) moved; " + from.number() + " is closed and points to " + to.number();
+    }
+
+    /**
+     * Records that two tickets are about the same problem; both stay as they are. Needs no ownership notices,
+     * so it is static: {@code postdesk ticket link} works without the secret key the notices need.
+     */
+    public static String link(DSLContext tx, TicketNumber firstNumber, TicketNumber secondNumber, Actor actor,
+                              Instant now) {
+        TicketRow a = find(tx, firstNumber);
+        TicketRow b = find(tx, secondNumber);
+        if (a.id() == b.id()) {
+            throw new RefusedException("ticket " + a.number() + " cannot be linked to itself: give two tickets");
+        }
+        if (!new TicketLinks(tx).link(a.id(), b.id(), actor.name(), now)) {
+            return "tickets " + a.number() + " and " + b.number() + " were linked already";
+        }
+        TicketRules rules = new TicketRules(tx, actor, now);
+        rules.event(a.id(), "link", "linked to ticket " + b.number());
+        rules.event(b.id(), "link", "linked to ticket " + a.number());
+        return "tickets " + a.number() + " and " + b.number() + " linked";
     }
 
     /** The ticket, or a refusal that says how to find numbers. */
