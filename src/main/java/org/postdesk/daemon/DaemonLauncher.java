@@ -30,6 +30,17 @@ public final class DaemonLauncher {
     }
 
     /**
+     * The store check reads the whole embedded store (minutes at a million tickets), so it runs beside the
+     * workers instead of delaying them: its result is only logged, and mail stays on the server until stored
+     * either way. A daemon thread, so a stop never waits for it.
+     */
+    private static void checkStoreInBackground(Database db) {
+        Thread check = new NamedThreads("store-check").newThread(() -> new StoreCheck(db).run());
+        check.setDaemon(true);
+        check.start();
+    }
+
+    /**
      * Blocks until SIGTERM or SIGINT, then stops the daemon and runs {@code onStop} (e.g. to stop a
      * sandbox). The signals are caught directly rather than through a shutdown hook, because H2 closes
      * its databases in a shutdown hook of its own, which could run before the message in flight is stored.
@@ -47,10 +58,10 @@ public final class DaemonLauncher {
             log.warn("no enabled mailboxes yet: add one with 'postdesk mailbox add'; it is picked up without a restart");
         }
         log.info("postdesk daemon starting: store {}", config.db().url().replaceAll("(?i)(password=)[^;&]*", "$1***"));
-        new StoreCheck(db).run(); // logs what it found; mail stays on the server until stored either way
         try (Operations ops = Operations.start(config, db, daemon, pipeline)) {
             daemon.start();
             ops.started();
+            checkStoreInBackground(db);
             try {
                 stopRequested.await();
             } catch (InterruptedException e) {
