@@ -16,8 +16,9 @@ public record Dashboard(String title, SummaryReport summary, AgentsReport agents
     public static Dashboard run(DSLContext dsl, Targets targets, ReportFilter f, String title) {
         long days = java.time.Duration.between(f.from(), f.to()).toDays();
         Grouping by = days <= 31 ? Grouping.DAY : days <= 190 ? Grouping.WEEK : Grouping.MONTH;
+        ArrivalsReport arrivals = ArrivalsReport.run(dsl, targets.working(), f);
         return new Dashboard(title, SummaryReport.run(dsl, targets, f, by), AgentsReport.run(dsl, f),
-                ArrivalsReport.run(dsl, targets.working(), f), StaffingReport.run(dsl, targets, f),
+                arrivals, StaffingReport.run(dsl, targets, f, arrivals),
                 ProblemsReport.run(dsl, f, java.time.Duration.ofDays(7), 0.5));
     }
 

@@ -20,6 +20,11 @@ public record StaffingReport(ReportFilter filter, String handlingTimeSource, dou
                              long firstResponseTargetSeconds, StaffingPlan.Result plan) implements Report {
 
     public static StaffingReport run(DSLContext dsl, Targets targets, ReportFilter f) {
+        return run(dsl, targets, f, ArrivalsReport.run(dsl, targets.working(), f));
+    }
+
+    /** The plan with the period's {@code arrivals} already at hand (the dashboard shows them too). */
+    static StaffingReport run(DSLContext dsl, Targets targets, ReportFilter f, ArrivalsReport arrivals) {
         ZoneId zone = targets.working().zone();
         Map<Integer, List<Long>> counts = new HashMap<>();
         dsl.select(TICKET_FACT.CREATED_DAY, TICKET_FACT.CREATED_HOW, DSL.count()).from(TICKET_FACT)
@@ -55,7 +60,6 @@ public record StaffingReport(ReportFilter filter, String handlingTimeSource, dou
             source = String.format(Locale.ROOT, "%.2f agent replies per closed ticket × %d min (report.minutes-per-reply)",
                     replies, targets.minutesPerReply());
         }
-        ArrivalsReport arrivals = ArrivalsReport.run(dsl, targets.working(), f);
         StaffingPlan.Result plan = StaffingPlan.plan(new StaffingPlan.Input(mean, p90, minutes, targets.firstResponse(),
                 targets.serviceLevel(), targets.shrinkage(), targets.working(),
                 arrivals.nightShare() == null ? 0 : arrivals.nightShare()));
