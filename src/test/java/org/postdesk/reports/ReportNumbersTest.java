@@ -61,13 +61,18 @@ class ReportNumbersTest {
     @EnumSource(TestDatabases.Kind.class)
     void refreshRecomputesOnlyTicketsWithNewEvents(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
-            db.inTransaction(ReportFixture::write);
+            ReportFixture f = db.inTransaction(ReportFixture::write);
             FactRefresher refresher = new FactRefresher(db, ReportFixture.HOURS, CLOCK);
             refresher.refresh();
             assertThat(refresher.refresh()).as("nothing new since").isZero();
             FactRefresher later = new FactRefresher(db, ReportFixture.HOURS,
                     Clock.offset(CLOCK, FactRefresher.SLACK.multipliedBy(3)));
             assertThat(later.refresh()).isZero();
+            // an event stamped before the last refresh but committed after it: SLACK still finds it
+            Instant laterNow = CLOCK.instant().plus(FactRefresher.SLACK.multipliedBy(3));
+            new org.postdesk.store.EventRepository(db.dsl()).record(f.t1,
+                    laterNow.minus(FactRefresher.SLACK.dividedBy(2)), "admin:lead", "note", "late commit");
+            assertThat(later.refresh()).as("only T1 has a new event").isEqualTo(1);
         }
     }
 }
