@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import org.postdesk.sla.BusinessCalendar;
 import org.postdesk.sla.TimeRange;
 
-/** A mailbox's SLA business calendar (weekly hours and holidays, {@code postdesk hours}) as report working time. */
+/**
+ * An SLA business calendar (weekly hours and holidays) as report working time: a mailbox's ({@code postdesk hours})
+ * or the one made of {@code report.business-hours} ({@link ReportSetup#workingTime}).
+ */
 public final class SlaCalendarTime implements WorkingTime {
     private final BusinessCalendar calendar;
 

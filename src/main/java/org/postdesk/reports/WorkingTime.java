@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 /**
- * How much of a span counts as working time. The seam for the SLA work's business calendar: until a
- * mailbox has one, reports use {@link WeeklyHours} from {@code report.business-hours}; plug the calendar
- * in by implementing this interface over it.
+ * How much of a span counts as working time: an SLA business calendar ({@link SlaCalendarTime}), the
+ * mailbox's own ({@code postdesk hours}) or, for a mailbox without one, {@code report.business-hours}
+ * ({@link ReportSetup#workingTime}).
  */
 public interface WorkingTime {
     /** The working time between {@code from} and {@code to}; zero when {@code to} is not after {@code from}. */

@@ -7,10 +7,11 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import org.postdesk.reports.FactRefresher;
 import org.postdesk.reports.ReportFilter;
+import org.postdesk.reports.ReportSetup;
 import org.postdesk.reports.Summary;
 import org.postdesk.reports.SummaryQuery;
 import org.postdesk.reports.Targets;
-import org.postdesk.reports.WeeklyHours;
+import org.postdesk.reports.WorkingTime;
 import org.postdesk.store.Database;
 import org.postdesk.store.HistoryWriter;
 import org.postdesk.store.TestDatabases;
@@ -37,7 +38,7 @@ public final class ReportBenchmark {
             System.out.printf(Locale.ROOT, "seeded %,d tickets (%,d messages, %,d events) in %.1f s%n", n, 2L * n,
                     db.dsl().fetchCount(org.postdesk.store.db.Tables.TICKET_EVENT), secs(t0));
             Instant end = START.plusSeconds(spacing * n);
-            WeeklyHours hours = WeeklyHours.parse("Mon-Fri 09:00-18:00", ZoneOffset.UTC, java.util.Set.of());
+            WorkingTime hours = ReportSetup.workingTime("Mon-Fri 09:00-18:00", ZoneOffset.UTC, java.util.Set.of());
             Clock clock = Clock.fixed(end.plusSeconds(60), ZoneOffset.UTC);
             t0 = System.nanoTime();
             int facts = new FactRefresher(db, hours, clock).refresh();

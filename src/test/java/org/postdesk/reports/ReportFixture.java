@@ -21,7 +21,7 @@ import org.postdesk.tickets.TicketStatus;
 public final class ReportFixture {
     static final Instant MON = Instant.parse("2026-11-23T00:00:00Z");
     static final Instant NEXT_MON = Instant.parse("2026-11-30T00:00:00Z");
-    static final WeeklyHours HOURS = WeeklyHours.parse("Mon-Fri 09:00-18:00", ZoneOffset.UTC,
+    static final WorkingTime HOURS = ReportSetup.workingTime("Mon-Fri 09:00-18:00", ZoneOffset.UTC,
             Set.of(LocalDate.parse("2026-11-26")));
     static final Targets TARGETS = new Targets(HOURS, Duration.ofMinutes(90), Duration.ofHours(10), 10, null, 0.3, 0.8);
 
