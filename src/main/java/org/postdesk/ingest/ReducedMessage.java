@@ -22,7 +22,7 @@ final class ReducedMessage {
                 + Columns.fit(clean(m.textBody()), MAX_TEXT);
         return new InboundMessage(m.messageId(), m.inReplyTo(), m.references(), m.from(), List.of(), List.of(),
                 List.of(), Columns.fit(clean(m.subject()), 1000), m.sentAt(), text, null, List.of(), m.headers(),
-                null, m.raw(), m.contentHash(), notes);
+                null, m.raw(), notes);
     }
 
     /** Keeps printable text, newlines and tabs. */

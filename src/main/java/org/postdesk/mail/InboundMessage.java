@@ -19,7 +19,7 @@ import java.util.Optional;
  *
  * <p>Never-null fields: {@code references}, {@code to}, {@code cc}, {@code replyTo}, {@code subject} ("" when
  * absent), {@code textBody} (derived from the HTML when only HTML exists), {@code attachments},
- * {@code headers}, {@code raw}, {@code contentHash} (lower-case hex SHA-256 of raw) and {@code parseNotes}.
+ * {@code headers}, {@code raw} and {@code parseNotes}.
  * Nullable: {@code messageId}, {@code inReplyTo} (both {@code <id@host>} form), {@code from},
  * {@code sentAt}, {@code htmlBody}, {@code contentLanguage}.
  *
@@ -42,7 +42,6 @@ public record InboundMessage(
         Map<String, List<String>> headers,
         String contentLanguage,
         byte[] raw,
-        String contentHash,
         List<String> parseNotes) {
 
     public InboundMessage {
@@ -55,7 +54,6 @@ public record InboundMessage(
         attachments = List.copyOf(attachments);
         headers = orderedCopy(headers);
         Objects.requireNonNull(raw, "raw");
-        Objects.requireNonNull(contentHash, "contentHash");
         parseNotes = List.copyOf(parseNotes);
     }
 
@@ -63,6 +61,14 @@ public record InboundMessage(
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
+    }
+
+    /**
+     * Lower-case hex SHA-256 of {@code raw}. Computed on each call: ingest identifies a message by its
+     * {@link #contentFingerprint()}, so hashing every (possibly 40 MB) source while parsing would be wasted.
+     */
+    public String contentHash() {
+        return HexFormat.of().formatHex(sha256().digest(raw));
     }
 
     /**

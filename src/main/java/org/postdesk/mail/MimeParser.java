@@ -5,11 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,15 +73,15 @@ public final class MimeParser {
      */
     public InboundMessage parse(byte[] raw) {
         Objects.requireNonNull(raw, "raw");
-        String hash = sha256(raw);
         List<String> notes = new ArrayList<>();
         Message message = null;
         try {
             message = read(raw, notes);
-            return structured(message, raw, hash, notes);
+            return structured(message, raw, notes);
         } catch (IOException | MimeException | RuntimeException | StackOverflowError e) {
-            log.warn("MIME structure unreadable, keeping raw message {}", hash, e);
-            return unreadable(raw, hash, e.toString(), notes);
+            InboundMessage unreadable = unreadable(raw, e.toString(), notes);
+            log.warn("MIME structure unreadable, keeping raw message {}", unreadable.contentHash(), e);
+            return unreadable;
         } finally {
             if (message != null) {
                 message.dispose(); // deletes the temporary files of large bodies
@@ -105,7 +102,7 @@ public final class MimeParser {
         return builder.parseMessage(in);
     }
 
-    private InboundMessage structured(Message message, byte[] raw, String hash, List<String> notes) {
+    private InboundMessage structured(Message message, byte[] raw, List<String> notes) {
         Charset hint = charsetHint(message);
         BodyCollector collector = new BodyCollector(maxAttachmentBytes, hint, notes);
         collector.collect(message);
@@ -114,16 +111,16 @@ public final class MimeParser {
         return new InboundMessage(envelope.messageId(), envelope.inReplyTo(), envelope.references(),
                 envelope.from(), envelope.to(), envelope.cc(), envelope.replyTo(), envelope.subject(),
                 envelope.sentAt(), collector.textBody(), collector.htmlBody(), collector.attachments(), headers,
-                envelope.contentLanguage(), raw, hash, notes);
+                envelope.contentLanguage(), raw, notes);
     }
 
     /** Last resort: show the whole message as text. */
-    private InboundMessage unreadable(byte[] raw, String hash, String reason, List<String> notes) {
+    private InboundMessage unreadable(byte[] raw, String reason, List<String> notes) {
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.add("MIME structure unreadable: " + reason);
         String text = CharsetDecoding.guess(raw).text().replace("\r\n", "\n");
         return new InboundMessage(null, null, List.of(), null, List.of(), List.of(), List.of(), "", null, text,
-                null, List.of(), Map.of(), null, raw, hash, allNotes);
+                null, List.of(), Map.of(), null, raw, allNotes);
     }
 
     /**
@@ -158,14 +155,6 @@ public final class MimeParser {
             headers.computeIfAbsent(f.getName().strip().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(value);
         }
         return headers;
-    }
-
-    private static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform must support SHA-256", e);
-        }
     }
 
     /** Keeps mime4j's warnings about damaged structure (truncated multiparts and the like) as parse notes. */
