@@ -141,24 +141,29 @@ final class BodyCollector {
             return;
         }
         htmls.add(html);
-        String fromHtml = HtmlToText.convert(html);
-        texts.add(usable(plain, fromHtml) ? plain : fromHtml);
+        texts.add(textOf(plain, html));
     }
 
-    /** A plain alternative is the text unless it is empty or a placeholder for a much longer HTML part. */
-    private boolean usable(String plain, String fromHtml) {
+    /**
+     * A plain alternative is the text unless it is empty or a placeholder for a much longer HTML part. The
+     * HTML is converted only when it may be needed: a usable plain part (most mail) costs no HTML parse.
+     */
+    private String textOf(String plain, String html) {
         if (plain == null || plain.isBlank()) {
             if (plain != null) {
                 notes.add("empty text/plain alternative, text taken from the HTML");
             }
-            return false;
+            return HtmlToText.convert(html);
         }
-        boolean placeholder = plain.length() < 600 && fromHtml.length() > plain.length()
-                && PLACEHOLDER.matcher(plain).matches();
-        if (placeholder) {
-            notes.add("placeholder text/plain alternative, text taken from the HTML");
+        if (plain.length() >= 600 || !PLACEHOLDER.matcher(plain).matches()) {
+            return plain;
         }
-        return !placeholder;
+        String fromHtml = HtmlToText.convert(html);
+        if (fromHtml.length() <= plain.length()) {
+            return plain;
+        }
+        notes.add("placeholder text/plain alternative, text taken from the HTML");
+        return fromHtml;
     }
 
     private void collectSingle(PartInfo part, SingleBody body) {
