@@ -3,8 +3,8 @@ package org.postdesk.store;
 import static org.postdesk.store.db.Tables.ATTACHMENT_CHUNK;
 import static org.postdesk.store.db.Tables.MESSAGE_RAW_CHUNK;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -59,12 +59,17 @@ final class ContentChunks {
         return Arrays.copyOfRange(value, from, Math.min(value.length, from + CHUNK));
     }
 
-    private static byte[] join(java.util.List<byte[]> chunks) {
+    /** One array of the exact size: a 40 MB value is not built in a buffer and then copied again. */
+    private static byte[] join(List<byte[]> chunks) {
         if (chunks.isEmpty()) {
             return null;
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(chunks.size() * CHUNK);
-        chunks.forEach(out::writeBytes);
-        return out.toByteArray();
+        byte[] value = new byte[chunks.stream().mapToInt(c -> c.length).sum()];
+        int at = 0;
+        for (byte[] chunk : chunks) {
+            System.arraycopy(chunk, 0, value, at, chunk.length);
+            at += chunk.length;
+        }
+        return value;
     }
 }
