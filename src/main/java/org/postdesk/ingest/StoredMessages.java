@@ -37,8 +37,7 @@ final class StoredMessages {
                 m.from() == null ? null : Columns.fit(Columns.text(m.from().name()), Columns.ADDRESS),
                 join(m.to()), join(m.cc()), Columns.text(m.subject()), m.sentAt(), now, Columns.text(m.textBody()),
                 Columns.text(m.htmlBody()), m.raw(),
-                note, uid)).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
-        messages.setFingerprint(id, facts.contentHash());
+                note, uid, facts.contentHash())).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
         for (Attachment a : m.attachments()) {
             messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
                     Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason(),

@@ -51,6 +51,7 @@ public final class MessageRepository {
                 .set(MESSAGE.STORED_AT, toDb(m.storedAt())).set(MESSAGE.BODY_TEXT, m.bodyText())
                 .set(MESSAGE.BODY_HTML, m.bodyHtml()).set(MESSAGE.RAW, chunked ? null : m.raw())
                 .set(MESSAGE.PARSE_NOTE, m.parseNote()).set(MESSAGE.IMAP_UID, m.imapUid())
+                .set(MESSAGE.CONTENT_FINGERPRINT, m.contentFingerprint())
                 .returningResult(MESSAGE.ID)
                 .fetchOne(MESSAGE.ID);
         if (chunked) {
@@ -70,11 +71,6 @@ public final class MessageRepository {
         if (chunked) {
             new ContentChunks(dsl).writeAttachment(id, a.content());
         }
-    }
-
-    /** Records the content fingerprint (issue 15 dedupe) of a stored inbound message. */
-    public void setFingerprint(long id, String fingerprint) {
-        dsl.update(MESSAGE).set(MESSAGE.CONTENT_FINGERPRINT, fingerprint).where(MESSAGE.ID.eq(id)).execute();
     }
 
     /**
