@@ -59,6 +59,11 @@ final class AgentReplyClassifier {
                 .byId(t.mailboxId()).map(mb -> new AgentReply(agent, n, t, mb)));
     }
 
+    /** Whether {@code m} carries a reply token issued to {@code agentId} that verifies; reads no store. */
+    boolean carriesTokenOf(long agentId, InboundMessage m) {
+        return tokenFor(agentId, m).isPresent();
+    }
+
     /** The first token issued to {@code agentId}: In-Reply-To, then References newest first, then body lines. */
     private Optional<ReplyToken> tokenFor(long agentId, InboundMessage m) {
         for (String candidate : candidates(m)) {

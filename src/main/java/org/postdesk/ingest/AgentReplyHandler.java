@@ -15,10 +15,10 @@ import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.outbound.ReplyRelay;
-import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Conversation;
 import org.postdesk.store.NotificationRepository;
+import org.postdesk.tickets.AutomationVerdict;
 import org.postdesk.tickets.agent.AgentCommand;
 import org.postdesk.tickets.agent.CommandParser;
 import org.postdesk.tickets.agent.CommandVerb;
@@ -80,14 +80,20 @@ public final class AgentReplyHandler {
     }
 
     /**
-     * The proof that {@code m} comes from the agent its From names (issue 9); {@code NONE} when it names no
-     * active agent. May query DNS (DKIM), so call it before the transaction opens, with a plain context.
+     * The proof that {@code m} comes from the agent its From names (issue 9); {@code NONE} when it cannot be
+     * that agent's reply (no active agent, an automated mail, no reply token of theirs), as the evidence is
+     * read only for a reply the classifier accepts. May query DNS (DKIM), so call it before the transaction
+     * opens, with a plain context.
      */
-    SenderEvidence evidence(DSLContext dsl, InboundMessage m) {
-        Optional<Agent> agent = m.from() == null ? Optional.empty() : new AgentRepository(dsl).activeByAddress(m.from().address());
-        return agent.map(a -> verifier.evaluate(m, a.addresses().stream().map(x -> x.toLowerCase(Locale.ROOT))
+    SenderEvidence evidence(DSLContext dsl, InboundMessage m, AutomationVerdict verdict) {
+        if (m.from() == null || verdict.automated()) {
+            return SenderEvidence.none("not an agent's reply");
+        }
+        return new AgentRepository(dsl).activeByAddress(m.from().address())
+                .filter(a -> classifier.carriesTokenOf(a.id(), m))
+                .map(a -> verifier.evaluate(m, a.addresses().stream().map(x -> x.toLowerCase(Locale.ROOT))
                         .collect(Collectors.toSet())))
-                .orElse(SenderEvidence.none("the From is no active agent"));
+                .orElse(SenderEvidence.none("not an agent's reply"));
     }
 
     /** The agent reply's result, or empty when {@code in} is not an agent's reply (then it is a customer's). */

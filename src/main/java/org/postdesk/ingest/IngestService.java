@@ -106,47 +106,49 @@ public final class IngestService {
     }
 
     private IngestResult store(Job job, InboundMessage message, boolean reduced) {
-        try {
-            return attempt(job, message, reduced);
-        } catch (DuplicateRaceException e) {
-            // Another worker stored a message with this key meanwhile: the same message (then the second
-            // attempt finds the duplicate) or another one reusing its Message-ID (then it is stored beside it).
+        Set<String> own = ownAddresses.get();
+        AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
+                : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
+        try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
+            // Before the transaction, and once for both attempts: proving an agent's sender may take a DNS
+            // query (DKIM), issue 9.
+            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message, verdict);
             try {
-                return attempt(job, message, reduced);
-            } catch (DuplicateRaceException again) {
-                log.info("message {} stored meanwhile by another worker; skipped", again.getMessage());
-                if (job.cursor() != null) {
-                    new MailboxRepository(db.dsl()).saveCursor(job.mailbox().id(), job.cursor().uidValidity(),
-                            job.cursor().uid());
+                return attempt(job, message, reduced, own, verdict, evidence);
+            } catch (DuplicateRaceException e) {
+                // Another worker stored a message with this key meanwhile: the same message (then the second
+                // attempt finds the duplicate) or another one reusing its Message-ID (then it is stored beside it).
+                try {
+                    return attempt(job, message, reduced, own, verdict, evidence);
+                } catch (DuplicateRaceException again) {
+                    log.info("message {} stored meanwhile by another worker; skipped", again.getMessage());
+                    if (job.cursor() != null) {
+                        new MailboxRepository(db.dsl()).saveCursor(job.mailbox().id(), job.cursor().uidValidity(),
+                                job.cursor().uid());
+                    }
+                    return IngestResult.duplicate();
                 }
-                return IngestResult.duplicate();
             }
         }
     }
 
-    private IngestResult attempt(Job job, InboundMessage message, boolean reduced) {
-        Set<String> own = ownAddresses.get();
+    private IngestResult attempt(Job job, InboundMessage message, boolean reduced, Set<String> own,
+                                 AutomationVerdict verdict, SenderEvidence evidence) {
         MessageFacts facts = InboundFacts.facts(message, own, job.fingerprint());
-        AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
-                : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
         Mailbox mailbox = job.mailbox();
-        try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
-            // Before the transaction: proving an agent's sender may take a DNS query (DKIM), issue 9.
-            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message);
-            IngestResult result = db.inTransaction(tx -> {
-                IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now(),
-                        evidence));
-                if (job.cursor() != null) {
-                    new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
-                }
-                return r;
-            });
-            afterCommit.run();
-            observer.stored(new IngestObserver.Stored(mailbox, result, verdict.automated(),
-                    ReturnedMessage.messageId(message).isPresent(), reduced));
-            logResult(result, message);
-            return result;
-        }
+        IngestResult result = db.inTransaction(tx -> {
+            IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now(),
+                    evidence));
+            if (job.cursor() != null) {
+                new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
+            }
+            return r;
+        });
+        afterCommit.run();
+        observer.stored(new IngestObserver.Stored(mailbox, result, verdict.automated(),
+                ReturnedMessage.messageId(message).isPresent(), reduced));
+        logResult(result, message);
+        return result;
     }
 
     private IngestResult apply(DSLContext tx, Inbound in) {
