@@ -16,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -160,6 +162,30 @@ class AgentSenderTest {
         h.deliver(DkimFixture.sign(agentMail(n, "Signed and sealed.", ""), "agents.test", key, ""));
         assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Signed and sealed.");
         assertThat(onlyTicket(h).ownerAgentId()).isEqualTo(bob(h).id());
+    }
+
+    @Test
+    void theSignatureIsCheckedOnlyForAReplyWithTheAgentsTokenAndOnce() throws Exception {
+        KeyPair key = DkimFixture.newKey();
+        PublicKeyRecordRetriever keys = DkimFixture.keyOf("agents.test", key);
+        AtomicInteger lookups = new AtomicInteger();
+        Harness h = start(Map.of(), "strict", new DkimCheck((method, selector, token) -> {
+            lookups.incrementAndGet();
+            return keys.getRecords(method, selector, token);
+        }));
+        MimeMessage n = newTicketNotice(h);
+        // Bob writing without a token is a customer's mail: no proof of his sender is needed, no key looked up.
+        h.deliver(DkimFixture.sign("From: Bob Agent <" + BOB + ">\r\nTo: " + Harness.SUPPORT + "\r\nSubject: My own"
+                + " printer\r\nMessage-ID: <own1@agents.test>\r\nDate: Mon, 23 Nov 2026 10:05:00 +0000\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nIt burns too.\r\n",
+                "agents.test", key, ""));
+        Await.until("Bob's own mail opened a ticket", WAIT,
+                () -> new TicketRepository(h.db.dsl()).list(null, 10).size() == 2);
+        assertThat(lookups).hasValue(0);
+
+        h.deliver(DkimFixture.sign(agentMail(n, "Signed and sealed.", ""), "agents.test", key, ""));
+        assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Signed and sealed.");
+        assertThat(lookups).hasValue(1);
     }
 
     @Test
