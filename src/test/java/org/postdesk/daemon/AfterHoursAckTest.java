@@ -49,13 +49,9 @@ class AfterHoursAckTest {
     Path tempDir;
 
     private Harness harness;
-    private Daemon daemon;
 
     @AfterEach
     void tearDown() {
-        if (daemon != null) {
-            daemon.close();
-        }
         if (harness != null) {
             harness.close();
         }
@@ -71,8 +67,7 @@ class AfterHoursAckTest {
         new SlaPolicyRepository(harness.db.dsl()).put(mailbox, new ScopedPolicy(null, null, new SlaPolicy(
                 Map.of(SlaTarget.FIRST_RESPONSE, Duration.ofHours(4)), 80, Optional.empty())), Instant.EPOCH);
         Clock clock = Clock.fixed(LocalDateTime.parse(kyivLocal).atZone(KYIV).toInstant(), ZoneOffset.UTC);
-        daemon = new Daemon(new Pipeline(harness.config, harness.db, harness.secrets, null, clock, null));
-        daemon.start();
+        harness.startDaemon(new Pipeline(harness.config, harness.db, harness.secrets, null, clock, null));
     }
 
     @Test

@@ -51,13 +51,9 @@ class AgentPipelineTest {
     Path tempDir;
 
     private Harness harness;
-    private Daemon daemon;
 
     @AfterEach
     void tearDown() {
-        if (daemon != null) {
-            daemon.close();
-        }
         if (harness != null) {
             harness.close();
         }
@@ -68,8 +64,7 @@ class AgentPipelineTest {
         for (String name : agentNames) {
             agent(name, harness.mailbox.id());
         }
-        daemon = new Daemon(harness.pipeline(null));
-        daemon.start();
+        harness.startDaemon();
         return harness;
     }
 

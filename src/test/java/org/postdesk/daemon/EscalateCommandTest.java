@@ -34,13 +34,9 @@ class EscalateCommandTest {
     Path tempDir;
 
     private Harness harness;
-    private Daemon daemon;
 
     @AfterEach
     void tearDown() {
-        if (daemon != null) {
-            daemon.close();
-        }
         if (harness != null) {
             harness.close();
         }
@@ -53,8 +49,7 @@ class EscalateCommandTest {
         agents.add(new NewAgent("Bob", List.of("bob@agents.test"), List.of(harness.mailbox.id())));
         long eve = agents.add(new NewAgent("Eve", List.of("eve@agents.test"), List.of(harness.mailbox.id()))).id();
         new TierRepository(harness.db.dsl()).setTier(eve, TierRepository.SECOND_LINE);
-        daemon = new Daemon(harness.pipeline(null));
-        daemon.start();
+        harness.startDaemon();
         harness.deliver(Harness.customerMail("<q1@example.test>", "Printer on fire", "Help, it burns."));
         MimeMessage notice = awaitMail("bob@agents.test", 1, "New ticket").get(0);
 

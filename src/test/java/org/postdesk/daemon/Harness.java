@@ -97,7 +97,8 @@ final class Harness implements AutoCloseable {
         return startDaemon(new Pipeline(config, db, secrets, null, Clock.systemUTC(), null, dkim));
     }
 
-    private Daemon startDaemon(Pipeline pipeline) {
+    /** With a pipeline of the test's own (e.g. another clock); {@link #close} stops it. */
+    Daemon startDaemon(Pipeline pipeline) {
         daemon = new Daemon(pipeline);
         daemon.start();
         return daemon;

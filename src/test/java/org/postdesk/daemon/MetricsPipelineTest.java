@@ -51,31 +51,26 @@ class MetricsPipelineTest {
     void ingestOutcomesLatencyAndSmtpResultsAreCountedPerMailbox() throws Exception {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, Map.of());
         Pipeline pipeline = harness.pipeline(null);
-        Daemon daemon = new Daemon(pipeline);
-        daemon.start();
-        try {
-            Await.until("the worker watching", WAIT, () -> "IDLE".equals(new MailboxRepository(harness.db.dsl())
-                    .state(harness.mailbox.id()).state())); // so all three are new mail, not a first connection's backlog
-            String first = Harness.customerMail("<m1@example.test>", "Printer", "Broken.");
-            sendBySmtp(first); // through the server's SMTP, so the message has an INTERNALDATE as in production
-            sendBySmtp(first);
-            sendBySmtp(Harness.customerMail("<m2@example.test>", "Out of office", "Away.",
-                    "Auto-Submitted: auto-replied"));
-            String text = Await.value("three messages read and the acknowledgement sent", WAIT,
-                    () -> pipeline.metrics().scrape(),
-                    // the latency is recorded after the message is flagged on the server, so after its outcome
-                    t -> t.contains("outcome=\"automated\"} 1.0") && t.contains("class=\"2xx\"")
-                            && t.contains("postdesk_ingest_latency_seconds_count{mailbox=\"support\"} 3"));
-            assertThat(text).as(text)
-                    .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"new_ticket\"} 1.0")
-                    .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"duplicate\"} 1.0")
-                    .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"automated\"} 1.0")
-                    .contains("postdesk_smtp_results_total{class=\"2xx\",mailbox=\"support\"} 1.0")
-                    .contains("postdesk_ingest_latency_seconds_count{mailbox=\"support\"} 3")
-                    .contains("postdesk_mailbox_state{mailbox=\"support\",state=\"IDLE\"} 1.0");
-            assertThat(new MessageRepository(harness.db.dsl()).count()).isEqualTo(3);
-        } finally {
-            daemon.close();
-        }
+        harness.startDaemon(pipeline);
+        Await.until("the worker watching", WAIT, () -> "IDLE".equals(new MailboxRepository(harness.db.dsl())
+                .state(harness.mailbox.id()).state())); // so all three are new mail, not a first connection's backlog
+        String first = Harness.customerMail("<m1@example.test>", "Printer", "Broken.");
+        sendBySmtp(first); // through the server's SMTP, so the message has an INTERNALDATE as in production
+        sendBySmtp(first);
+        sendBySmtp(Harness.customerMail("<m2@example.test>", "Out of office", "Away.",
+                "Auto-Submitted: auto-replied"));
+        String text = Await.value("three messages read and the acknowledgement sent", WAIT,
+                () -> pipeline.metrics().scrape(),
+                // the latency is recorded after the message is flagged on the server, so after its outcome
+                t -> t.contains("outcome=\"automated\"} 1.0") && t.contains("class=\"2xx\"")
+                        && t.contains("postdesk_ingest_latency_seconds_count{mailbox=\"support\"} 3"));
+        assertThat(text).as(text)
+                .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"new_ticket\"} 1.0")
+                .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"duplicate\"} 1.0")
+                .contains("postdesk_messages_ingested_total{mailbox=\"support\",outcome=\"automated\"} 1.0")
+                .contains("postdesk_smtp_results_total{class=\"2xx\",mailbox=\"support\"} 1.0")
+                .contains("postdesk_ingest_latency_seconds_count{mailbox=\"support\"} 3")
+                .contains("postdesk_mailbox_state{mailbox=\"support\",state=\"IDLE\"} 1.0");
+        assertThat(new MessageRepository(harness.db.dsl()).count()).isEqualTo(3);
     }
 }
