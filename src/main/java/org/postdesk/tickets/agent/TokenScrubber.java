@@ -50,11 +50,6 @@ public final class TokenScrubber {
         return String.join("\n", kept).strip();
     }
 
-    /** True when {@code text} still holds a line {@link #scrub} would take out. */
-    public boolean needsScrub(String text) {
-        return !scrub(text).equals(LINE_BREAK.matcher(text).replaceAll("\n").strip());
-    }
-
     private boolean startsHelp(String bare) {
         String n = norm(bare);
         return helpOpenings.stream().anyMatch(o -> n.startsWith(o) || o.startsWith(n) && n.length() > 12);
