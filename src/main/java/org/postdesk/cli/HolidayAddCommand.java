@@ -48,13 +48,11 @@ final class HolidayAddCommand implements Callable<Integer> {
     public Integer call() {
         DayOverride day = SlaCli.refusing(this::day);
         Instant now = Instant.now();
-        String done = PostdeskCommand.context(spec).database().inTransaction(tx -> {
+        SlaCli.changeAndRecompute(spec, now, tx -> {
             Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
             new CalendarRepository(tx).putDays(m.id(), List.of(day));
-            SlaCli.recompute(tx, m.id(), now);
-            return "mailbox " + m.name() + ": " + day.date() + " is " + describe(day);
+            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": " + day.date() + " is " + describe(day));
         });
-        spec.commandLine().getOut().println(done);
         return ExitCodes.OK;
     }
 

@@ -57,14 +57,12 @@ final class HolidayImportCommand implements Callable<Integer> {
             throw new UsageException(file + " holds no events: nothing to import");
         }
         Instant now = Instant.now();
-        String done = PostdeskCommand.context(spec).database().inTransaction(tx -> {
+        SlaCli.changeAndRecompute(spec, now, tx -> {
             Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
             new CalendarRepository(tx).putDays(m.id(), days);
-            SlaCli.recompute(tx, m.id(), now);
-            return "mailbox " + m.name() + ": imported " + days.size() + " holiday(s) from " + file + ", "
-                    + days.get(0).date() + " to " + days.get(days.size() - 1).date();
+            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": imported " + days.size() + " holiday(s) from "
+                    + file + ", " + days.get(0).date() + " to " + days.get(days.size() - 1).date());
         });
-        spec.commandLine().getOut().println(done);
         return ExitCodes.OK;
     }
 }

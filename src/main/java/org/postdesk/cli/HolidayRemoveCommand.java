@@ -28,16 +28,14 @@ final class HolidayRemoveCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate d = SlaCli.refusing(() -> HolidayAddCommand.parseDate(date));
         Instant now = Instant.now();
-        String done = PostdeskCommand.context(spec).database().inTransaction(tx -> {
+        SlaCli.changeAndRecompute(spec, now, tx -> {
             Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
             if (!new CalendarRepository(tx).removeDay(m.id(), d)) {
                 throw new UsageException("mailbox " + m.name() + " has no holiday or exception on " + d
                         + " (see: postdesk holiday list --mailbox " + m.name() + ")");
             }
-            SlaCli.recompute(tx, m.id(), now);
-            return "mailbox " + m.name() + ": " + d + " follows the ordinary week again";
+            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": " + d + " follows the ordinary week again");
         });
-        spec.commandLine().getOut().println(done);
         return ExitCodes.OK;
     }
 }

@@ -45,14 +45,11 @@ final class HoursSetCommand implements Callable<Integer> {
         WeeklyHours hours = SlaCli.refusing(() -> WeeklyHours.parse(weekly));
         SlaCli.refusing(() -> new BusinessCalendar(z, hours, List.of()));
         Instant now = Instant.now();
-        String done = PostdeskCommand.context(spec).database().inTransaction(tx -> {
+        SlaCli.changeAndRecompute(spec, now, tx -> {
             Mailbox m = SlaCli.mailbox(tx, mailbox);
             new CalendarRepository(tx).setHours(m.id(), z, hours, now);
-            int n = SlaCli.recompute(tx, m.id(), now);
-            return "mailbox " + m.name() + ": open " + hours + " (" + z.getId() + "); due times of " + n
-                    + " open ticket(s) recomputed";
+            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": open " + hours + " (" + z.getId() + ")");
         });
-        spec.commandLine().getOut().println(done);
         return ExitCodes.OK;
     }
 }

@@ -7,14 +7,16 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
-import org.postdesk.deadlines.SlaSync;
+import org.postdesk.deadlines.SlaCatchUp;
+import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
-import org.postdesk.store.TicketSlaRepository;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** What the business-hours, holiday and SLA commands share: finding the mailbox, parsing, recomputing. */
 final class SlaCli {
@@ -64,25 +66,29 @@ final class SlaCli {
         return d;
     }
 
-    /** Wall-clock time ahead: {@code 30m}, {@code 2h}, {@code 1d}. */
-    static Duration wallTime(String option, String text) {
-        Matcher m = Pattern.compile("(\\d{1,6})(m|h|d)").matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) {
-            throw new UsageException(option + " " + text + " is not a time: write e.g. 30m, 2h or 1d");
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2)) {
-            case "m" -> Duration.ofMinutes(n);
-            case "h" -> Duration.ofHours(n);
-            default -> Duration.ofDays(n);
-        };
+    /** What a calendar or policy change did, for its mailbox: the line the command prints. */
+    record Changed(long mailboxId, String line) {
     }
 
-    /** Replays the due times of the mailbox's open tickets in {@code tx}; returns how many. */
-    static int recompute(DSLContext tx, long mailboxId, Instant now) {
-        List<Long> open = new TicketSlaRepository(tx).openTickets(mailboxId);
-        open.forEach(id -> SlaSync.store(tx, id, now));
-        return open.size();
+    /**
+     * Runs {@code change} in one transaction that also marks the mailbox's open tickets stale, then recomputes
+     * their due times in bounded batches, each its own transaction (never one transaction over every ticket),
+     * up to {@link SlaCatchUp#COMMAND_LIMIT}; the rest stay marked and the daemon's SLA sweeper recomputes them.
+     * Prints the change's line and what was recomputed.
+     */
+    static void changeAndRecompute(CommandSpec spec, Instant now, Function<DSLContext, Changed> change) {
+        Database db = PostdeskCommand.context(spec).database();
+        int[] open = new int[1];
+        Changed c = db.inTransaction(tx -> {
+            Changed done = change.apply(tx);
+            open[0] = SlaCatchUp.markStale(tx, done.mailboxId(), now);
+            return done;
+        });
+        SlaCatchUp.Drained d = SlaCatchUp.drain(db, c.mailboxId(), now, SlaCatchUp.COMMAND_LIMIT);
+        String left = d.left() == 0 ? "" : ", " + d.left() + " more are marked and the daemon's SLA sweeper recomputes"
+                + " them within minutes";
+        spec.commandLine().getOut().println(c.line() + "; due times of " + d.recomputed() + " of " + open[0]
+                + " open ticket(s) recomputed" + left);
     }
 
     /** Runs {@code work}, turning a refused value of the domain into a usage error (exit 2, nothing stored). */

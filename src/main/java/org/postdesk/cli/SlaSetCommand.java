@@ -66,14 +66,12 @@ final class SlaSetCommand implements Callable<Integer> {
                 SlaCli.refusing(() -> new SlaPolicy(targets(), warnAt,
                         Optional.ofNullable(checkPriority("--escalate-priority", escalatePriority)))));
         Instant now = Instant.now();
-        String done = PostdeskCommand.context(spec).database().inTransaction(tx -> {
+        SlaCli.changeAndRecompute(spec, now, tx -> {
             Mailbox m = SlaCli.mailbox(tx, mailbox);
             new SlaPolicyRepository(tx).put(m.id(), policy, now);
-            int n = SlaCli.recompute(tx, m.id(), now);
-            return "mailbox " + m.name() + ": SLA policy for " + SlaListCommand.scope(policy) + " set ("
-                    + SlaListCommand.targets(policy.policy()) + "); due times of " + n + " open ticket(s) recomputed";
+            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": SLA policy for " + SlaListCommand.scope(policy)
+                    + " set (" + SlaListCommand.targets(policy.policy()) + ")");
         });
-        spec.commandLine().getOut().println(done);
         return ExitCodes.OK;
     }
 

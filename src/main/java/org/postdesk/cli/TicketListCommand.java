@@ -73,7 +73,7 @@ final class TicketListCommand implements Callable<Integer> {
     private List<TicketRow> byDueTime(TicketRepository tickets, TicketSlaRepository sla, TicketStatus wanted) {
         Instant now = Instant.now();
         List<Long> ids = breaching && dueWithin == null ? sla.breaching(now, limit)
-                : sla.dueBy(now.plus(SlaCli.wallTime("--due-within", dueWithin)), limit);
+                : sla.dueBy(now.plus(CliDurations.parse(spec, "--due-within", dueWithin)), limit);
         return ids.stream().map(tickets::byId).flatMap(Optional::stream)
                 .filter(t -> wanted == null || t.status() == wanted).toList();
     }

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The in-daemon SLA scheduler. Each run first folds the tickets changed since the last run into their
- * stored due times (ingest and agents never wait for SLA work), then looks at the rows whose next check
+ * The in-daemon SLA scheduler. Each run first replays a bounded batch of the tickets whose stored due times
+ * are behind ({@link SlaCatchUp}: changed since their last replay, or marked stale by a calendar or policy
+ * change; ingest and agents never wait for SLA work), then looks at the rows whose next check
  * has come (index on {@code next_check_at}: a run costs the tickets near a deadline, not all open ones),
  * and sends each warning and escalation whose claim on {@code sla_notice} it wins — exactly once per
  * ticket, target and cycle, also with several daemons on one database. Between runs it sleeps until the
@@ -26,12 +27,11 @@ import org.slf4j.MDC;
  */
 public final class SlaSweeper implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(SlaSweeper.class);
-    /** Changes committed up to this long after their timestamp are still folded in. */
-    static final Duration COMMIT_SLACK = Duration.ofMinutes(5);
     private static final int BATCH = 500;
     private static final Duration MIN_WAIT = Duration.ofMillis(200);
 
     private final Database db;
+    private final SlaCatchUp catchUp;
     private final Escalations escalations;
     private final Clock clock;
     private final Duration every;
@@ -40,22 +40,27 @@ public final class SlaSweeper implements Runnable {
 
     public SlaSweeper(Database db, Escalations escalations, Clock clock, Duration every) {
         this.db = db;
+        this.catchUp = new SlaCatchUp(db, BATCH);
         this.escalations = escalations;
         this.clock = clock;
         this.every = every;
     }
 
-    /** What one run did. */
-    public record Run(int synced, int checked, int warnings, int breaches) {
+    /**
+     * What one run did: tickets replayed to catch up, tickets whose check had come, notices sent, and whether
+     * a batch was full (more work waits, so the next run follows at once).
+     */
+    public record Run(int synced, int checked, int warnings, int breaches, boolean more) {
     }
 
     /** One run; safe to call from several threads or daemons at once. */
     public Run runOnce() {
         Instant now = clock.instant();
-        int synced = syncChanged(now);
+        SlaCatchUp.Progress synced = catchUp.run(now);
         int checked = 0;
         int[] sent = new int[2];
-        for (long ticketId : new TicketSlaRepository(db.dsl()).dueForCheck(now, BATCH)) {
+        List<Long> due = new TicketSlaRepository(db.dsl()).dueForCheck(now, BATCH);
+        for (long ticketId : due) {
             checked++;
             try (var m = MDC.putCloseable("ticket", String.valueOf(ticketId))) {
                 int[] s = db.inTransaction(tx -> check(tx, ticketId, now));
@@ -63,18 +68,7 @@ public final class SlaSweeper implements Runnable {
                 sent[1] += s[1];
             }
         }
-        return new Run(synced, checked, sent[0], sent[1]);
-    }
-
-    private int syncChanged(Instant now) {
-        TicketSlaRepository repo = new TicketSlaRepository(db.dsl());
-        Optional<Instant> since = repo.syncedUntil();
-        List<Long> changed = repo.changedSince(since.map(s -> s.minus(COMMIT_SLACK)).orElse(null), Integer.MAX_VALUE);
-        for (long id : changed) {
-            db.inTransactionRun(tx -> SlaSync.store(tx, id, now));
-        }
-        db.inTransactionRun(tx -> new TicketSlaRepository(tx).setSyncedUntil(now));
-        return changed.size();
+        return new Run(synced.replayed(), checked, sent[0], sent[1], synced.more() || due.size() == BATCH);
     }
 
     private int[] check(DSLContext tx, long ticketId, Instant now) {
@@ -106,26 +100,29 @@ public final class SlaSweeper implements Runnable {
 
     @Override
     public void run() {
+        boolean more = false;
         while (!stopped) {
             try {
                 Run r = runOnce();
                 if (r.warnings() + r.breaches() > 0) {
                     log.info("sla sweep: {} warning(s), {} escalation(s)", r.warnings(), r.breaches());
                 }
+                more = r.more();
             } catch (Exception e) {
                 log.warn("sla sweep failed, retrying on the next round: {}", e.toString(), e);
+                more = false;
             }
-            waitForNext();
+            waitForNext(more);
         }
     }
 
-    private void waitForNext() {
-        Duration wait = every;
+    private void waitForNext(boolean more) {
+        Duration wait = more ? MIN_WAIT : every;
         try {
             Optional<Instant> next = new TicketSlaRepository(db.dsl()).nextCheck();
             if (next.isPresent()) {
                 Duration until = Duration.between(clock.instant(), next.get());
-                wait = until.compareTo(every) < 0 ? until : every;
+                wait = until.compareTo(wait) < 0 ? until : wait;
             }
         } catch (Exception e) {
             log.debug("cannot read the next SLA check, waiting {}: {}", every, e.toString());

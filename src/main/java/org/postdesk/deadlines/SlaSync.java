@@ -13,6 +13,7 @@ import org.postdesk.sla.SlaPolicy;
 import org.postdesk.sla.SlaState;
 import org.postdesk.store.CalendarRepository;
 import org.postdesk.store.SlaHistory;
+import org.postdesk.store.SlaMarks;
 import org.postdesk.store.SlaPolicyRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
@@ -38,6 +39,9 @@ public final class SlaSync {
 
     /** The ticket's clock and calendar, if it exists. */
     static Optional<Replayed> replay(DSLContext tx, long ticketId) {
+        // The mark first, then the ticket, then what the clock reads: whatever commits in between is newer
+        // than the mark and the ticket's updated_at the replay records, so it is replayed again, never lost.
+        Optional<SlaMarks.Mark> mark = new SlaMarks(tx).byTicket(ticketId);
         Optional<TicketRow> ticket = new TicketRepository(tx).byId(ticketId);
         if (ticket.isEmpty()) {
             return Optional.empty();
@@ -46,7 +50,8 @@ public final class SlaSync {
         BusinessCalendar cal = new CalendarRepository(tx).calendarOrAlways(t.mailboxId());
         SlaPolicy policy = ScopedPolicy.select(new SlaPolicyRepository(tx).forMailbox(t.mailboxId()), t.priority(),
                 t.category()).orElse(SlaPolicy.none());
-        return Optional.of(new Replayed(t, cal, policy, SlaClock.replay(new SlaHistory(tx).events(ticketId), policy, cal)));
+        return Optional.of(new Replayed(t, cal, policy, SlaClock.replay(new SlaHistory(tx).events(ticketId), policy, cal),
+                mark));
     }
 
     private static Optional<SlaClock> clock(DSLContext tx, long ticketId) {
@@ -68,6 +73,7 @@ public final class SlaSync {
                     d.metAt(), nextCheck(repo, ticketId, d), now));
         }
         repo.replace(ticketId, rows);
+        new SlaMarks(tx).replayed(ticketId, r.ticket().updatedAt(), r.mark());
         return rows;
     }
 
@@ -86,7 +92,8 @@ public final class SlaSync {
         return null;
     }
 
-    /** A replayed ticket. */
-    record Replayed(TicketRow ticket, BusinessCalendar calendar, SlaPolicy policy, SlaClock clock) {
+    /** A replayed ticket, with its mark as the replay found it. */
+    record Replayed(TicketRow ticket, BusinessCalendar calendar, SlaPolicy policy, SlaClock clock,
+                    Optional<SlaMarks.Mark> mark) {
     }
 }

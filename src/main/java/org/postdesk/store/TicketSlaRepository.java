@@ -4,7 +4,6 @@ import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
 import static org.postdesk.store.db.Tables.SLA_NOTICE;
 import static org.postdesk.store.db.Tables.SLA_SYNC;
-import static org.postdesk.store.db.Tables.TICKET;
 import static org.postdesk.store.db.Tables.TICKET_SLA;
 
 import java.time.Duration;
@@ -23,7 +22,7 @@ import org.postdesk.store.db.tables.records.TicketSlaRecord;
 
 /**
  * The stored due times of tickets, the notices sent about them, and how far ticket changes have been
- * folded in. Every query the sweeper runs goes through an index ({@code next_check_at}, {@code updated_at}).
+ * folded in. Every query the sweeper runs goes through an index ({@code next_check_at}).
  */
 public final class TicketSlaRepository {
     /** The kinds of SLA notice, each sent at most once per ticket, target and cycle. */
@@ -110,19 +109,6 @@ public final class TicketSlaRepository {
             dsl.insertInto(SLA_SYNC).set(SLA_SYNC.ID, 1).set(SLA_SYNC.SYNCED_UNTIL, toDb(at)).onConflictDoNothing()
                     .execute();
         }
-    }
-
-    /** Tickets changed at or after {@code since} (every ticket when null), oldest change first. */
-    public List<Long> changedSince(Instant since, int limit) {
-        return dsl.select(TICKET.ID).from(TICKET)
-                .where(since == null ? TICKET.ID.isNotNull() : TICKET.UPDATED_AT.ge(toDb(since)))
-                .orderBy(TICKET.UPDATED_AT, TICKET.ID).limit(limit).fetch(TICKET.ID);
-    }
-
-    /** The open tickets of a mailbox (not closed, not spam): what a calendar or policy change replays. */
-    public List<Long> openTickets(long mailboxId) {
-        return dsl.select(TICKET.ID).from(TICKET)
-                .where(TICKET.MAILBOX_ID.eq(mailboxId), TICKET.STATUS.notIn("CLOSED", "SPAM")).fetch(TICKET.ID);
     }
 
     /**

@@ -5,6 +5,8 @@ import static org.postdesk.deadlines.SlaWorld.at;
 import static org.postdesk.deadlines.SlaWorld.kyiv;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -12,19 +14,25 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postdesk.sla.SlaState;
 import org.postdesk.sla.SlaTarget;
+import org.postdesk.sla.WeeklyHours;
+import org.postdesk.store.CalendarRepository;
 import org.postdesk.store.Database;
 import org.postdesk.store.DbSettings;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.TestDatabases;
+import org.postdesk.store.SlaMarks;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketSla;
 import org.postdesk.store.TicketSlaRepository;
 import org.postdesk.store.TierRepository;
+import org.postdesk.tickets.TicketStatus;
 
 class SlaSweeperTest {
 
@@ -62,6 +70,74 @@ class SlaSweeperTest {
             TicketSla breached = new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0);
             assertThat(breached.state()).isEqualTo(SlaState.BREACHED);
             assertThat(breached.nextCheckAt()).isNull();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aTicketIsReplayedOnlyWhenItChangedNotAgainForItsOwnEscalation(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            w.ticket("2026-11-27T17:30");
+            w.ticket("2026-11-27T17:40");
+
+            assertThat(w.sweeper(db, at("2026-11-30T11:00")).runOnce().synced()).isEqualTo(2);
+            assertThat(w.sweeper(db, at("2026-11-30T11:01")).runOnce().synced()).isZero();
+            SlaSweeper.Run breach = w.sweeper(db, at("2026-11-30T12:45")).runOnce();
+            assertThat(breach.breaches()).isEqualTo(2);
+            // The breach raised the priority and marked both escalated (updated_at moved): not replayed again.
+            assertThat(w.sweeper(db, at("2026-11-30T12:46")).runOnce().synced()).isZero();
+        }
+    }
+
+    /**
+     * A change stamped before a sweep but committed after it (and after a newer change of another ticket was
+     * replayed) is still replayed: the mark compares the ticket's updated_at for difference, not order.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aChangeCommittedLateAndOutOfOrderIsNotSkipped(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            long late = w.ticket("2026-11-30T10:00");
+            long other = w.ticket("2026-11-30T10:00");
+            w.sweeper(db, at("2026-11-30T10:30")).runOnce();
+
+            try (Connection c = db.dataSource().getConnection()) {
+                c.setAutoCommit(false);
+                pend(DSL.using(c, db.dsl().dialect()), late, kyiv("2026-11-30T10:55"));
+                db.inTransactionRun(tx -> new TicketRepository(tx).touch(other, kyiv("2026-11-30T10:58")));
+                assertThat(w.sweeper(db, at("2026-11-30T11:00")).runOnce().synced()).isEqualTo(1);
+                c.commit();
+            }
+
+            assertThat(w.sweeper(db, at("2026-11-30T11:01")).runOnce().synced()).isEqualTo(1);
+            assertThat(new TicketSlaRepository(db.dsl()).byTicket(late).get(0).state()).isEqualTo(SlaState.PAUSED);
+        }
+    }
+
+    private static void pend(DSLContext tx, long ticket, Instant at) {
+        new TicketRepository(tx).updateStatus(ticket, TicketStatus.PENDING, at);
+        new EventRepository(tx).record(ticket, at, "alice@example.test", "status", "NEW -> PENDING");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aCalendarChangeMarksOpenTicketsStaleAndARunRecomputesThem(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            long ticket = w.ticket("2026-11-27T17:30");
+            w.sweeper(db, at("2026-11-28T10:00")).runOnce();
+            assertThat(new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0).dueAt()).isEqualTo(kyiv("2026-11-30T12:30"));
+
+            db.inTransactionRun(tx -> {
+                new CalendarRepository(tx).setHours(w.mailboxId, SlaWorld.KYIV, WeeklyHours.parse("mon-sun 00:00-24:00"),
+                        kyiv("2026-11-28T10:05"));
+                assertThat(SlaCatchUp.markStale(tx, w.mailboxId, kyiv("2026-11-28T10:05"))).isEqualTo(1);
+            });
+            assertThat(w.sweeper(db, at("2026-11-28T10:06")).runOnce().synced()).isEqualTo(1);
+            assertThat(new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0).dueAt()).isEqualTo(kyiv("2026-11-27T21:30"));
+            assertThat(new SlaMarks(db.dsl()).stale(10)).isEmpty();
         }
     }
 
