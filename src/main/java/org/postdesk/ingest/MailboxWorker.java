@@ -1,41 +1,25 @@
 package org.postdesk.ingest;
 
-import jakarta.mail.FetchProfile;
-import jakarta.mail.Flags;
-import jakarta.mail.Folder;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.UIDFolder;
-import jakarta.mail.event.MessageCountAdapter;
-import jakarta.mail.event.MessageCountEvent;
-import jakarta.mail.search.FlagTerm;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.angus.mail.imap.IMAPFolder;
-import org.eclipse.angus.mail.imap.IMAPStore;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxLease;
 import org.postdesk.store.MailboxRepository;
-import org.postdesk.store.MailboxState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Reads one mailbox in UID order, for as long as the daemon runs: IDLE where the server has it, polling
- * otherwise, reconnecting with backoff after any failure. A message is flagged or moved on the server
- * only after the transaction that stored it committed.
+ * Watches one mailbox for as long as the daemon runs: holds its lease, opens a {@link MailboxSession} that
+ * stores the mail, waits for more with a {@link MailWaiter} (IDLE or poll), and after any failure — an
+ * {@link Error} included — logs it and reconnects with backoff, so the thread never dies. A message is flagged
+ * or moved on the server only after the transaction that stored it committed.
  */
 public final class MailboxWorker implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(MailboxWorker.class);
@@ -44,15 +28,10 @@ public final class MailboxWorker implements Runnable {
     /** How often a standing-by daemon tries the lease of a mailbox another daemon watches. */
     static final Duration LEASE_RETRY = Duration.ofSeconds(10);
 
+    private final Parts parts;
     private final Mailbox mailbox;
     private final FolderOpener opener;
-    private final IngestService ingest;
-    private final Database db;
-    private final WorkerSettings settings;
-    private final Disposition disposition;
-    private final ScheduledExecutorService timer;
-    private final Clock clock;
-    private final Object sleeper = new Object();
+    private final MailWaiter waiter;
     private volatile boolean running = true;
     /** Set by {@link #handOver()}: leave the mailbox, free the lease, and stand by. */
     private volatile boolean handOver;
@@ -76,12 +55,13 @@ public final class MailboxWorker implements Runnable {
         this.lease = lease;
         this.mailbox = mailbox;
         this.opener = opener;
-        this.ingest = ingest;
-        this.db = db;
-        this.settings = settings;
-        this.disposition = disposition;
-        this.timer = timer;
-        this.clock = clock;
+        this.parts = new Parts(mailbox, ingest, db, settings, disposition, clock);
+        this.waiter = new MailWaiter(settings, timer, () -> running && !handOver);
+    }
+
+    /** What a worker's sessions share: the mailbox, where its mail goes, and how the worker waits and backs off. */
+    record Parts(Mailbox mailbox, IngestService ingest, Database db, WorkerSettings settings,
+                 Disposition disposition, Clock clock) {
     }
 
     public Mailbox mailbox() {
@@ -93,7 +73,7 @@ public final class MailboxWorker implements Runnable {
         int failures = 0;
         boolean watched = false;
         try (var m = MDC.putCloseable("mailbox", mailbox.name()); MailboxLease l = lease) {
-            while (running) {
+            while (running()) {
                 healthySince = null;
                 try {
                     if (handOver) {
@@ -102,30 +82,24 @@ public final class MailboxWorker implements Runnable {
                         lease.close();
                     }
                     if (!holdLease()) {
-                        pause(LEASE_RETRY.toMillis());
+                        waiter.pause(LEASE_RETRY.toMillis());
                         continue;
                     }
                     watched = true;
-                    session();
+                    watch();
                     failures = 0;
-                } catch (Exception | OutOfMemoryError e) {
+                } catch (Throwable e) {
+                    // Anything, an Error too: a worker thread that dies leaves its mailbox unread with nobody told.
                     // Out of memory (a huge message, a burst) is an outage like any other: the message was not
                     // flagged, so it is read again after the backoff, when the heap has been collected.
-                    if (!running) {
+                    if (!running()) {
                         break;
                     }
                     if (handOver) {
                         continue;
                     }
-                    failures = failuresAfter(failures, healthySince, clock.instant());
-                    report("ERROR", e.getMessage());
-                    String message = String.valueOf(e.getMessage());
-                    String prefix = "mailbox " + mailbox.name() + ": ";
-                    prefix = message.startsWith(prefix) ? "" : prefix;
-                    log.warn("{}{} (attempt {}, retrying in {})", prefix, message, failures, settings.backoff(failures),
-                            expected(e) ? null : e);
-                    log.debug("mailbox {}: failure details", mailbox.name(), e);
-                    pause(settings.backoff(failures).toMillis());
+                    failures = failuresAfter(failures, healthySince, parts.clock().instant());
+                    backOff(e, failures);
                 }
             }
         }
@@ -133,6 +107,21 @@ public final class MailboxWorker implements Runnable {
             report("STOPPED", null); // a daemon that only stood by must not overwrite the watching one's state
         }
         log.info("mailbox {}: worker stopped", mailbox.name());
+    }
+
+    private boolean running() {
+        return running && !Thread.currentThread().isInterrupted();
+    }
+
+    private void backOff(Throwable e, int failures) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        report("ERROR", message);
+        String prefix = "mailbox " + mailbox.name() + ": ";
+        prefix = message.startsWith(prefix) ? "" : prefix;
+        Duration backoff = parts.settings().backoff(failures);
+        log.warn("{}{} (attempt {}, retrying in {})", prefix, message, failures, backoff, expected(e) ? null : e);
+        log.debug("mailbox {}: failure details", mailbox.name(), e);
+        waiter.pause(backoff.toMillis());
     }
 
     /** Whether this daemon watches the mailbox; says so when that changes. */
@@ -164,10 +153,7 @@ public final class MailboxWorker implements Runnable {
     /** Asks the worker to stop after the message in flight; wakes it from IDLE or its poll sleep. */
     public void stop() {
         running = false;
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
-        breakIdle(current);
+        waiter.wake(current);
     }
 
     /**
@@ -176,10 +162,7 @@ public final class MailboxWorker implements Runnable {
      */
     public void handOver() {
         handOver = true;
-        synchronized (sleeper) {
-            sleeper.notifyAll();
-        }
-        breakIdle(current);
+        waiter.wake(current);
     }
 
     /** Connects once, stores everything waiting, and disconnects: for tests, benchmarks and one-shot runs. */
@@ -187,9 +170,10 @@ public final class MailboxWorker implements Runnable {
         try (var m = MDC.putCloseable("mailbox", mailbox.name())) {
             IMAPFolder folder = opener.open(mailbox);
             try {
-                long validity = folder.getUIDValidity();
-                recover(folder, validity, syncCursor(folder, validity));
-                fetchNew(folder, validity);
+                MailboxSession session = new MailboxSession(parts, folder, this::running);
+                session.start();
+                session.recover();
+                session.fetchNew();
             } finally {
                 close(folder);
             }
@@ -199,26 +183,24 @@ public final class MailboxWorker implements Runnable {
         }
     }
 
-    private void session() throws MessagingException, IOException {
+    /** One connection: store what is waiting, then wait for more, until stopped, handed over or disconnected. */
+    private void watch() throws MessagingException, IOException {
         IMAPFolder folder = opener.open(mailbox);
         current = folder;
         try {
-            long validity = folder.getUIDValidity();
-            long lastUid = syncCursor(folder, validity);
+            MailboxSession session = new MailboxSession(parts, folder, this::running);
+            session.start();
             report("CONNECTED", null);
-            recover(folder, validity, lastUid);
-            boolean idle = settings.useIdle() && ((IMAPStore) folder.getStore()).hasCapability("IDLE");
-            if (idle) {
-                folder.addMessageCountListener(wakeOnNewMail(folder));
-            }
-            while (running && !handOver && folder.isOpen()) {
-                fetchNew(folder, validity);
+            session.recover();
+            boolean idle = waiter.watch(folder);
+            while (running() && !handOver && folder.isOpen()) {
+                session.fetchNew();
                 if (healthySince == null) {
-                    healthySince = clock.instant();
+                    healthySince = parts.clock().instant();
                 }
                 report(idle ? "IDLE" : "POLLING", null);
-                if (!newerThanCursor(folder)) {
-                    waitForMail(folder, idle);
+                if (!session.newerThanCursor()) {
+                    waiter.awaitMail(folder, idle);
                 }
             }
         } finally {
@@ -227,228 +209,11 @@ public final class MailboxWorker implements Runnable {
         }
     }
 
-    /**
-     * The stored cursor, or a fresh one. On the very first connection the cursor starts at the newest
-     * message, so a mailbox with years of history does not turn into thousands of tickets and
-     * acknowledgements: only its unseen messages (all of them when moving) are read, by {@link #recover}.
-     * When the server's UIDVALIDITY changed, the folder is read again from the start; stored messages are
-     * recognised, and read messages older than the mailbox's registration are skipped.
-     */
-    private long syncCursor(IMAPFolder folder, long validity) throws MessagingException {
-        MailboxRepository repo = new MailboxRepository(db.dsl());
-        MailboxState state = repo.state(mailbox.id());
-        if (state.uidValidity() != null && state.uidValidity() == validity) {
-            return state.lastUid();
-        }
-        long start = 0;
-        if (state.uidValidity() != null) {
-            log.warn("mailbox {}: UIDVALIDITY changed from {} to {}; re-reading the folder (stored messages are"
-                    + " recognised and skipped)", mailbox.name(), state.uidValidity(), validity);
-        } else {
-            int count = folder.getMessageCount();
-            start = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
-            log.info("mailbox {}: first connection, {} message(s) in the folder; reading the {} ones", mailbox.name(),
-                    count, mailbox.moveTo() == null ? "unseen" : "remaining");
-        }
-        repo.saveCursor(mailbox.id(), validity, start);
-        return start;
-    }
-
-    /**
-     * Messages at or below the cursor that are still unseen (or, when moving, still here) were stored
-     * but not flagged before a crash — or never read: store (deduplicated) and dispose of them now.
-     */
-    private void recover(IMAPFolder folder, long validity, long lastUid) throws MessagingException, IOException {
-        if (lastUid == 0) {
-            return;
-        }
-        Message[] candidates = mailbox.moveTo() == null
-                ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
-                : folder.getMessages();
-        fetchUids(folder, candidates);
-        for (Message message : sorted(folder, candidates)) {
-            long uid = folder.getUID(message);
-            if (running && uid <= lastUid) {
-                process(folder, message, uid, source(message, null), null);
-            }
-        }
-    }
-
-    private void fetchNew(IMAPFolder folder, long validity) throws MessagingException, IOException {
-        long lastUid = new MailboxRepository(db.dsl()).state(mailbox.id()).lastUid();
-        Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
-        fetchUids(folder, messages);
-        List<Message> todo = new ArrayList<>();
-        for (Message message : sorted(folder, messages)) {
-            // UID FETCH n:* always returns the newest message, even when n is past it (RFC 3501).
-            if (folder.getUID(message) > lastUid) {
-                todo.add(message);
-            }
-        }
-        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1)) {
-            for (int i = 0; i < todo.size() && running; i++) {
-                Message message = todo.get(i);
-                long uid = folder.getUID(message);
-                if (predatesMailbox(message)) {
-                    new MailboxRepository(db.dsl()).saveCursor(mailbox.id(), validity, uid);
-                    continue;
-                }
-                byte[] raw = source(message, readAhead);
-                nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
-                process(folder, message, uid, raw, new IngestService.Cursor(validity, uid));
-                java.util.Date arrived = message.getReceivedDate();
-                if (arrived != null) {
-                    ingest.observer().arrivalToCommit(mailbox, Duration.between(arrived.toInstant(), clock.instant()));
-                }
-            }
-        }
-    }
-
-    /**
-     * The message's source; one larger than {@code ingest.max-message-bytes} (its RFC822.SIZE, fetched with
-     * the UIDs) is not downloaded: it becomes its headers plus a note, so one huge mail cannot exhaust the heap.
-     */
-    private byte[] source(Message message, ReadAhead readAhead) throws MessagingException, IOException {
-        long size = message.getSize();
-        if (size > settings.maxMessageBytes()) {
-            log.warn("mailbox {}: message of {} bytes is over ingest.max-message-bytes ({}); storing its headers only",
-                    mailbox.name(), size, settings.maxMessageBytes());
-            return OversizeMessage.stub(message, size, settings.maxMessageBytes());
-        }
-        return readAhead == null ? ReadAhead.source(message) : readAhead.take(message);
-    }
-
-    private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {
-        for (int i = from; i < todo.size(); i++) {
-            if (!predatesMailbox(todo.get(i))) {
-                return Optional.of(todo.get(i));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Mail that arrived while we were fetching is announced in the replies to our own commands, not during
-     * the IDLE that follows; without this check it would wait for the next IDLE renewal.
-     */
-    private boolean newerThanCursor(IMAPFolder folder) throws MessagingException {
-        // The count is the one of the server's last reply: without a command, mail delivered since would be
-        // announced only after the next IDLE renewal on servers (GreenMail) that do not report it when IDLE starts.
-        noop(folder);
-        int count = folder.getMessageCount();
-        if (count == 0) {
-            return false;
-        }
-        long newest = folder.getUID(folder.getMessage(count));
-        return newest > new MailboxRepository(db.dsl()).state(mailbox.id()).lastUid();
-    }
-
-    /** A message read by a person before Postdesk watched this mailbox: not Postdesk's to answer. */
-    private boolean predatesMailbox(Message message) throws MessagingException {
-        java.util.Date received = message.getReceivedDate();
-        return received != null && message.isSet(Flags.Flag.SEEN) && mailbox.moveTo() == null
-                && received.toInstant().isBefore(mailbox.createdAt().minusSeconds(60));
-    }
-
-    private void process(IMAPFolder folder, Message message, long uid, byte[] raw, IngestService.Cursor cursor)
-            throws MessagingException {
-        try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
-            ingest.ingest(mailbox, uid, raw, cursor);
-            disposition.apply(folder, message);
-        }
-    }
-
-    private static void fetchUids(IMAPFolder folder, Message[] messages) throws MessagingException {
-        FetchProfile profile = new FetchProfile();
-        profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add(FetchProfile.Item.SIZE);
-        profile.add(FetchProfile.Item.FLAGS);
-        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
-        folder.fetch(messages, profile);
-    }
-
-    private static Message[] sorted(IMAPFolder folder, Message[] messages) {
-        Message[] copy = messages.clone();
-        Arrays.sort(copy, Comparator.comparingLong(m -> uidOf(folder, m)));
-        return copy;
-    }
-
-    private static long uidOf(IMAPFolder folder, Message m) {
-        try {
-            return folder.getUID(m);
-        } catch (MessagingException e) {
-            return Long.MAX_VALUE;
-        }
-    }
-
-    private void waitForMail(IMAPFolder folder, boolean idle) throws MessagingException {
-        if (!running || handOver) {
-            return;
-        }
-        if (!idle) {
-            pause(settings.pollInterval().toMillis());
-            return;
-        }
-        // IDLE blocks until the server reports something; re-issue it before servers and NAT drop it.
-        ScheduledFuture<?> renew = timer.schedule(() -> breakIdle(folder), settings.idleRenew().toMillis(),
-                TimeUnit.MILLISECONDS);
-        try {
-            folder.idle(true);
-        } finally {
-            renew.cancel(false);
-        }
-    }
-
-    private static void noop(IMAPFolder folder) throws MessagingException {
-        folder.doCommand(protocol -> {
-            protocol.simpleCommand("NOOP", null);
-            return null;
-        });
-    }
-
-    /**
-     * A server may announce new mail just as IDLE starts, before its go-ahead; Angus then counts the mail but
-     * keeps idling until the next announcement or renewal. Any new mail therefore also ends the IDLE.
-     */
-    private MessageCountAdapter wakeOnNewMail(IMAPFolder folder) {
-        return new MessageCountAdapter() {
-            @Override
-            public void messagesAdded(MessageCountEvent e) {
-                timer.execute(() -> breakIdle(folder));
-            }
-        };
-    }
-
-    /** Any command from another thread ends a running IDLE (Angus aborts it to take the connection). */
-    private static void breakIdle(IMAPFolder folder) {
-        if (folder == null) {
-            return;
-        }
-        try {
-            noop(folder);
-        } catch (MessagingException | RuntimeException e) {
-            log.debug("breaking IDLE: {}", e.toString());
-        }
-    }
-
-    private void pause(long millis) {
-        synchronized (sleeper) {
-            if (!running || handOver) {
-                return;
-            }
-            try {
-                sleeper.wait(millis);
-            } catch (InterruptedException e) {
-                running = false;
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
+    /** Records the worker's state for {@code mailbox show}; never fails the worker. */
     private void report(String state, String error) {
         try {
-            new MailboxRepository(db.dsl()).reportState(mailbox.id(), state, error, clock.instant());
-        } catch (RuntimeException e) {
+            new MailboxRepository(parts.db().dsl()).reportState(mailbox.id(), state, error, parts.clock().instant());
+        } catch (RuntimeException | Error e) {
             log.warn("mailbox {}: cannot record state {}: {}", mailbox.name(), state, e.toString());
         }
     }

@@ -1,0 +1,210 @@
+package org.postdesk.ingest;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.UIDFolder;
+import jakarta.mail.search.FlagTerm;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.MailboxState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One open connection to a mailbox: reads its messages in UID order and stores each in its own transaction,
+ * which also moves the mailbox's cursor (the last UID stored). The cursor is read from the store once, when
+ * the session starts, and then kept here: only this session moves it while the worker holds the mailbox.
+ */
+final class MailboxSession {
+    private static final Logger log = LoggerFactory.getLogger(MailboxSession.class);
+    private final MailboxWorker.Parts parts;
+    private final Mailbox mailbox;
+    private final IMAPFolder folder;
+    /** False once the worker stops: the message in flight is finished, no further one is started. */
+    private final BooleanSupplier running;
+    private long validity;
+    private long lastUid;
+
+    MailboxSession(MailboxWorker.Parts parts, IMAPFolder folder, BooleanSupplier running) {
+        this.parts = parts;
+        this.mailbox = parts.mailbox();
+        this.folder = folder;
+        this.running = running;
+    }
+
+    /** Finds the cursor: the stored one, or a fresh one ({@link #syncCursor}). */
+    void start() throws MessagingException {
+        validity = folder.getUIDValidity();
+        lastUid = syncCursor();
+    }
+
+    /**
+     * The stored cursor, or a fresh one. On the very first connection the cursor starts at the newest
+     * message, so a mailbox with years of history does not turn into thousands of tickets and
+     * acknowledgements: only its unseen messages (all of them when moving) are read, by {@link #recover}.
+     * When the server's UIDVALIDITY changed, the folder is read again from the start; stored messages are
+     * recognised, and read messages older than the mailbox's registration are skipped.
+     */
+    private long syncCursor() throws MessagingException {
+        MailboxRepository repo = new MailboxRepository(parts.db().dsl());
+        MailboxState state = repo.state(mailbox.id());
+        if (state.uidValidity() != null && state.uidValidity() == validity) {
+            return state.lastUid();
+        }
+        long start = 0;
+        if (state.uidValidity() != null) {
+            log.warn("mailbox {}: UIDVALIDITY changed from {} to {}; re-reading the folder (stored messages are"
+                    + " recognised and skipped)", mailbox.name(), state.uidValidity(), validity);
+        } else {
+            int count = folder.getMessageCount();
+            start = count == 0 ? 0 : folder.getUID(folder.getMessage(count));
+            log.info("mailbox {}: first connection, {} message(s) in the folder; reading the {} ones", mailbox.name(),
+                    count, mailbox.moveTo() == null ? "unseen" : "remaining");
+        }
+        repo.saveCursor(mailbox.id(), validity, start);
+        return start;
+    }
+
+    /**
+     * Messages at or below the cursor that are still unseen (or, when moving, still here) were stored
+     * but not flagged before a crash — or never read: store (deduplicated) and dispose of them now.
+     */
+    void recover() throws MessagingException, IOException {
+        if (lastUid == 0) {
+            return;
+        }
+        Message[] candidates = mailbox.moveTo() == null
+                ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
+                : folder.getMessages();
+        fetchUids(candidates);
+        for (Message message : sorted(candidates)) {
+            long uid = folder.getUID(message);
+            if (running.getAsBoolean() && uid <= lastUid) {
+                process(message, uid, source(message, null), null);
+            }
+        }
+    }
+
+    /** Stores every message past the cursor, in UID order, reading the next one while the current one is stored. */
+    void fetchNew() throws MessagingException, IOException {
+        Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
+        fetchUids(messages);
+        List<Message> todo = new ArrayList<>();
+        for (Message message : sorted(messages)) {
+            // UID FETCH n:* always returns the newest message, even when n is past it (RFC 3501).
+            if (folder.getUID(message) > lastUid) {
+                todo.add(message);
+            }
+        }
+        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1)) {
+            for (int i = 0; i < todo.size() && running.getAsBoolean(); i++) {
+                Message message = todo.get(i);
+                long uid = folder.getUID(message);
+                if (predatesMailbox(message)) {
+                    new MailboxRepository(parts.db().dsl()).saveCursor(mailbox.id(), validity, uid);
+                    lastUid = uid;
+                    continue;
+                }
+                byte[] raw = source(message, readAhead);
+                nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
+                process(message, uid, raw, new IngestService.Cursor(validity, uid));
+                java.util.Date arrived = message.getReceivedDate();
+                if (arrived != null) {
+                    parts.ingest().observer().arrivalToCommit(mailbox,
+                            Duration.between(arrived.toInstant(), parts.clock().instant()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether mail past the cursor is waiting. Mail that arrived while we were fetching is announced in the
+     * replies to our own commands, not during the IDLE that follows; without this check it would wait for the
+     * next IDLE renewal.
+     */
+    boolean newerThanCursor() throws MessagingException {
+        // The count is the one of the server's last reply: without a command, mail delivered since would be
+        // announced only after the next IDLE renewal on servers (GreenMail) that do not report it when IDLE starts.
+        MailWaiter.noop(folder);
+        int count = folder.getMessageCount();
+        return count != 0 && folder.getUID(folder.getMessage(count)) > lastUid;
+    }
+
+    /**
+     * The message's source; one larger than {@code ingest.max-message-bytes} (its RFC822.SIZE, fetched with
+     * the UIDs) is not downloaded: it becomes its headers plus a note, so one huge mail cannot exhaust the heap.
+     */
+    private byte[] source(Message message, ReadAhead readAhead) throws MessagingException, IOException {
+        long size = message.getSize();
+        long max = parts.settings().maxMessageBytes();
+        if (size > max) {
+            log.warn("mailbox {}: message of {} bytes is over ingest.max-message-bytes ({}); storing its headers only",
+                    mailbox.name(), size, max);
+            return OversizeMessage.stub(message, size, max);
+        }
+        return readAhead == null ? ReadAhead.source(message) : readAhead.take(message);
+    }
+
+    private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {
+        for (int i = from; i < todo.size(); i++) {
+            if (!predatesMailbox(todo.get(i))) {
+                return Optional.of(todo.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A message read by a person before Postdesk watched this mailbox: not Postdesk's to answer. */
+    private boolean predatesMailbox(Message message) throws MessagingException {
+        java.util.Date received = message.getReceivedDate();
+        return received != null && message.isSet(Flags.Flag.SEEN) && mailbox.moveTo() == null
+                && received.toInstant().isBefore(mailbox.createdAt().minusSeconds(60));
+    }
+
+    /** Stores the message (its transaction moves the cursor to {@code cursor}), then flags or moves it. */
+    private void process(Message message, long uid, byte[] raw, IngestService.Cursor cursor)
+            throws MessagingException {
+        try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
+            parts.ingest().ingest(mailbox, uid, raw, cursor);
+            if (cursor != null) {
+                lastUid = cursor.uid();
+            }
+            parts.disposition().apply(folder, message);
+        }
+    }
+
+    private void fetchUids(Message[] messages) throws MessagingException {
+        FetchProfile profile = new FetchProfile();
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(IMAPFolder.FetchProfileItem.INTERNALDATE);
+        folder.fetch(messages, profile);
+    }
+
+    private Message[] sorted(Message[] messages) {
+        Message[] copy = messages.clone();
+        Arrays.sort(copy, Comparator.comparingLong(this::uidOf));
+        return copy;
+    }
+
+    private long uidOf(Message m) {
+        try {
+            return folder.getUID(m);
+        } catch (MessagingException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
