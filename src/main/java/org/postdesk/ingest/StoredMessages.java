@@ -25,6 +25,11 @@ final class StoredMessages {
         List<String> notes = new ArrayList<>(m.parseNotes());
         String dedupeKey = facts.dedupeKey();
         if (facts.messageId() != null && messages.existsDedupeKey(dedupeKey)) {
+            if (messages.existsWithContent(dedupeKey, facts.contentHash())) {
+                // Another worker (the same mail delivered to a second watched mailbox) committed it after our
+                // threading looked: a duplicate, not a reused id; the retry finds it.
+                throw new DuplicateRaceException(dedupeKey);
+            }
             // Threading found no message with this id and this content: the sender reused the id.
             dedupeKey = facts.reusedIdKey();
             notes.add("the sender reused the Message-ID " + facts.messageId() + " of an earlier, different message");

@@ -87,6 +87,12 @@ public final class MessageRepository {
         return dsl.fetchExists(MESSAGE, MESSAGE.DEDUPE_KEY.eq(dedupeKey));
     }
 
+    /** Whether a message with this dedupe key has this content fingerprint: the very same message, not a reused id. */
+    public boolean existsWithContent(String dedupeKey, String contentFingerprint) {
+        return dsl.fetchExists(MESSAGE, MESSAGE.DEDUPE_KEY.eq(dedupeKey)
+                .and(MESSAGE.CONTENT_FINGERPRINT.eq(contentFingerprint)));
+    }
+
     /** The ticket a message (in or out) with this Message-ID belongs to. */
     public Optional<Long> ticketIdByMessageId(String messageId) {
         return dsl.select(MESSAGE.TICKET_ID).from(MESSAGE).where(MESSAGE.MESSAGE_ID.eq(messageId))
