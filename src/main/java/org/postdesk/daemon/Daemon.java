@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.postdesk.deadlines.SlaSweeper;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.ops.OpsServer;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.Mailbox;
@@ -49,8 +50,19 @@ public final class Daemon implements AutoCloseable {
 
     public Daemon(Pipeline pipeline) {
         this.pipeline = pipeline;
-        this.pool = new PoolBudget(pipeline.config().db().poolSize(), pipeline.config().outbox().senders());
+        this.pool = new PoolBudget(pipeline.config().db().poolSize(), pipeline.config().outbox().senders(),
+                otherStoreThreads(pipeline));
         this.balancer = new Balancer(pipeline.db(), pipeline.clock());
+    }
+
+    /** The threads besides workers and senders that take a connection, as {@link #start} and the launcher start them. */
+    private static List<PoolBudget.Use> otherStoreThreads(Pipeline pipeline) {
+        List<PoolBudget.Use> uses = new ArrayList<>(List.of(new PoolBudget.Use("sla-sweeper", 1),
+                new PoolBudget.Use("daemon-timer", 1), new PoolBudget.Use("store-check", 1)));
+        if (pipeline.config().ops().httpEnabled()) {
+            uses.add(new PoolBudget.Use("http-ops", OpsServer.THREADS));
+        }
+        return uses;
     }
 
     /** This daemon's id in the registry of daemons sharing the store (random per start). */

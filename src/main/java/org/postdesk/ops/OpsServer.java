@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class OpsServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OpsServer.class);
+    /** The threads answering requests; each may hold a store connection (/health and the store gauges read it). */
+    public static final int THREADS = 2;
     private static final String METRICS_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
@@ -40,7 +42,7 @@ public final class OpsServer implements AutoCloseable {
         this.metrics = metrics;
         this.health = health;
         this.ready = ready;
-        this.executor = Executors.newFixedThreadPool(2, r -> {
+        this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "http-ops");
             t.setDaemon(true);
             return t;

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -36,6 +37,7 @@ final class Harness implements AutoCloseable {
     final PostdeskConfig config;
     final Mailbox mailbox;
     private Daemon daemon;
+    private final List<Daemon> others = new ArrayList<>();
 
     Harness(GreenMailOperations greenMail, TestDatabases.Kind kind, Path tempDir, Map<String, String> env) {
         this(greenMail, kind, tempDir, env, 8);
@@ -104,7 +106,14 @@ final class Harness implements AutoCloseable {
         return daemon;
     }
 
+    /** Makes {@link #close} also stop {@code other}, a further daemon a test started over this store. */
+    Daemon alsoStop(Daemon other) {
+        others.add(other);
+        return other;
+    }
+
     void stopDaemon() {
+        others.forEach(Daemon::close);
         if (daemon != null) {
             daemon.close();
             daemon = null;
