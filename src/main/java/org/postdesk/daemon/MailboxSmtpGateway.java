@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import org.postdesk.config.SecretBox;
 import org.postdesk.outbound.DeliveryException;
+import org.postdesk.outbound.MailBytes;
 import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.oauth.AccessTokens;
 import org.postdesk.oauth.TokenClient;
@@ -37,6 +38,11 @@ public final class MailboxSmtpGateway implements SmtpGateway {
 
     @Override
     public void send(long mailboxId, String envelopeFrom, List<String> recipients, byte[] raw) {
+        send(mailboxId, envelopeFrom, recipients, MailBytes.of(raw));
+    }
+
+    @Override
+    public void send(long mailboxId, String envelopeFrom, List<String> recipients, MailBytes raw) {
         Mailbox mailbox = new MailboxRepository(db.dsl()).byId(mailboxId)
                 .orElseThrow(() -> new DeliveryException("mailbox id " + mailboxId
                         + " no longer exists: its queued mail cannot be sent", true, -1, null));

@@ -3,7 +3,7 @@ package org.postdesk.ingest;
 import java.time.Instant;
 import java.util.List;
 import org.jooq.DSLContext;
-import org.postdesk.mail.Attachment;
+import org.postdesk.mail.AttachmentRef;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AgentNotice;
@@ -28,7 +28,7 @@ public final class AgentNotices {
 
     /** What one notice is about. {@code heldReplyId} and {@code inReplyTo} may be null. */
     public record About(long ticketId, String template, String kind, Object details, Long heldReplyId,
-                        String inReplyTo, List<Attachment> attachments) {
+                        String inReplyTo, List<AttachmentRef> attachments) {
         public About {
             attachments = List.copyOf(attachments);
         }

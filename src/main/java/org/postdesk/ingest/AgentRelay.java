@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.postdesk.mail.Attachment;
+import org.postdesk.mail.AttachmentRef;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.outbound.CustomerReply;
 import org.postdesk.outbound.ReplyModel;
@@ -48,8 +48,8 @@ final class AgentRelay {
         MessageRow last = conversation.lastCustomerMessage(t.id()).orElse(null);
         ReplyModel model = new ReplyModel(tags.format(mb.tagLabel(), t.number()), t.number().toString(), t.subject(),
                 text, r.agent().name(), mb.tagLabel(), mb.address());
-        List<Attachment> files = conversation.attachments(agentMessageId).stream()
-                .map(a -> Attachment.of(a.filename(), a.contentType(), a.content())).collect(Collectors.toList());
+        // Referenced, not loaded: the outbox sender reads the files from the store when it sends the reply.
+        List<AttachmentRef> files = StoredAttachments.kept(tx, agentMessageId);
         ReplyRelay.Outcome out = relay.relay(tx, new CustomerReply(mb.id(), t.id(), t.locale(),
                 new MailAddress(mb.address(), r.agent().name()), new MailAddress(t.requester(), t.requesterName()), cc,
                 model, last == null ? null : last.messageId(), references(last), files, now));

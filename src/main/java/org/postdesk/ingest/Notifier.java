@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
+import org.postdesk.mail.AttachmentRef;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.outbound.AgentTexts;
@@ -56,12 +57,13 @@ public final class Notifier {
                 });
     }
 
-    void newTicket(DSLContext tx, long ticketId, long mailboxId, InboundMessage m, Instant now) {
-        notify(tx, ticketId, new AgentRepository(tx).activeForMailbox(mailboxId), m, true, now);
+    /** {@code messageId} is the stored row of {@code m}, whose kept attachments the notices reference. */
+    void newTicket(DSLContext tx, long ticketId, long mailboxId, InboundMessage m, long messageId, Instant now) {
+        notify(tx, ticketId, new AgentRepository(tx).activeForMailbox(mailboxId), m, messageId, true, now);
     }
 
-    void followUp(DSLContext tx, long ticketId, InboundMessage m, Instant now) {
-        notify(tx, ticketId, ownerOrTeam(tx, ticketId), m, false, now);
+    void followUp(DSLContext tx, long ticketId, InboundMessage m, long messageId, Instant now) {
+        notify(tx, ticketId, ownerOrTeam(tx, ticketId), m, messageId, false, now);
     }
 
     /** Who hears about the ticket: its owner while active, else the active agents of its mailbox. */
@@ -73,9 +75,10 @@ public final class Notifier {
         return owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId));
     }
 
-    private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, boolean isNew,
-                        Instant now) {
-        List<Attachment> kept = m.attachments().stream().filter(a -> !a.dropped()).collect(Collectors.toList());
+    private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, long messageId,
+                        boolean isNew, Instant now) {
+        // Every notice references the stored files: one copy in the store however many agents are told.
+        List<AttachmentRef> kept = agents.isEmpty() ? List.of() : StoredAttachments.kept(tx, messageId);
         String text = Columns.text(m.textBody());
         // A follow-up shows what is new and folds the quoted history; a new ticket is shown whole.
         ExtractedReply added = isNew ? null : extractor.extract(text, Writer.CUSTOMER);

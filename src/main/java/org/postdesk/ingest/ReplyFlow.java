@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
-import org.postdesk.mail.Attachment;
 import org.postdesk.outbound.AgentTexts;
 import org.postdesk.outbound.NoticeDetails;
 import org.postdesk.store.Agent;
@@ -227,7 +226,7 @@ final class ReplyFlow {
     private void send(Reply r, String template, String kind, Object details) {
         r.told();
         notices.send(r.tx(), r.agent(), new AgentNotices.About(r.ticketId(), template, kind, details, r.holdId(),
-                r.inbound().message().messageId(), List.<Attachment>of()), r.now());
+                r.inbound().message().messageId(), List.of()), r.now());
     }
 
     private static String name(Reply r, Owner o) {

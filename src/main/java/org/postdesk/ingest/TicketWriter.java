@@ -51,13 +51,14 @@ public final class TicketWriter {
                 requester == null ? null : Columns.fit(Columns.text(requester.name()), Columns.ADDRESS), locale, linkedTo, in.now()));
         tickets.addParticipant(ticketId, requesterAddress, "REQUESTER");
         addCopies(tickets, ticketId, in);
-        StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts(), in.now());
+        long messageId = StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts(),
+                in.now());
         EventRepository events = new EventRepository(tx);
         events.record(ticketId, in.now(), requesterAddress, "created", linkedTo == null ? subject
                 : subject + " (linked to ticket id " + linkedTo + ": " + linkReason + ")");
         String ackNote = acknowledge(tx, in, ticketId, number, requester, subject, locale);
         events.record(ticketId, in.now(), SYSTEM, "acknowledgement", ackNote);
-        notifier.newTicket(tx, ticketId, in.mailbox().id(), m, in.now());
+        notifier.newTicket(tx, ticketId, in.mailbox().id(), m, messageId, in.now());
         return new IngestResult(IngestResult.Outcome.NEW_TICKET, number, "new ticket from " + requesterAddress
                 + ", " + ackNote);
     }
@@ -65,7 +66,7 @@ public final class TicketWriter {
     IngestResult append(DSLContext tx, IngestService.Inbound in, ThreadingDecision.AppendTo append) {
         TicketRepository tickets = new TicketRepository(tx);
         long ticketId = append.ticket().id();
-        StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), in.message(), kind(in),
+        long messageId = StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), in.message(), kind(in),
                 in.facts(), in.now());
         addCopies(tickets, ticketId, in);
         EventRepository events = new EventRepository(tx);
@@ -81,7 +82,7 @@ public final class TicketWriter {
         }
         if (!in.verdict().automated()) {
             // Automated follow-ups (an agent's out-of-office answering a notification) would loop.
-            notifier.followUp(tx, ticketId, in.message(), in.now());
+            notifier.followUp(tx, ticketId, in.message(), messageId, in.now());
         } else {
             notifier.bounced(tx, ticketId, in.message(), in.now());
         }

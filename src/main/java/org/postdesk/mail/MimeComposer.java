@@ -11,11 +11,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -64,20 +67,65 @@ public final class MimeComposer {
         return "<" + UUID.randomUUID() + "@" + host + ">";
     }
 
-    /** @throws MailComposeException when Jakarta Mail rejects a value (wrapping its checked exception) */
+    /**
+     * The whole mail; {@code mail} must have no stored attachments (those need {@link #composeSpliced}).
+     *
+     * @throws MailComposeException when Jakarta Mail rejects a value (wrapping its checked exception)
+     */
     public byte[] compose(OutboundMail mail) {
         Objects.requireNonNull(mail, "mail");
+        if (!mail.storedAttachments().isEmpty()) {
+            throw new IllegalArgumentException("mail " + mail.messageId() + " has stored attachments: compose it"
+                    + " with composeSpliced and send it with their bytes read from the store");
+        }
+        return composeSpliced(mail).raw();
+    }
+
+    /**
+     * The mail with a place cut out for the base64 body of each stored attachment (the headers, Date and
+     * boundaries fixed now, so the mail put together at every send is byte for byte the same).
+     *
+     * @throws MailComposeException when Jakarta Mail rejects a value (wrapping its checked exception)
+     */
+    public ComposedMail composeSpliced(OutboundMail mail) {
+        Objects.requireNonNull(mail, "mail");
+        // Each stored attachment is written as a pre-encoded base64 part holding a marker unique to this
+        // call; the markers are then cut out of the bytes and their offsets kept.
+        String markerPrefix = "postdesk-splice-" + UUID.randomUUID() + "-";
         try {
             MimeMessage message = new FixedIdMessage(session, mail.messageId());
             writeEnvelope(message, mail);
-            writeContent(message, mail);
+            writeContent(message, mail, markerPrefix);
             message.saveChanges();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             message.writeTo(out);
-            return out.toByteArray();
+            return cutMarkers(out.toByteArray(), markerPrefix, mail);
         } catch (MessagingException | IOException e) {
             throw new MailComposeException("cannot compose mail " + mail.messageId() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static ComposedMail cutMarkers(byte[] written, String markerPrefix, OutboundMail mail) {
+        if (mail.storedAttachments().isEmpty()) {
+            return new ComposedMail(written, List.of());
+        }
+        String text = new String(written, StandardCharsets.ISO_8859_1); // one char per byte: indexes are offsets
+        ByteArrayOutputStream raw = new ByteArrayOutputStream(written.length);
+        List<ComposedMail.Splice> splices = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < mail.storedAttachments().size(); i++) {
+            String marker = markerPrefix + i;
+            int at = text.indexOf(marker, from);
+            if (at < 0) {
+                throw new IllegalStateException("mail " + mail.messageId() + ": the place of stored attachment "
+                        + mail.storedAttachments().get(i).filename() + " is missing from the composed mail");
+            }
+            raw.write(written, from, at - from);
+            splices.add(new ComposedMail.Splice(raw.size(), mail.storedAttachments().get(i).id()));
+            from = at + marker.length();
+        }
+        raw.write(written, from, written.length - from);
+        return new ComposedMail(raw.toByteArray(), splices);
     }
 
     private void writeEnvelope(MimeMessage message, OutboundMail mail) throws MessagingException, IOException {
@@ -109,16 +157,28 @@ public final class MimeComposer {
     }
 
     /** The simplest layout that holds the mail: a single text part when there is nothing else. */
-    private void writeContent(MimeMessage message, OutboundMail mail) throws MessagingException {
-        if (mail.attachments().isEmpty() && mail.htmlBody() == null) {
+    private void writeContent(MimeMessage message, OutboundMail mail, String markerPrefix) throws MessagingException {
+        boolean files = !mail.attachments().isEmpty() || !mail.storedAttachments().isEmpty();
+        if (!files && mail.htmlBody() == null) {
             message.setText(crlf(mail.textBody()), UTF_8, "plain");
-        } else if (mail.attachments().isEmpty()) {
+        } else if (!files) {
             message.setContent(alternative(mail));
         } else {
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(mail.htmlBody() == null ? textPart(mail.textBody(), "plain") : wrap(alternative(mail)));
             for (Attachment attachment : mail.attachments()) {
-                mixed.addBodyPart(attachmentPart(attachment));
+                MimeBodyPart part = new MimeBodyPart();
+                String type = safeContentType(attachment.contentType());
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), type)));
+                mixed.addBodyPart(named(part, type, attachment.filename()));
+            }
+            for (int i = 0; i < mail.storedAttachments().size(); i++) {
+                AttachmentRef stored = mail.storedAttachments().get(i);
+                MimeBodyPart part = new PreencodedMimeBodyPart("base64");
+                String type = safeContentType(stored.contentType());
+                byte[] marker = (markerPrefix + i).getBytes(StandardCharsets.US_ASCII);
+                part.setDataHandler(new DataHandler(new ByteArrayDataSource(marker, type)));
+                mixed.addBodyPart(named(part, type, stored.filename()));
             }
             message.setContent(mixed);
         }
@@ -141,17 +201,15 @@ public final class MimeComposer {
         return part;
     }
 
-    private static MimeBodyPart attachmentPart(Attachment attachment) throws MessagingException {
-        MimeBodyPart part = new MimeBodyPart();
-        String type = safeContentType(attachment.contentType());
-        part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), type)));
+    /** {@code part} as an attachment named {@code filename}: RFC 2231 name and filename parameters. */
+    private static MimeBodyPart named(MimeBodyPart part, String type, String filename) throws MessagingException {
         ParameterList nameParam = new ParameterList();
-        nameParam.set("name", attachment.filename(), UTF_8);
+        nameParam.set("name", filename, UTF_8);
         ContentType contentType = new ContentType(type);
         contentType.setParameterList(nameParam);
         part.setHeader("Content-Type", contentType.toString());
         ParameterList filenameParam = new ParameterList();
-        filenameParam.set("filename", attachment.filename(), UTF_8);
+        filenameParam.set("filename", filename, UTF_8);
         part.setHeader("Content-Disposition", new ContentDisposition("attachment", filenameParam).toString());
         return part;
     }

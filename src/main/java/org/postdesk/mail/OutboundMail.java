@@ -7,6 +7,8 @@ import java.util.Objects;
 /**
  * Everything {@link MimeComposer} needs for one outbound message. {@code replyTo}, {@code htmlBody} and
  * {@code inReplyTo} may be null; null lists and maps count as empty. Every attachment must have content.
+ * {@code storedAttachments} follow {@code attachments} and are read from the store when the mail is sent
+ * ({@link MimeComposer#composeSpliced}).
  */
 public record OutboundMail(
         MailAddress from,
@@ -20,7 +22,16 @@ public record OutboundMail(
         String inReplyTo,
         List<String> references,
         Map<String, String> extraHeaders,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        List<AttachmentRef> storedAttachments) {
+
+    /** A mail with no stored attachments. */
+    public OutboundMail(MailAddress from, List<MailAddress> to, List<MailAddress> cc, MailAddress replyTo,
+                        String subject, String textBody, String htmlBody, String messageId, String inReplyTo,
+                        List<String> references, Map<String, String> extraHeaders, List<Attachment> attachments) {
+        this(from, to, cc, replyTo, subject, textBody, htmlBody, messageId, inReplyTo, references, extraHeaders,
+                attachments, List.of());
+    }
 
     public OutboundMail {
         Objects.requireNonNull(from, "from");
@@ -32,6 +43,7 @@ public record OutboundMail(
         references = references == null ? List.of() : List.copyOf(references);
         extraHeaders = extraHeaders == null ? Map.of() : Map.copyOf(extraHeaders);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        storedAttachments = storedAttachments == null ? List.of() : List.copyOf(storedAttachments);
         if (to.isEmpty() && cc.isEmpty()) {
             throw new IllegalArgumentException("outbound mail " + messageId + " has no recipient");
         }

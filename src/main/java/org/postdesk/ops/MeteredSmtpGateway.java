@@ -2,6 +2,7 @@ package org.postdesk.ops;
 
 import java.util.List;
 import org.postdesk.outbound.DeliveryException;
+import org.postdesk.outbound.MailBytes;
 import org.postdesk.outbound.SmtpGateway;
 
 /** Counts each hand-over's result by SMTP reply class; delivery itself is the wrapped gateway's. */
@@ -16,8 +17,17 @@ final class MeteredSmtpGateway implements SmtpGateway {
 
     @Override
     public void send(long mailboxId, String envelopeFrom, List<String> recipients, byte[] raw) {
+        metered(mailboxId, () -> gateway.send(mailboxId, envelopeFrom, recipients, raw));
+    }
+
+    @Override
+    public void send(long mailboxId, String envelopeFrom, List<String> recipients, MailBytes mail) {
+        metered(mailboxId, () -> gateway.send(mailboxId, envelopeFrom, recipients, mail));
+    }
+
+    private void metered(long mailboxId, Runnable send) {
         try {
-            gateway.send(mailboxId, envelopeFrom, recipients, raw);
+            send.run();
             metrics.smtpResult(mailboxId, "2xx");
         } catch (DeliveryException e) {
             metrics.smtpResult(mailboxId, resultClass(e.smtpCode()));

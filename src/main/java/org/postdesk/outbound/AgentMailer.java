@@ -38,7 +38,8 @@ public final class AgentMailer {
         String messageId = tokens.messageIdFor(token, Acknowledgements.domainOf(n.support().address()));
         OutboundMail mail = new OutboundMail(n.support(), List.of(new MailAddress(n.agentAddress(), n.agentName())),
                 List.of(), n.support(), rendered.subject(), rendered.text(), null, messageId, n.inReplyTo(),
-                n.inReplyTo() == null ? List.of() : List.of(n.inReplyTo()), autoHeaders.headers(), n.attachments());
+                n.inReplyTo() == null ? List.of() : List.of(n.inReplyTo()), autoHeaders.headers(), List.of(),
+                n.attachments());
         queue.queue(tx, n.mailboxId(), n.ticketId(), n.kind(), mail, n.now());
         return id;
     }

@@ -3,7 +3,7 @@ package org.postdesk.outbound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.postdesk.mail.Attachment;
+import org.postdesk.mail.AttachmentRef;
 import org.postdesk.mail.MailAddress;
 
 /**
@@ -14,10 +14,11 @@ import org.postdesk.mail.MailAddress;
  * @param seenMessageId the ticket's latest conversation message now (the stale guard's reference)
  * @param heldReplyId the held reply it is about, or null
  * @param inReplyTo the agent's mail it answers, or null
+ * @param attachments stored attachments it carries (read from the store when it is sent)
  */
 public record AgentNotice(String template, String kind, long mailboxId, MailAddress support, String locale,
                           long ticketId, long agentId, String agentName, String agentAddress, long seenMessageId,
-                          Long heldReplyId, TicketSummary ticket, Object details, List<Attachment> attachments,
+                          Long heldReplyId, TicketSummary ticket, Object details, List<AttachmentRef> attachments,
                           String inReplyTo, Instant now) {
     public AgentNotice {
         Objects.requireNonNull(template, "template");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
+import org.postdesk.mail.ComposedMail;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.OutboundMail;
@@ -12,10 +13,12 @@ import org.postdesk.store.MessageRepository;
 import org.postdesk.store.NewMessage;
 import org.postdesk.store.NewOutboxItem;
 import org.postdesk.store.OutboxRepository;
+import org.postdesk.store.OutboxSplice;
 
 /**
  * The only way mail leaves Postdesk: composes the MIME once, queues it in the caller's transaction and
- * records it as an outgoing message of the ticket, so a reply to it threads back to that ticket.
+ * records it as an outgoing message of the ticket, so a reply to it threads back to that ticket. Stored
+ * attachments are referenced by the outbox row, not copied into it (the sender reads them at send time).
  */
 public final class OutboundQueue {
     private final MimeComposer composer;
@@ -26,11 +29,13 @@ public final class OutboundQueue {
 
     /** Queues {@code mail} in {@code tx}; returns the outbox row's id. */
     public long queue(DSLContext tx, long mailboxId, long ticketId, String kind, OutboundMail mail, Instant now) {
-        byte[] raw = composer.compose(mail);
+        ComposedMail composed = composer.composeSpliced(mail);
         List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
                 .map(MailAddress::address).distinct().collect(Collectors.toList());
+        List<OutboxSplice> splices = composed.splices().stream()
+                .map(s -> new OutboxSplice(s.offset(), s.attachmentId())).toList();
         long outboxId = new OutboxRepository(tx).enqueue(new NewOutboxItem(mailboxId, ticketId, kind,
-                mail.messageId(), mail.from().address(), recipients, raw, now));
+                mail.messageId(), mail.from().address(), recipients, composed.raw(), now, splices));
         new MessageRepository(tx).insert(new NewMessage(ticketId, mailboxId, NewMessage.Direction.OUT, kind,
                 mail.messageId(), mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
                 mail.from().address(), mail.from().name(), join(mail.to()), join(mail.cc()), mail.subject(),

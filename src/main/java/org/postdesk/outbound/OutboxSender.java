@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.ClaimedMail;
 import org.postdesk.store.Database;
 import org.postdesk.store.EventRepository;
@@ -23,6 +24,8 @@ import org.slf4j.MDC;
  * the result in another short transaction. Two senders (or two daemons) never send a row at the same time;
  * a crash between the send and the record leaves the claim to run out, and the row is sent again with the
  * same Message-ID. A ticket's mail leaves in the order it was queued (the claim waits for earlier rows).
+ * A row that carries stored attachments is written as it is sent, each attachment read from the store a
+ * chunk at a time in short transactions of its own ({@link SplicedMail}).
  */
 public final class OutboxSender implements Runnable {
     /**
@@ -98,7 +101,12 @@ public final class OutboxSender implements Runnable {
              var t = MDC.putCloseable("ticket", claim.ticketNumber() == null ? "" : claim.ticketNumber())) {
             int attempts = item.attempts() + 1;
             try {
-                gateway.send(item.mailboxId(), item.sender(), item.recipients(), item.raw());
+                if (claim.splices().isEmpty()) {
+                    gateway.send(item.mailboxId(), item.sender(), item.recipients(), item.raw());
+                } else {
+                    gateway.send(item.mailboxId(), item.sender(), item.recipients(),
+                            new SplicedMail(item.raw(), claim.splices(), new AttachmentContents(db)));
+                }
             } catch (DeliveryException e) {
                 record(claim, tx -> failed(tx, claim, attempts, e.permanent(), e.getMessage(),
                         !e.permanent() && serverUnavailable(e)));

@@ -28,14 +28,14 @@ public final class ReplyRelay {
      */
     public Outcome relay(DSLContext tx, CustomerReply r) {
         RenderedMail rendered = templates.render(tx, "reply", r.locale(), r.model());
-        Optional<String> leak = TokenGuard.find(rendered.text(), r.attachments());
+        Optional<String> leak = TokenGuard.find(tx, rendered.text(), r.attachments());
         if (leak.isPresent()) {
             return new Outcome(null, leak.get());
         }
         String messageId = MimeComposer.newMessageId(Acknowledgements.domainOf(r.from().address()));
         OutboundMail mail = new OutboundMail(r.from(), List.of(r.customer()), r.cc(), null,
                 rendered.subject(), rendered.text(), null, messageId, r.inReplyTo(), r.references(), Map.of(),
-                r.attachments());
+                List.of(), r.attachments());
         queue.queue(tx, r.mailboxId(), r.ticketId(), KIND, mail, r.now());
         return new Outcome(messageId, null);
     }

@@ -6,7 +6,8 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
@@ -105,13 +106,17 @@ public final class SmtpConnector {
 
         @Override
         public void send(byte[] rawMime, String envelopeFrom, List<String> recipients) {
+            send(MailBytes.of(rawMime), envelopeFrom, recipients);
+        }
+
+        @Override
+        public void send(MailBytes mail, String envelopeFrom, List<String> recipients) {
             Address[] to = addresses(recipients);
             try {
-                SMTPMessage message = new SMTPMessage(session, new ByteArrayInputStream(rawMime));
+                SMTPMessage message = new StreamedMessage(session, mail);
                 message.setEnvelopeFrom(envelopeFrom);
                 transport.sendMessage(message, to);
-                log.debug("mailbox {}: SMTP {} accepted {} for {}", mailbox, url.server(), message.getMessageID(),
-                        recipients);
+                log.debug("mailbox {}: SMTP {} accepted the mail for {}", mailbox, url.server(), recipients);
             } catch (MessagingException e) {
                 throw SmtpFailures.delivery(mailbox, url, e, true);
             }
@@ -125,6 +130,30 @@ public final class SmtpConnector {
         @Override
         public void close() {
             closeQuietly(transport);
+        }
+    }
+
+    /**
+     * A mail the transport writes straight from its {@link MailBytes}, unchanged: not parsed into a
+     * MimeMessage first (which copied the whole mail, attachments included, into the heap again). The
+     * transport adds no header of its own; it only dot-stuffs the bytes for DATA (RFC 5321 §4.5.2).
+     */
+    private static final class StreamedMessage extends SMTPMessage {
+        private final MailBytes mail;
+
+        StreamedMessage(Session session, MailBytes mail) {
+            super(session);
+            this.mail = mail;
+        }
+
+        @Override
+        public void writeTo(OutputStream out, String[] ignoreList) throws IOException {
+            mail.writeTo(out);
+        }
+
+        @Override
+        public void writeTo(OutputStream out) throws IOException {
+            mail.writeTo(out);
         }
     }
 

@@ -39,10 +39,21 @@ public final class SmtpLinks implements AutoCloseable {
     /** As {@link #send(Mailbox, SecretBox, byte[], String, List)}, through the given connector (e.g. signed in with OAuth2). */
     public void send(Mailbox mailbox, Supplier<SmtpConnector> connector, byte[] raw, String envelopeFrom,
                      List<String> recipients) {
-        send(mailbox.id(), settingsOf(mailbox), () -> connector.get().open(), raw, envelopeFrom, recipients);
+        send(mailbox, connector, MailBytes.of(raw), envelopeFrom, recipients);
     }
 
-    synchronized void send(long mailboxId, String settings, Supplier<SmtpLink> opener, byte[] raw,
+    /** As {@link #send(Mailbox, Supplier, byte[], String, List)}, the mail written as it is sent. */
+    public void send(Mailbox mailbox, Supplier<SmtpConnector> connector, MailBytes mail, String envelopeFrom,
+                     List<String> recipients) {
+        send(mailbox.id(), settingsOf(mailbox), () -> connector.get().open(), mail, envelopeFrom, recipients);
+    }
+
+    void send(long mailboxId, String settings, Supplier<SmtpLink> opener, byte[] raw, String envelopeFrom,
+              List<String> recipients) {
+        send(mailboxId, settings, opener, MailBytes.of(raw), envelopeFrom, recipients);
+    }
+
+    synchronized void send(long mailboxId, String settings, Supplier<SmtpLink> opener, MailBytes raw,
                            String envelopeFrom, List<String> recipients) {
         SmtpLink link = reusable(mailboxId, settings);
         if (link == null) {

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.jooq.DSLContext;
 import org.postdesk.mail.Attachment;
+import org.postdesk.mail.AttachmentRef;
+import org.postdesk.store.AttachmentContents;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
 
 /**
@@ -16,6 +19,23 @@ import org.postdesk.tickets.agent.ReplyTokenCodec;
  */
 final class TokenGuard {
     private TokenGuard() {
+    }
+
+    /**
+     * As {@link #find(String, List)} for stored attachments: only those a person could read as text are
+     * loaded from the store (in {@code tx}), one at a time.
+     */
+    static Optional<String> find(DSLContext tx, String text, List<AttachmentRef> stored) {
+        if (ReplyTokenCodec.mentionsToken(text)) {
+            return Optional.of("the text");
+        }
+        for (AttachmentRef a : stored) {
+            if (readable(a.contentType()) && AttachmentContents.whole(tx, a.id())
+                    .filter(content -> ReplyTokenCodec.mentionsToken(asText(content))).isPresent()) {
+                return Optional.of("attachment " + a.filename());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Where {@code text} and {@code files} carry a token: "the text" or "attachment NAME"; empty when nowhere. */

@@ -54,6 +54,18 @@ final class ContentChunks {
                 .fetch(ATTACHMENT_CHUNK.BYTES));
     }
 
+    /** How many chunks the attachment content has (0 when it is kept in its row). */
+    int attachmentChunks(long attachmentId) {
+        return dsl.fetchCount(ATTACHMENT_CHUNK, ATTACHMENT_CHUNK.ATTACHMENT_ID.eq(attachmentId));
+    }
+
+    /** Chunk {@code seq} of the attachment content; null when there is no such chunk. */
+    byte[] attachmentChunk(long attachmentId, int seq) {
+        return dsl.select(ATTACHMENT_CHUNK.BYTES).from(ATTACHMENT_CHUNK)
+                .where(ATTACHMENT_CHUNK.ATTACHMENT_ID.eq(attachmentId).and(ATTACHMENT_CHUNK.SEQ.eq(seq)))
+                .fetchOne(ATTACHMENT_CHUNK.BYTES);
+    }
+
     private static byte[] slice(byte[] value, int seq) {
         int from = seq * CHUNK;
         return Arrays.copyOfRange(value, from, Math.min(value.length, from + CHUNK));

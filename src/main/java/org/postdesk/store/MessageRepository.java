@@ -125,6 +125,14 @@ public final class MessageRepository {
                 .fetch(r -> new AttachmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
+    /** The attachments of one message, content not loaded, in the order they were stored. */
+    public List<AttachmentRow> attachmentsOf(long messageId) {
+        return dsl.select(ATTACHMENT.ID, ATTACHMENT.MESSAGE_ID, ATTACHMENT.FILENAME, ATTACHMENT.CONTENT_TYPE,
+                        ATTACHMENT.SIZE_BYTES, ATTACHMENT.DROPPED_REASON)
+                .from(ATTACHMENT).where(ATTACHMENT.MESSAGE_ID.eq(messageId)).orderBy(ATTACHMENT.ID)
+                .fetch(r -> new AttachmentRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
     public int count() {
         return dsl.fetchCount(MESSAGE);
     }

@@ -4,6 +4,7 @@ import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
 import static org.postdesk.store.db.Tables.MAILBOX;
 import static org.postdesk.store.db.Tables.OUTBOX;
+import static org.postdesk.store.db.Tables.OUTBOX_ATTACHMENT;
 import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class OutboxRepository {
     }
 
     public long enqueue(NewOutboxItem item) {
-        return dsl.insertInto(OUTBOX)
+        long id = dsl.insertInto(OUTBOX)
                 .set(OUTBOX.MAILBOX_ID, item.mailboxId()).set(OUTBOX.TICKET_ID, item.ticketId())
                 .set(OUTBOX.KIND, item.kind()).set(OUTBOX.MESSAGE_ID, item.messageId())
                 .set(OUTBOX.SENDER, item.sender()).set(OUTBOX.RECIPIENTS, String.join(",", item.recipients()))
@@ -46,6 +47,20 @@ public final class OutboxRepository {
                 .set(OUTBOX.NEXT_ATTEMPT_AT, toDb(item.createdAt())).set(OUTBOX.CREATED_AT, toDb(item.createdAt()))
                 .returningResult(OUTBOX.ID)
                 .fetchOne(OUTBOX.ID);
+        int seq = 0;
+        for (OutboxSplice splice : item.splices()) {
+            dsl.insertInto(OUTBOX_ATTACHMENT).set(OUTBOX_ATTACHMENT.OUTBOX_ID, id)
+                    .set(OUTBOX_ATTACHMENT.SEQ, seq++).set(OUTBOX_ATTACHMENT.ATTACHMENT_ID, splice.attachmentId())
+                    .set(OUTBOX_ATTACHMENT.AT_OFFSET, splice.offset()).execute();
+        }
+        return id;
+    }
+
+    /** The stored attachments that go into row {@code outboxId}'s raw bytes, in order; empty when it is whole. */
+    public List<OutboxSplice> splices(long outboxId) {
+        return dsl.select(OUTBOX_ATTACHMENT.AT_OFFSET, OUTBOX_ATTACHMENT.ATTACHMENT_ID).from(OUTBOX_ATTACHMENT)
+                .where(OUTBOX_ATTACHMENT.OUTBOX_ID.eq(outboxId)).orderBy(OUTBOX_ATTACHMENT.SEQ)
+                .fetch(r -> new OutboxSplice(r.value1(), r.value2()));
     }
 
     /**
@@ -67,7 +82,8 @@ public final class OutboxRepository {
                     .fetchOne(MAILBOX.NAME);
             Long number = item.ticketId() == null ? null : dsl.select(TICKET.NUMBER).from(TICKET)
                     .where(TICKET.ID.eq(item.ticketId())).fetchOne(TICKET.NUMBER);
-            return new ClaimedMail(item, token, mailbox, number == null ? null : String.valueOf(number));
+            return new ClaimedMail(item, token, mailbox, number == null ? null : String.valueOf(number),
+                    splices(item.id()));
         });
     }
 

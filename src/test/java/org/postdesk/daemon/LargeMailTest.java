@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedOutputStream;
@@ -14,6 +15,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -24,11 +28,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.Database;
 import org.postdesk.store.DbSettings;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.MessageRow;
+import org.postdesk.store.NewAgent;
+import org.postdesk.store.OutboxItem;
+import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
@@ -115,6 +124,52 @@ class LargeMailTest {
         assertThat(attachments).extracting(AttachmentRow::size).containsExactly(20_000_000L, 9_000_000L);
         Await.until("the acknowledgement", Duration.ofSeconds(60),
                 () -> !harness.mailTo(Harness.CUSTOMER, "[Support").isEmpty());
+    }
+
+    @Test
+    void aLargeAttachmentReachesEveryAgentIntactWhileTheOutboxHoldsOneCopyInTheStore() throws Exception {
+        Path file = tempDir.resolve("notify.eml");
+        writeMail(file, "<notify-big-1@example.test>", 12_000_000);
+        harness = new Harness(greenMail, Database.open(new DbSettings("jdbc:h2:file:" + tempDir.resolve("pd"), "sa", "", 8)),
+                tempDir, Map.of());
+        List<String> agents = List.of("ava@agents.test", "ben@agents.test", "cid@agents.test");
+        for (String address : agents) {
+            new AgentRepository(harness.db.dsl()).add(new NewAgent(address.substring(0, 3), List.of(address),
+                    List.of(harness.mailbox.id())));
+        }
+        deliver(file);
+        harness.startDaemon();
+
+        MessageRow stored = awaitStored("Scans of the contract");
+        byte[] expected = digest(new MessageRepository(harness.db.dsl()).attachmentsOfTicket(stored.ticketId()).get(0));
+        for (String agent : agents) {
+            MimeMessage notice = Await.value("the notification to " + agent, Duration.ofSeconds(120),
+                    () -> harness.mailTo(agent, "New ticket"), l -> !l.isEmpty()).get(0);
+            Multipart parts = (Multipart) notice.getContent();
+            assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("scan-0.bin");
+            assertThat(sha256(parts.getBodyPart(1).getInputStream())).as("the file as " + agent + " got it")
+                    .isEqualTo(expected);
+        }
+        List<OutboxItem> rows = new OutboxRepository(harness.db.dsl()).byTicket(stored.ticketId());
+        assertThat(rows).filteredOn(o -> o.kind().equals("NOTIFY")).hasSize(3)
+                .allSatisfy(o -> assertThat(o.raw().length).as("outbox row " + o.id()).isLessThan(20_000));
+    }
+
+    /** The SHA-256 of the stored attachment, read from the store as the sender reads it. */
+    private byte[] digest(AttachmentRow row) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
+            new AttachmentContents(harness.db).copy(row.id(), out);
+        }
+        return sha.digest();
+    }
+
+    private static byte[] sha256(InputStream in) throws Exception {
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        try (InputStream digesting = new DigestInputStream(in, sha)) {
+            digesting.transferTo(OutputStream.nullOutputStream());
+        }
+        return sha.digest();
     }
 
     @Test
