@@ -9,6 +9,7 @@ import org.postdesk.ingest.sender.SenderCheck;
 import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxStatusRow;
+import org.postdesk.store.MessageFailureRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +36,8 @@ final class MailboxShowCommand implements Callable<Integer> {
         MailboxRepository repo = new MailboxRepository(dsl);
         MailboxStatusRow row = find(repo, name);
         MailboxView v = MailboxView.of(row, new DaemonRegistry(dsl).watchers(), Instant.now())
-                .withAgentSenderCheck(repo.agentSenderCheck(row.mailbox().id()));
+                .withAgentSenderCheck(repo.agentSenderCheck(row.mailbox().id()))
+                .withBadMail(BadMailView.of(new MessageFailureRepository(dsl), row.mailbox().id()));
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(v));
@@ -59,6 +61,8 @@ final class MailboxShowCommand implements Callable<Integer> {
         line(out, "uid", MailboxListCommand.uid(v));
         line(out, "watched by", v.watchedBy());
         line(out, "agent sender", senderCheckShown(v.agentSenderCheck()));
+        line(out, "quarantined", v.badMail().summary());
+        v.badMail().latest().forEach(e -> out.printf("%-14s %s%n", "", BadMailView.line(e)));
         return ExitCodes.OK;
     }
 

@@ -15,7 +15,8 @@ import org.postdesk.store.MailboxStatusRow;
 record MailboxView(String name, String address, boolean enabled, String imap, String smtp, String password,
                    String smtpPassword, String tls, String afterStoring, String label, String locale,
                    Instant createdAt, String state, String lastError, Instant lastOkAt, Long uidValidity,
-                   long lastUid, Instant stateUpdatedAt, String watchedBy, String agentSenderCheck) {
+                   long lastUid, Instant stateUpdatedAt, String watchedBy, String agentSenderCheck,
+                   BadMailView badMail) {
 
     /**
      * @param watchers mailbox id → the daemon recorded as watching it ({@link DaemonRegistry#watchers()})
@@ -27,13 +28,21 @@ record MailboxView(String name, String address, boolean enabled, String imap, St
                 m.passwordEnc() != null ? "set" : "not set", smtpPassword(m), tls(m),
                 m.moveTo() == null ? "mark seen" : "move to " + m.moveTo(), m.tagLabel(), m.locale(), m.createdAt(),
                 s.state(), s.lastError(), s.lastOkAt(), s.uidValidity(), s.lastUid(), s.updatedAt(),
-                watchedBy(watchers.get(m.id()), now), null);
+                watchedBy(watchers.get(m.id()), now), null, null);
     }
 
     /** With the mailbox's {@code --agent-sender-check} (strict, confirm, token-only), as {@code show} prints it. */
     MailboxView withAgentSenderCheck(String check) {
         return new MailboxView(name, address, enabled, imap, smtp, password, smtpPassword, tls, afterStoring, label,
-                locale, createdAt, state, lastError, lastOkAt, uidValidity, lastUid, stateUpdatedAt, watchedBy, check);
+                locale, createdAt, state, lastError, lastOkAt, uidValidity, lastUid, stateUpdatedAt, watchedBy, check,
+                badMail);
+    }
+
+    /** With the mailbox's quarantined and failing messages, as {@code show} prints them. */
+    MailboxView withBadMail(BadMailView bad) {
+        return new MailboxView(name, address, enabled, imap, smtp, password, smtpPassword, tls, afterStoring, label,
+                locale, createdAt, state, lastError, lastOkAt, uidValidity, lastUid, stateUpdatedAt, watchedBy,
+                agentSenderCheck, bad);
     }
 
     /** "host pid 4242", or "-" when no daemon watches it; a daemon whose heartbeat stopped is marked gone. */

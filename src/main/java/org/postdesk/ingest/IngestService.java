@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.postdesk.ingest.sender.SenderEvidence;
@@ -43,6 +44,8 @@ public final class IngestService {
     private final Runnable afterCommit;
     private final AgentReplyHandler agentReplies;
     private volatile IngestObserver observer = IngestObserver.NONE;
+    private volatile Consumer<InboundMessage> beforeThreading = m -> { };
+    private final Quarantine quarantine;
 
     /**
      * {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender;
@@ -60,6 +63,7 @@ public final class IngestService {
         this.ownAddresses = ownAddresses;
         this.loopMarker = loopMarker;
         this.clock = clock;
+        this.quarantine = new Quarantine(db, parser, writer, ownAddresses, clock);
     }
 
     /** Who is told about each stored message (the daemon's metrics); set once while wiring. */
@@ -69,6 +73,36 @@ public final class IngestService {
 
     public IngestObserver observer() {
         return observer;
+    }
+
+    /**
+     * Runs {@code check} on every message inside its transaction, before threading: a seam for tests that make a
+     * given message fail (bad-mail handling, {@code QuarantineTest}); nothing in production sets it.
+     */
+    public void checkBeforeThreading(Consumer<InboundMessage> check) {
+        this.beforeThreading = check;
+    }
+
+    /**
+     * Handles a failure of {@link #ingest} that is not an outage ({@link #isOutage}): counts it and, at the third
+     * failure the same way, quarantines the message ({@link Quarantine}).
+     *
+     * @return true when the message is quarantined and the cursor moved past it: flag it and go on; false when it
+     *         is to be read again after the worker's backoff
+     */
+    public boolean failed(Mailbox mailbox, Long uid, byte[] raw, Cursor cursor, Throwable error) {
+        Quarantine.Outcome outcome = quarantine.failed(mailbox, uid, raw, cursor, error);
+        if (outcome.quarantined()) {
+            afterCommit.run();
+            observer.stored(new IngestObserver.Stored(mailbox, new IngestResult(IngestResult.Outcome.NEW_TICKET,
+                    outcome.ticket(), "quarantined"), true, false, true));
+        }
+        return outcome.quarantined();
+    }
+
+    /** Whether a failure of {@link #ingest} says nothing about the message (an outage): retry it, never quarantine. */
+    public static boolean isOutage(Throwable e) {
+        return Quarantine.isOutage(e);
     }
 
     /**
@@ -152,6 +186,7 @@ public final class IngestService {
     }
 
     private IngestResult apply(DSLContext tx, Inbound in) {
+        beforeThreading.accept(in.message());
         StoreTicketLookup lookup = new StoreTicketLookup(new MessageRepository(tx), new TicketRepository(tx));
         ThreadingDecision decision = threading.decide(in.facts(), lookup);
         if (decision instanceof ThreadingDecision.Duplicate) {

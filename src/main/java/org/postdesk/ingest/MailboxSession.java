@@ -177,11 +177,32 @@ final class MailboxSession {
     private void process(Message message, long uid, byte[] raw, IngestService.Cursor cursor)
             throws MessagingException {
         try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
-            parts.ingest().ingest(mailbox, uid, raw, cursor);
+            store(uid, raw, cursor);
             if (cursor != null) {
                 lastUid = cursor.uid();
             }
             parts.disposition().apply(folder, message);
+        }
+    }
+
+    /**
+     * Stores one message; a failure that is not an outage is counted and, at the third, the message quarantined
+     * (then this returns and the message is flagged like a stored one). Anything else leaves the message unflagged
+     * for the worker to read again after its backoff.
+     */
+    private void store(long uid, byte[] raw, IngestService.Cursor cursor) {
+        IngestService ingest = parts.ingest();
+        try {
+            ingest.ingest(mailbox, uid, raw, cursor);
+        } catch (RuntimeException | Error e) {
+            if (!running.getAsBoolean() || IngestService.isOutage(e)) {
+                throw e;
+            }
+            if (ingest.failed(mailbox, uid, raw, cursor, e)) {
+                return;
+            }
+            throw new MessageFailedException("mailbox " + mailbox.name() + ": message uid " + uid + " not stored ("
+                    + e + "); it stays unread on the server and is read again", e);
         }
     }
 

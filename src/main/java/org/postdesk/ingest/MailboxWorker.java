@@ -147,7 +147,8 @@ public final class MailboxWorker implements Runnable {
 
     /** Connection trouble is logged in one line; anything else (a bug) with its stack trace. */
     private static boolean expected(Throwable e) {
-        return e instanceof MessagingException || e instanceof IOException || e instanceof MailboxUnavailableException;
+        return e instanceof MessagingException || e instanceof IOException || e instanceof MailboxUnavailableException
+                || e instanceof MessageFailedException; // logged with its stack trace where it failed
     }
 
     /** Asks the worker to stop after the message in flight; wakes it from IDLE or its poll sleep. */

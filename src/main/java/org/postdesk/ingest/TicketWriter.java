@@ -40,6 +40,11 @@ public final class TicketWriter {
     }
 
     IngestResult open(DSLContext tx, IngestService.Inbound in, Long linkedTo, String linkReason) {
+        return open(tx, in, linkedTo, linkReason, true);
+    }
+
+    /** With {@code notify} false the agents are not told (a quarantined message whose notice cannot be written). */
+    IngestResult open(DSLContext tx, IngestService.Inbound in, Long linkedTo, String linkReason, boolean notify) {
         InboundMessage m = in.message();
         TicketRepository tickets = new TicketRepository(tx);
         MailAddress requester = InboundFacts.requester(m, in.ownAddresses());
@@ -58,7 +63,9 @@ public final class TicketWriter {
                 : subject + " (linked to ticket id " + linkedTo + ": " + linkReason + ")");
         String ackNote = acknowledge(tx, in, ticketId, number, requester, subject, locale);
         events.record(ticketId, in.now(), SYSTEM, "acknowledgement", ackNote);
-        notifier.newTicket(tx, ticketId, in.mailbox().id(), m, messageId, in.now());
+        if (notify) {
+            notifier.newTicket(tx, ticketId, in.mailbox().id(), m, messageId, in.now());
+        }
         return new IngestResult(IngestResult.Outcome.NEW_TICKET, number, "new ticket from " + requesterAddress
                 + ", " + ackNote);
     }
