@@ -7,9 +7,12 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
 import org.jooq.SQLDialect;
+import org.jooq.TransactionListener;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,10 +30,27 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final DbSettings settings;
 
-    private Database(HikariDataSource dataSource, SQLDialect dialect, DbSettings settings) {
+    private Database(HikariDataSource dataSource, SQLDialect dialect, DbSettings settings, StoreListeners listeners) {
         this.dataSource = dataSource;
-        this.dsl = DSL.using(dataSource, dialect, new Settings().withExecuteLogging(false));
+        DefaultConfiguration cfg = new DefaultConfiguration();
+        cfg.set(dataSource);
+        cfg.set(dialect);
+        // The generated code has no schema (outputSchemaToDefault); rendering none also saves jOOQ the
+        // lookups for a catalog and schema on every statement of the ingest path.
+        cfg.set(new Settings().withExecuteLogging(false).withRenderCatalog(false).withRenderSchema(false));
+        if (listeners != null) {
+            cfg.set(listeners.statements());
+            cfg.set(listeners.transactions());
+        }
+        this.dsl = DSL.using(cfg);
         this.settings = settings;
+    }
+
+    /**
+     * Listeners a benchmark counts statements and commits with; production opens the store without any
+     * (each listener costs a call per statement).
+     */
+    public record StoreListeners(ExecuteListener statements, TransactionListener transactions) {
     }
 
     /**
@@ -43,6 +63,11 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool and brings the schema up to date; throws {@link StoreUnavailableException}. */
     public static Database open(DbSettings settings) {
+        return open(settings, null);
+    }
+
+    /** {@link #open(DbSettings)} with {@code listeners} (null: none) on the shared context. */
+    public static Database open(DbSettings settings, StoreListeners listeners) {
         String url = jdbcUrl(settings);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
@@ -61,7 +86,7 @@ public final class Database implements AutoCloseable {
         }
         SQLDialect dialect = settings.isH2() ? SQLDialect.H2 : SQLDialect.POSTGRES;
         log.debug("store open: {} ({})", redact(url), dialect);
-        return new Database(ds, dialect, settings);
+        return new Database(ds, dialect, settings, listeners);
     }
 
     static String jdbcUrl(DbSettings settings) {

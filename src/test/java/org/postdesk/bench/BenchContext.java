@@ -3,6 +3,8 @@ package org.postdesk.bench;
 import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.OUTBOX;
 
+import java.time.Duration;
+import org.jooq.impl.DSL;
 import org.postdesk.daemon.Pipeline;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -37,6 +39,25 @@ record BenchContext(BenchOptions options, BenchServer server, BenchStack stack, 
 
     int outboxRows() {
         return db().dsl().fetchCount(OUTBOX);
+    }
+
+    int outboxRows(String kind) {
+        return db().dsl().fetchCount(OUTBOX, OUTBOX.KIND.eq(kind));
+    }
+
+    long lastInboundId() {
+        Long id = db().dsl().select(DSL.max(MESSAGE.ID)).from(MESSAGE).fetchOne(0, Long.class);
+        return id == null ? 0 : id;
+    }
+
+    /** Seconds from the first to the last inbound message stored after message {@code afterId}. */
+    double storedSpanSeconds(long afterId) {
+        var r = db().dsl().select(DSL.min(MESSAGE.STORED_AT), DSL.max(MESSAGE.STORED_AT)).from(MESSAGE)
+                .where(MESSAGE.ID.gt(afterId).and(MESSAGE.DIRECTION.eq("IN"))).fetchOne();
+        if (r == null || r.value1() == null) {
+            return 0;
+        }
+        return Duration.between(r.value1(), r.value2()).toNanos() / 1e9;
     }
 
     int pendingAcks() {

@@ -11,7 +11,8 @@ import java.util.List;
  */
 record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
-                    boolean sendAcks, String dbUrl, long seed) {
+                    boolean sendAcks, String dbUrl, long seed, boolean postgres, int agents, int prefill,
+                    boolean emptyInbox, boolean sqlProfile) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
@@ -30,6 +31,11 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
             "  --send-acks           in-process GreenMail only: also time the outbox sending the queued acks",
             "                        (default: they are marked failed unsent, so the latency phase starts clean)",
             "  --db-url JDBC         store (default: a fresh H2 file under target/bench-db)",
+            "  --postgres            store in a fresh database of an embedded PostgreSQL (as the tests use)",
+            "  --agents A            agents on the support mailbox, each notified of every new ticket (default 2)",
+            "  --prefill N           first seed the store with N tickets of history (bulk SQL; e.g. 1000000)",
+            "  --sql-profile         also print the statements run most often in the timed phase",
+            "  --empty-inbox         real server only: expunge every message of the support INBOX first",
             "  --seed S              random seed for the generated mail (default 42)");
 
     boolean embedded() {
@@ -52,6 +58,11 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         boolean sendAcks = false;
         String db = null;
         long seed = 42;
+        boolean postgres = false;
+        int agents = 2;
+        int prefill = 0;
+        boolean emptyInbox = false;
+        boolean sqlProfile = false;
         while (!in.isEmpty()) {
             String opt = in.pop();
             switch (opt) {
@@ -69,13 +80,18 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
                 case "--send-acks": sendAcks = true; break;
                 case "--db-url": db = value(in, opt); break;
                 case "--seed": seed = Long.parseLong(value(in, opt)); break;
+                case "--postgres": postgres = true; break;
+                case "--agents": agents = Integer.parseInt(value(in, opt)); break;
+                case "--prefill": prefill = Integer.parseInt(value(in, opt).replace("_", "")); break;
+                case "--empty-inbox": emptyInbox = true; break;
+                case "--sql-profile": sqlProfile = true; break;
                 case "-h":
                 case "--help": throw new UsageException(USAGE, 0);
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
             }
         }
         BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
-                trustAll, sendAcks, db != null ? db : defaultDb(), seed);
+                trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile);
         o.validate();
         return o;
     }
@@ -88,6 +104,12 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         if (messages < 1 || warmup < 0 || latencySamples < 0 || latencyRate <= 0) {
             throw new UsageException("--messages must be at least 1, --warmup and --latency-samples at least 0,"
                     + " --latency-rate above 0", 2);
+        }
+        if (agents < 0 || prefill < 0) {
+            throw new UsageException("--agents and --prefill must be at least 0", 2);
+        }
+        if (postgres && !defaultDb().equals(dbUrl)) {
+            throw new UsageException("give --postgres or --db-url, not both", 2);
         }
         if ((imapUrl == null) != (smtpUrl == null)) {
             throw new UsageException("give both --imap and --smtp, or neither (in-process GreenMail)", 2);

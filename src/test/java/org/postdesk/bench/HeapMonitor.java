@@ -20,6 +20,10 @@ import javax.management.openmbean.CompositeData;
 final class HeapMonitor implements AutoCloseable {
     private final AtomicLong peakSampled = new AtomicLong();
     private final AtomicLong peakAfterGc = new AtomicLong();
+    private final AtomicLong peakRss = new AtomicLong();
+    private static final java.nio.file.Path STATM = java.nio.file.Path.of("/proc/self/statm");
+    /** Linux x86-64's page size; statm counts pages. */
+    private static final long PAGE = 4096;
     private final List<Runnable> unsubscribe = new ArrayList<>();
     private final Thread sampler;
     private volatile boolean running = true;
@@ -41,6 +45,22 @@ final class HeapMonitor implements AutoCloseable {
     void reset() {
         peakSampled.set(used());
         peakAfterGc.set(0);
+        peakRss.set(rss());
+    }
+
+    /** The highest resident set size of this process sampled in this phase (heap, metaspace, code, threads). */
+    long peakRss() {
+        return Math.max(peakRss.get(), rss());
+    }
+
+    /** This process's resident set size from /proc/self/statm (Linux), or 0 where there is none. */
+    static long rss() {
+        try {
+            String[] statm = java.nio.file.Files.readString(STATM).trim().split(" ");
+            return Long.parseLong(statm[1]) * PAGE;
+        } catch (java.io.IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     long peakSampled() {
@@ -68,8 +88,12 @@ final class HeapMonitor implements AutoCloseable {
     }
 
     private void sample() {
+        long samples = 0;
         while (running) {
             peakSampled.accumulateAndGet(used(), Math::max);
+            if (++samples % 10 == 0) {
+                peakRss.accumulateAndGet(rss(), Math::max);
+            }
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {

@@ -1,7 +1,11 @@
 package org.postdesk.bench;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.postdesk.daemon.Pipeline;
+import org.postdesk.store.DbSettings;
+import org.postdesk.store.TestDatabases;
 
 /**
  * The ingest benchmark behind {@code scripts/bench-ingest} (a program, not a test): throughput from IMAP
@@ -21,10 +25,18 @@ public final class IngestBenchmark {
     static int run(BenchOptions options) throws Exception {
         Report report = new Report(options);
         try (BenchServer server = server(options);
-             BenchStack stack = BenchStack.open(WORK_DIR, options.dbUrl(), server);
+             BenchStack stack = BenchStack.open(WORK_DIR, store(options), server, agents(options, server),
+                     options.sqlProfile());
              HeapMonitor heap = new HeapMonitor()) {
             report.setup(server.describe(), stack.config().db().url());
             report.flush(System.out);
+            if (options.emptyInbox() && server instanceof RemoteServer remote) {
+                Progress.say("emptied the support INBOX: %d messages expunged", remote.empty());
+            }
+            if (options.prefill() > 0) {
+                report.prefill(prefill(stack, options.prefill()));
+                report.flush(System.out);
+            }
             MailFactory mail = new MailFactory(options.seed(), server.supportAddress(),
                     Long.toString(System.currentTimeMillis(), 36));
             BenchContext c = new BenchContext(options, server, stack, mail, heap);
@@ -33,7 +45,11 @@ public final class IngestBenchmark {
                 report.warmup(ThroughputPhase.run(c, options.warmup()));
                 report.flush(System.out);
             }
-            report.throughput(ThroughputPhase.run(c, options.messages()));
+            ThroughputPhase.Result timed = ThroughputPhase.run(c, options.messages());
+            report.throughput(timed);
+            if (options.sqlProfile()) {
+                report.sqlProfile(stack.statements().top(25), timed.stored() + options.warmup());
+            }
             report.flush(System.out);
             if (options.embedded() && options.sendAcks()) {
                 report.drain(DrainPhase.run(c));
@@ -47,6 +63,30 @@ public final class IngestBenchmark {
         }
         report.flush(System.out);
         return 0;
+    }
+
+    private static DbSettings store(BenchOptions options) {
+        return options.postgres() ? TestDatabases.postgresSettings() : new DbSettings(options.dbUrl(), "sa", "", 10);
+    }
+
+    /** The agents' addresses: on a real server, plus-variants of the customer (a mailbox that may receive). */
+    private static List<String> agents(BenchOptions options, BenchServer server) {
+        List<String> agents = new ArrayList<>();
+        for (int i = 1; i <= options.agents(); i++) {
+            String base = options.customer() != null ? options.customer() : server.supportAddress();
+            int at = base.lastIndexOf('@');
+            agents.add(options.embedded() ? "agent" + i + "@postdesk.bench"
+                    : base.substring(0, at) + "+agent" + i + base.substring(at));
+        }
+        return agents;
+    }
+
+    private static double prefill(BenchStack stack, int n) {
+        Progress.say("prefill: seeding %,d tickets...", n);
+        long t0 = System.nanoTime();
+        long firstAgent = stack.db().dsl().fetchOne("select coalesce(min(id), 0) from agent").get(0, Long.class);
+        StoreSeed.tickets(stack.db(), n, stack.mailbox().id(), firstAgent, Math.max(1, stack.agentCount()));
+        return (System.nanoTime() - t0) / 1e9;
     }
 
     private static BenchServer server(BenchOptions options) {

@@ -73,9 +73,7 @@ final class RemoteServer implements BenchServer {
 
     @Override
     public void fill(List<BenchMail> mails) {
-        Mailbox m = new Mailbox(0, mailbox.name(), address, imapUrl, smtpUrl, mailbox.passwordEnc(), null, null,
-                options.trustAll(), null, "Support", "en", true, Instant.now());
-        IMAPFolder folder = ImapConnector.forMailbox(m, secrets).open();
+        IMAPFolder folder = ImapConnector.forMailbox(asMailbox(), secrets).open();
         Session session = Session.getInstance(new Properties());
         try {
             for (int from = 0; from < mails.size(); from += APPEND_BATCH) {
@@ -90,6 +88,28 @@ final class RemoteServer implements BenchServer {
         } finally {
             ImapConnector.closeFolderAndStore(folder);
         }
+    }
+
+    /** Expunges every message of the support INBOX ({@code --empty-inbox}); returns how many. */
+    int empty() {
+        IMAPFolder folder = ImapConnector.forMailbox(asMailbox(), secrets).open();
+        try {
+            int n = folder.getMessageCount();
+            if (n > 0) {
+                folder.setFlags(1, n, new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+                folder.expunge();
+            }
+            return n;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot empty " + imapUrl + ": " + e.getMessage(), e);
+        } finally {
+            ImapConnector.closeFolderAndStore(folder);
+        }
+    }
+
+    private Mailbox asMailbox() {
+        return new Mailbox(0, mailbox.name(), address, imapUrl, smtpUrl, mailbox.passwordEnc(), null, null,
+                options.trustAll(), null, "Support", "en", true, Instant.now());
     }
 
     @Override

@@ -13,7 +13,6 @@ import org.postdesk.reports.SummaryQuery;
 import org.postdesk.reports.Targets;
 import org.postdesk.reports.WorkingTime;
 import org.postdesk.store.Database;
-import org.postdesk.store.HistoryWriter;
 import org.postdesk.store.TestDatabases;
 
 /**
@@ -31,10 +30,9 @@ public final class ReportBenchmark {
 
     public static void main(String[] args) {
         int n = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 1_000_000;
-        long spacing = Duration.ofDays(730).toSeconds() / n;
         try (Database db = TestDatabases.postgres()) {
             long t0 = System.nanoTime();
-            seed(db, n, spacing);
+            long spacing = StoreSeed.seed(db, n);
             System.out.printf(Locale.ROOT, "seeded %,d tickets (%,d messages, %,d events) in %.1f s%n", n, 2L * n,
                     db.dsl().fetchCount(org.postdesk.store.db.Tables.TICKET_EVENT), secs(t0));
             Instant end = START.plusSeconds(spacing * n);
@@ -67,39 +65,5 @@ public final class ReportBenchmark {
 
     private static double secs(long t0) {
         return (System.nanoTime() - t0) / 1e9;
-    }
-
-    /** Bulk SQL (PostgreSQL's generate_series), so a million tickets take a minute, not an hour. */
-    private static void seed(Database db, int n, long spacing) {
-        HistoryWriter w = new HistoryWriter(db.dsl());
-        long mb = w.mailbox("support", "support@bench.test");
-        for (int a = 1; a <= 4; a++) {
-            w.agent("Agent " + a, "agent" + a + "@bench.test", mb);
-        }
-        long firstAgent = db.dsl().fetchOne("select min(id) from agent").get(0, Long.class);
-        String created = "(timestamp with time zone '2025-01-01 00:00:00+00' + (g * " + spacing + ") * interval '1 second')";
-        String reply = "(" + created + " + ((g % 1000) * 7919 % 600 + 5) * interval '1 minute')";
-        String close = "(" + reply + " + interval '2 hours')";
-        db.dsl().execute("insert into ticket (number, mailbox_id, subject, status, priority, category, requester,"
-                + " owner_agent_id, created_at, updated_at, closed_at) select 100000000 + g, " + mb
-                + ", 'problem ' || (g % 500), case when g % 10 = 0 then 'PENDING' else 'CLOSED' end, 'NORMAL',"
-                + " 'cat' || (g % 12), 'c' || (g % 50000) || '@example.test', " + firstAgent + " + g % 4, " + created
-                + ", " + close + ", case when g % 10 = 0 then null else " + close + " end from generate_series(1, " + n + ") g");
-        long firstTicket = db.dsl().fetchOne("select min(id) from ticket").get(0, Long.class) - 1;
-        String ticket = "(" + firstTicket + " + g)";
-        db.dsl().execute("insert into message (ticket_id, mailbox_id, direction, kind, dedupe_key, stored_at)"
-                + " select " + ticket + ", " + mb + ", 'IN', 'CUSTOMER', 'in-' || g, " + created
-                + " from generate_series(1, " + n + ") g");
-        db.dsl().execute("insert into message (ticket_id, mailbox_id, direction, kind, dedupe_key, stored_at, agent_id)"
-                + " select " + ticket + ", " + mb + ", 'OUT', 'REPLY', 'out-' || g, " + reply + ", " + firstAgent
-                + " + g % 4 from generate_series(1, " + n + ") g");
-        db.dsl().execute("insert into ticket_event (ticket_id, at, actor, type, detail) select " + ticket + ", " + created
-                + ", 'postdesk', 'created', null from generate_series(1, " + n + ") g");
-        db.dsl().execute("insert into ticket_event (ticket_id, at, actor, type, detail) select " + ticket + ", " + reply
-                + ", 'agent1@bench.test', 'status', 'NEW -> PENDING' from generate_series(1, " + n + ") g");
-        db.dsl().execute("insert into ticket_event (ticket_id, at, actor, type, detail) select " + ticket + ", " + close
-                + ", 'agent1@bench.test', 'status', 'PENDING -> CLOSED' from generate_series(1, " + n + ") g"
-                + " where g % 10 <> 0");
-        db.dsl().execute("ANALYZE");
     }
 }

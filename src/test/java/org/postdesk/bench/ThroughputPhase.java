@@ -1,6 +1,7 @@
 package org.postdesk.bench;
 
 import java.util.List;
+import org.postdesk.outbound.Acknowledgements;
 
 /**
  * Fills the support inbox with N messages while nothing reads it, then times the production mailbox
@@ -19,9 +20,19 @@ final class ThroughputPhase {
 
     record Result(int messages, int opening, int chunk, long bytes, double fillSeconds, double ingestSeconds,
                   double cpuSeconds, double loadAverage, int stored,
-                  int tickets, int acksQueued, long liveBeforeBytes, long peakSampledBytes, long peakAfterGcBytes) {
+                  int tickets, int acksQueued, long liveBeforeBytes, long peakSampledBytes, long peakAfterGcBytes,
+                  int acks, int notices, double storedSpanSeconds, StatementCounter.Counts sql, long peakRssBytes) {
         double perSecond() {
             return stored / ingestSeconds;
+        }
+
+        /** The drain rate from the first to the last message stored (the store's own stamps). */
+        double drainPerSecond() {
+            return storedSpanSeconds > 0 ? (stored - 1) / storedSpanSeconds : 0;
+        }
+
+        double perMessage(long count) {
+            return (double) count / Math.max(1, stored);
         }
     }
 
@@ -37,6 +48,9 @@ final class ThroughputPhase {
         int storedBefore = c.inboundMessages();
         int ticketsBefore = c.tickets();
         int outboxBefore = c.outboxRows();
+        int acksBefore = c.outboxRows(Acknowledgements.KIND);
+        long lastIdBefore = c.lastInboundId();
+        StatementCounter.Counts sql0 = c.stack().statements().now();
         c.heap().reset();
         Totals t = new Totals();
         double load = Machine.loadAverage();
@@ -47,9 +61,13 @@ final class ThroughputPhase {
             }
         }
         load = Math.max(load, Machine.loadAverage());
+        StatementCounter.Counts sql = c.stack().statements().now().minus(sql0);
+        int outbox = c.outboxRows() - outboxBefore;
+        int acks = c.outboxRows(Acknowledgements.KIND) - acksBefore;
         return new Result(n, t.opening, chunk, t.bytes, t.fill, t.ingest, t.cpuNanos / 1e9, load,
-                c.inboundMessages() - storedBefore, c.tickets() - ticketsBefore, c.outboxRows() - outboxBefore, live,
-                c.heap().peakSampled(), c.heap().peakAfterGc());
+                c.inboundMessages() - storedBefore, c.tickets() - ticketsBefore, outbox, live,
+                c.heap().peakSampled(), c.heap().peakAfterGc(), acks, outbox - acks, c.storedSpanSeconds(lastIdBefore),
+                sql, c.heap().peakRss());
     }
 
     /** Generated a round at a time, so the benchmark itself does not hold N messages in the heap it measures. */
