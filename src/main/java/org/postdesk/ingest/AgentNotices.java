@@ -1,6 +1,7 @@
 package org.postdesk.ingest;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.postdesk.mail.AttachmentRef;
@@ -36,13 +37,30 @@ public final class AgentNotices {
 
     /** Queues the notice to {@code agent} in {@code tx}; returns the notification id. */
     public long send(DSLContext tx, Agent agent, About about, Instant now) {
+        return sendEach(tx, List.of(agent), about, now).get(0);
+    }
+
+    /**
+     * Queues the same notice to each of {@code agents} in {@code tx}, reading the ticket, its mailbox and
+     * its conversation once for all of them; returns the notification ids in the agents' order.
+     */
+    public List<Long> sendEach(DSLContext tx, List<Agent> agents, About about, Instant now) {
+        if (agents.isEmpty()) {
+            return List.of();
+        }
         TicketRow ticket = new TicketRepository(tx).byId(about.ticketId()).orElseThrow(
                 () -> new IllegalStateException("ticket id " + about.ticketId() + " vanished inside its transaction"));
         Mailbox mailbox = new MailboxRepository(tx).byId(ticket.mailboxId()).orElseThrow();
-        return mailer.send(tx, new AgentNotice(about.template(), about.kind(), mailbox.id(),
-                new MailAddress(mailbox.address(), mailbox.tagLabel()), mailbox.locale(), ticket.id(), agent.id(),
-                agent.name(), agent.primaryAddress(), new Conversation(tx).latestId(ticket.id()), about.heldReplyId(),
-                summary(tx, ticket, mailbox), about.details(), about.attachments(), about.inReplyTo(), now));
+        long latest = new Conversation(tx).latestId(ticket.id());
+        TicketSummary summary = summary(tx, ticket, mailbox);
+        List<Long> ids = new ArrayList<>(agents.size());
+        for (Agent agent : agents) {
+            ids.add(mailer.send(tx, new AgentNotice(about.template(), about.kind(), mailbox.id(),
+                    new MailAddress(mailbox.address(), mailbox.tagLabel()), mailbox.locale(), ticket.id(), agent.id(),
+                    agent.name(), agent.primaryAddress(), latest, about.heldReplyId(), summary, about.details(),
+                    about.attachments(), about.inReplyTo(), now)));
+        }
+        return ids;
     }
 
     TicketSummary summary(DSLContext tx, TicketRow t, Mailbox mailbox) {

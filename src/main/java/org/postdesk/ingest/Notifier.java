@@ -87,10 +87,8 @@ public final class Notifier {
                 m.from() == null ? "" : m.from().address(), text,
                 m.attachments().stream().map(Notifier::describe).collect(Collectors.toList()),
                 added == null ? text : added.text(), added == null ? 0 : added.hiddenLines());
-        for (Agent agent : agents) {
-            notices.send(tx, agent, new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept),
-                    now);
-        }
+        notices.sendEach(tx, agents, new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept),
+                now);
         new EventRepository(tx).record(ticketId, now, TicketWriter.SYSTEM, "notified", agents.isEmpty()
                 ? "nobody: no active agent for this mailbox"
                 : agents.stream().map(Agent::primaryAddress).collect(Collectors.joining(", ")));

@@ -8,6 +8,7 @@ import static org.postdesk.store.db.Tables.MAILBOX;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -87,19 +88,26 @@ public final class AgentRepository {
         return dsl.update(AGENT).set(AGENT.ACTIVE, active).where(AGENT.ID.eq(id)).execute() == 1;
     }
 
+    /**
+     * The agents matching {@code where} with their addresses and mailboxes: three statements however many
+     * agents match (one when none does), not two more per agent — notifying a team reads it per message.
+     */
     private List<Agent> select(Condition where) {
-        return dsl.selectFrom(AGENT).where(where).orderBy(AGENT.ID).fetch().stream()
-                .map(this::toAgent).collect(Collectors.toList());
-    }
-
-    private Agent toAgent(AgentRecord r) {
-        List<String> addresses = dsl.select(AGENT_ADDRESS.ADDRESS).from(AGENT_ADDRESS)
-                .where(AGENT_ADDRESS.AGENT_ID.eq(r.getId()))
-                .orderBy(AGENT_ADDRESS.IS_PRIMARY.desc(), AGENT_ADDRESS.ADDRESS).fetch(AGENT_ADDRESS.ADDRESS);
-        List<String> mailboxes = dsl.select(MAILBOX.NAME).from(AGENT_MAILBOX).join(MAILBOX)
-                .on(MAILBOX.ID.eq(AGENT_MAILBOX.MAILBOX_ID)).where(AGENT_MAILBOX.AGENT_ID.eq(r.getId()))
-                .orderBy(MAILBOX.NAME).fetch(MAILBOX.NAME);
-        return new Agent(r.getId(), r.getName(), r.getActive(), fromDb(r.getCreatedAt()), addresses, mailboxes);
+        List<AgentRecord> rows = dsl.selectFrom(AGENT).where(where).orderBy(AGENT.ID).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = rows.stream().map(AgentRecord::getId).collect(Collectors.toList());
+        Map<Long, List<String>> addresses = dsl.select(AGENT_ADDRESS.AGENT_ID, AGENT_ADDRESS.ADDRESS).from(AGENT_ADDRESS)
+                .where(AGENT_ADDRESS.AGENT_ID.in(ids))
+                .orderBy(AGENT_ADDRESS.IS_PRIMARY.desc(), AGENT_ADDRESS.ADDRESS)
+                .fetchGroups(AGENT_ADDRESS.AGENT_ID, AGENT_ADDRESS.ADDRESS);
+        Map<Long, List<String>> mailboxes = dsl.select(AGENT_MAILBOX.AGENT_ID, MAILBOX.NAME).from(AGENT_MAILBOX).join(MAILBOX)
+                .on(MAILBOX.ID.eq(AGENT_MAILBOX.MAILBOX_ID)).where(AGENT_MAILBOX.AGENT_ID.in(ids))
+                .orderBy(MAILBOX.NAME).fetchGroups(AGENT_MAILBOX.AGENT_ID, MAILBOX.NAME);
+        return rows.stream().map(r -> new Agent(r.getId(), r.getName(), r.getActive(), fromDb(r.getCreatedAt()),
+                addresses.getOrDefault(r.getId(), List.of()), mailboxes.getOrDefault(r.getId(), List.of())))
+                .collect(Collectors.toList());
     }
 
     private static String normal(String address) {
