@@ -64,6 +64,9 @@ class LauncherIT {
         assertThat(list.out).contains("\"support\"").doesNotContain("s3cret");
         Run tickets = run(env, "", "ticket", "list");
         assertThat(tickets.out).contains("no tickets yet");
+        // Nothing on standard error for a command that worked: no warning from a library starting up (ical4j's
+        // zone provider once logged while logging itself was starting, and SLF4J said so on every command).
+        assertThat(tickets.err).as("standard error of 'ticket list'").isEmpty();
         assertThat(run(env, "", "mailbox", "remove", "support").code).isZero();
     }
 
