@@ -45,7 +45,7 @@ final class MailboxTestCommand implements Callable<Integer> {
 
     private static boolean testImap(ImapConnector connector, String moveTo, PrintWriter out) {
         MailboxUrl url = connector.url();
-        StepReport report = base("IMAP", url).step("login", "login ok");
+        StepReport report = base("IMAP", url, true).step("login", "login ok");
         try {
             ImapCheck check = connector.check(moveTo);
             report.step("folder", "folder " + check.folder() + " ok (" + check.messages() + " messages)"
@@ -61,7 +61,7 @@ final class MailboxTestCommand implements Callable<Integer> {
 
     private static boolean testSmtp(SmtpConnector connector, PrintWriter out) {
         MailboxUrl url = connector.url();
-        StepReport report = base("SMTP", url)
+        StepReport report = base("SMTP", url, url.hasUser())
                 .step("login", url.hasUser() ? "login ok" : "login skipped (no user in the URL: sends without AUTH)");
         try {
             connector.check();
@@ -74,11 +74,14 @@ final class MailboxTestCommand implements Callable<Integer> {
         }
     }
 
-    private static StepReport base(String protocol, MailboxUrl url) {
+    /** {@code sendsPassword}: whether a login follows, so that a plain connection puts the password on the wire. */
+    private static StepReport base(String protocol, MailboxUrl url, boolean sendsPassword) {
         boolean tls = url.implicitTls() || url.startTls();
+        String plain = sendsPassword ? "TLS off (plain connection: the password travels unencrypted)"
+                : "TLS off (plain connection: mail travels unencrypted)";
         return new StepReport(protocol + " " + url)
                 .step("resolve", "resolve ok")
                 .step("connect", "connect ok")
-                .step("TLS", tls ? "TLS ok" : "TLS off (plain connection: the password travels unencrypted)");
+                .step("TLS", tls ? "TLS ok" : plain);
     }
 }

@@ -21,7 +21,7 @@ final class TicketPrinter {
         field("Mailbox", t.mailbox());
         field("Priority", t.priority());
         field("Category", t.category());
-        field("Owner", t.ownerAgentId() == null ? null : "agent " + t.ownerAgentId() + " since "
+        field("Owner", t.owner() == null ? null : t.owner() + " since "
                 + MailboxListCommand.time(t.ownerSince()));
         field("Linked to", t.linkedTo());
         field("Participants", String.join(", ", t.participants()));

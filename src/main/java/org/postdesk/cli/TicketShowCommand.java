@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.deadlines.SlaSync;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MailboxRepository;
@@ -59,10 +61,12 @@ final class TicketShowCommand implements Callable<Integer> {
         MessageRepository messages = new MessageRepository(dsl);
         List<AttachmentRow> attachments = messages.attachmentsOfTicket(t.id());
         String mailbox = new MailboxRepository(dsl).byId(t.mailboxId()).map(Mailbox::name).orElse("?");
+        String owner = t.ownerAgentId() == null ? null : new AgentRepository(dsl).byId(t.ownerAgentId())
+                .map(Agent::display).orElse("agent " + t.ownerAgentId());
         String linked = t.linkedTicketId() == null ? null
                 : tickets.byId(t.linkedTicketId()).map(l -> l.number().toString()).orElse(null);
         return new TicketView(t.number().toString(), t.status().name(), t.priority(), t.category(), t.subject(),
-                t.requester(), t.requesterName(), mailbox, t.locale(), t.ownerAgentId(), t.ownerSince(), linked,
+                t.requester(), t.requesterName(), mailbox, t.locale(), t.ownerAgentId(), owner, t.ownerSince(), linked,
                 t.createdAt(), t.updatedAt(), t.closedAt(), List.copyOf(tickets.participants(t.id())),
                 messages.byTicket(t.id()).stream().map(m -> TicketView.message(m, attachments)).toList(),
                 new EventRepository(dsl).byTicket(t.id()).stream().map(TicketView::event).toList(),

@@ -11,9 +11,9 @@ import org.postdesk.store.TicketRow;
 import org.postdesk.store.TicketSla;
 import org.postdesk.sla.SlaState;
 
-/** A ticket as {@code ticket show} prints it, text or JSON. */
+/** A ticket as {@code ticket show} prints it, text or JSON; {@code owner} is the owning agent as "Name <address>". */
 record TicketView(String number, String status, String priority, String category, String subject, String requester,
-                  String requesterName, String mailbox, String locale, Long ownerAgentId, Instant ownerSince,
+                  String requesterName, String mailbox, String locale, Long ownerAgentId, String owner, Instant ownerSince,
                   String linkedTo, Instant createdAt, Instant updatedAt, Instant closedAt, List<String> participants,
                   List<MessageView> messages, List<EventView> events, List<SlaView> sla, Instant escalatedAt) {
 

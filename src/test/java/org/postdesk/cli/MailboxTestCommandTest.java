@@ -43,6 +43,19 @@ class MailboxTestCommandTest {
     }
 
     @Test
+    void smtpWithoutAUserSaysNoPasswordIsSent() throws IOException {
+        CliRunner cli = new CliRunner(dir).env("PW", "pw");
+        String host = greenMail.getImap().getServerSetup().getBindAddress();
+        CliRunner.Result added = cli.run("mailbox", "add", "support", "--address", "support@example.com",
+                "--imap", "imap://support@" + host + ":" + greenMail.getImap().getPort(),
+                "--smtp", "smtp://" + host + ":" + greenMail.getSmtp().getPort(), "--password-env", "PW");
+        assertEquals(0, added.code(), added.all());
+        String smtp = cli.run("mailbox", "test", "support").out().lines().filter(l -> l.startsWith("SMTP ")).findFirst()
+                .orElseThrow();
+        assertTrue(smtp.contains("connect ok, TLS off (plain connection: mail travels unencrypted), login "), smtp);
+    }
+
+    @Test
     void badPasswordNamesTheLoginStepAndExitsWithFour() throws IOException {
         CliRunner.Result r = addAndTest("wrong-pw");
         assertEquals(4, r.code(), r.all());

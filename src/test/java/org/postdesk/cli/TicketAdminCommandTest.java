@@ -214,6 +214,8 @@ class TicketAdminCommandTest {
                 .containsExactly("bob@example.test", "eve@example.test", "bob@example.test");
         assertThat(raw(mails.get(0))).contains("Yours now:", "admin:alice assigned", "it is broken", "Ref: pd1.");
         assertThat(raw(mails.get(2))).contains("No longer yours:", "admin:alice took");
+        assertThat(ok("ticket", "show", n).out()).containsPattern("Owner: +Eve Jones <eve@example.test> since ");
+        assertThat(ok("ticket", "show", n, "--json").out()).contains("\"owner\" : \"Eve Jones <eve@example.test>\"");
     }
 
     @Test
