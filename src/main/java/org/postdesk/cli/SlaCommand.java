@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {"Set, list and show SLA policies: first response, next response and resolution targets in",
             "business time, per mailbox and optionally per priority and category (the most specific one applies)."},
-        subcommands = {SlaSetCommand.class, SlaListCommand.class, SlaShowCommand.class})
+        subcommands = {SlaSetCommand.class, SlaRemoveCommand.class, SlaListCommand.class, SlaShowCommand.class})
 public final class SlaCommand implements Runnable {
     @Spec
     private CommandSpec spec;

@@ -92,7 +92,7 @@ final class SlaSetCommand implements Callable<Integer> {
         return t;
     }
 
-    private static String checkPriority(String option, String p) {
+    static String checkPriority(String option, String p) {
         if (p == null) {
             return null;
         }

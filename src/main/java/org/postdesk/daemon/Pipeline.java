@@ -176,7 +176,7 @@ public final class Pipeline {
 
     /** The SLA scheduler (issue 11); the daemon runs it on its own thread, {@code sla-sweeper}. */
     public SlaSweeper newSlaSweeper() {
-        return new SlaSweeper(db, escalations, clock, SLA_SWEEP_EVERY);
+        return new SlaSweeper(db, escalations, clock, SLA_SWEEP_EVERY).observeWith(metrics);
     }
 
     public WorkerSettings workerSettings() {

@@ -3,11 +3,13 @@ package org.postdesk.deadlines;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.sla.Deadline;
 import org.postdesk.sla.SlaState;
+import org.postdesk.sla.SlaTarget;
 import org.postdesk.store.Database;
 import org.postdesk.store.TicketSlaRepository;
 import org.postdesk.store.TicketSlaRepository.NoticeKind;
@@ -37,6 +39,7 @@ public final class SlaSweeper implements Runnable {
     private final Duration every;
     private final Object wake = new Object();
     private volatile boolean stopped;
+    private volatile SlaObserver observer = SlaObserver.NONE;
 
     public SlaSweeper(Database db, Escalations escalations, Clock clock, Duration every) {
         this.db = db;
@@ -44,6 +47,16 @@ public final class SlaSweeper implements Runnable {
         this.escalations = escalations;
         this.clock = clock;
         this.every = every;
+    }
+
+    /** Who is told of each notice sent (the daemon's metrics); set once while wiring. */
+    public SlaSweeper observeWith(SlaObserver newObserver) {
+        this.observer = newObserver;
+        return this;
+    }
+
+    /** A notice this run sent, told to the observer once its transaction committed. */
+    private record Sent(long mailboxId, SlaTarget target, NoticeKind kind) {
     }
 
     /**
@@ -57,40 +70,40 @@ public final class SlaSweeper implements Runnable {
     public Run runOnce() {
         Instant now = clock.instant();
         SlaCatchUp.Progress synced = catchUp.run(now);
-        int checked = 0;
         int[] sent = new int[2];
         List<Long> due = new TicketSlaRepository(db.dsl()).dueForCheck(now, BATCH);
         for (long ticketId : due) {
-            checked++;
             try (var m = MDC.putCloseable("ticket", String.valueOf(ticketId))) {
-                int[] s = db.inTransaction(tx -> check(tx, ticketId, now));
-                sent[0] += s[0];
-                sent[1] += s[1];
+                for (Sent s : db.inTransaction(tx -> check(tx, ticketId, now))) {
+                    sent[s.kind() == NoticeKind.WARNING ? 0 : 1]++;
+                    observer.sent(s.mailboxId(), s.target(), s.kind());
+                }
             }
         }
-        return new Run(synced.replayed(), checked, sent[0], sent[1], synced.more() || due.size() == BATCH);
+        return new Run(synced.replayed(), due.size(), sent[0], sent[1], synced.more() || due.size() == BATCH);
     }
 
-    private int[] check(DSLContext tx, long ticketId, Instant now) {
-        int[] sent = new int[2];
+    private List<Sent> check(DSLContext tx, long ticketId, Instant now) {
+        List<Sent> sent = new ArrayList<>();
         Optional<SlaSync.Replayed> replayed = SlaSync.replay(tx, ticketId);
         if (replayed.isEmpty()) {
             return sent;
         }
         TicketSlaRepository repo = new TicketSlaRepository(tx);
+        long mailboxId = replayed.get().ticket().mailboxId();
         for (Deadline d : replayed.get().clock().deadlines(now)) {
             if (d.state() == SlaState.WARNING && repo.claimNotice(ticketId, d.target(), d.cycle(), NoticeKind.WARNING, now)) {
                 escalations.warn(tx, replayed.get(), d, now);
-                sent[0]++;
+                sent.add(new Sent(mailboxId, d.target(), NoticeKind.WARNING));
             } else if (d.state() == SlaState.BREACHED
                     && repo.claimNotice(ticketId, d.target(), d.cycle(), NoticeKind.BREACH, now)) {
                 escalations.breach(tx, replayed.get(), d, now);
-                sent[1]++;
+                sent.add(new Sent(mailboxId, d.target(), NoticeKind.BREACH));
             }
         }
         // A breach may have raised the priority, and so changed the policy: replay again. A warning changes
         // nothing the clock reads, so its rows come from the replay above.
-        if (sent[1] > 0) {
+        if (sent.stream().anyMatch(s -> s.kind() == NoticeKind.BREACH)) {
             SlaSync.store(tx, ticketId, now);
         } else {
             SlaSync.store(tx, replayed.get(), now);

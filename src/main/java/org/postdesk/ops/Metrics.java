@@ -17,13 +17,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.postdesk.deadlines.SlaObserver;
 import org.postdesk.ingest.FolderOpener;
 import org.postdesk.ingest.IngestObserver;
 import org.postdesk.ingest.IngestResult;
 import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.sla.SlaTarget;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.TicketSlaRepository.NoticeKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * runs; what lives in the store (outbox depth, mailbox states) is read at each scrape by {@link StoreGauges}.
  * Names follow Prometheus conventions; the README's "Monitoring" section lists them.
  */
-public final class Metrics implements IngestObserver {
+public final class Metrics implements IngestObserver, SlaObserver {
     private static final Logger log = LoggerFactory.getLogger(Metrics.class);
     /** Arrival to commit: sub-second normally, minutes when a mailbox was down. */
     private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250),
@@ -126,6 +129,17 @@ public final class Metrics implements IngestObserver {
                 return "refused";
             default:
                 return kind.startsWith("AGENT_") ? kind.substring(6).toLowerCase() : "other";
+        }
+    }
+
+    /** {@code postdesk_sla_warnings_total} and {@code postdesk_sla_breaches_total}, by mailbox and target. */
+    @Override
+    public void sent(long mailboxId, SlaTarget target, NoticeKind kind) {
+        Tags tags = Tags.of("mailbox", mailboxName(mailboxId), "target", target.key());
+        if (kind == NoticeKind.WARNING) {
+            count("postdesk.sla.warnings", "SLA warnings sent before a target fell due", tags);
+        } else {
+            count("postdesk.sla.breaches", "SLA targets breached (each escalated once)", tags);
         }
     }
 

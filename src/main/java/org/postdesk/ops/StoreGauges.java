@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.postdesk.store.Database;
 import org.postdesk.store.MailboxRepository;
@@ -16,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gauges of what lives in the store, read at each scrape: the outbox per mailbox and each mailbox's state. They
+ * Gauges of what lives in the store, read at each scrape: the outbox per mailbox, each mailbox's state and its
+ * open tickets breaching an SLA target. They
  * describe the shared store, so every daemon on one PostgreSQL reports the same values (aggregate with max, not sum).
  */
 final class StoreGauges {
@@ -29,6 +31,7 @@ final class StoreGauges {
     private final MultiGauge oldestAge;
     private final MultiGauge states;
     private final MultiGauge storeUp;
+    private final MultiGauge breaching;
 
     StoreGauges(io.micrometer.core.instrument.MeterRegistry registry, Database db) {
         this.db = db;
@@ -38,6 +41,8 @@ final class StoreGauges {
                 .description("Age of the oldest mail waiting in the outbox; 0 when none").register(registry);
         this.states = MultiGauge.builder("postdesk.mailbox.state")
                 .description("1 for the state the mailbox's worker last reported").register(registry);
+        this.breaching = MultiGauge.builder("postdesk.sla.breaching.tickets")
+                .description("Open tickets with a breached SLA target").register(registry);
         this.storeUp = MultiGauge.builder("postdesk.store.up").description("1 when the database answered the scrape")
                 .register(registry);
     }
@@ -51,6 +56,9 @@ final class StoreGauges {
                     .collect(Collectors.toList()), true);
             oldestAge.register(backlog.stream().map(b -> MultiGauge.Row.of(Tags.of("mailbox", b.mailbox()),
                     ageSeconds(b.oldestPendingSince(), now))).collect(Collectors.toList()), true);
+            Map<String, Integer> breached = new OpsRepository(db.dsl()).breachingTickets();
+            breaching.register(backlog.stream().map(b -> MultiGauge.Row.of(Tags.of("mailbox", b.mailbox()),
+                    breached.getOrDefault(b.mailbox(), 0))).collect(Collectors.toList()), true);
             states.register(stateRows(new MailboxRepository(db.dsl()).listWithState()), true);
             storeUp.register(List.of(MultiGauge.Row.of(Tags.empty(), 1)), true);
         } catch (RuntimeException e) {

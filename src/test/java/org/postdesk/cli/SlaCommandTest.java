@@ -71,6 +71,7 @@ class SlaCommandTest {
         "sla set support --first-response 4h --warn-at 100                                | warn-at must be between 1 and 99",
         "hours check nosuch --at 2026-01-01T00:00                                         | no mailbox named nosuch",
         "agent set nobody@example.com --tier 3                                            | --tier 3 is not a tier",
+        "sla remove support --priority urgent                                             | has no SLA policy for priority urgent",
     })
     void badInputIsRefusedWithTheReasonAndChangesNothing(String command, String message) {
         // '_' stands for a space inside one argument
@@ -118,6 +119,24 @@ class SlaCommandTest {
         assertThat(ok("ticket", "list", "--due-within", "2h").out()).contains(late, fresh);
         assertThat(ok("ticket", "list").out()).contains("first-response ok");
         assertThat(ok("ticket", "show", late).out()).contains("SLA first-response: breached  due", "SLA resolution: ok");
+    }
+
+    @Test
+    void slaRemoveDeletesOnePolicyAndRecomputesTheOpenTickets() {
+        ok("sla", "set", "support", "--first-response", "1h");
+        String late;
+        try (Database db = cli.openDatabase()) {
+            late = ticket(db, new MailboxRepository(db.dsl()).byName("support").orElseThrow().id(),
+                    Instant.now().minus(Duration.ofDays(2)));
+        }
+        assertThat(ok("ticket", "list", "--breaching").out()).contains(late);
+        assertThat(ok("hours", "set", "support", "--weekly", "mon-sun 00:00-24:00", "--zone", "UTC").out())
+                .contains("due times of 1 of 1 open ticket(s) recomputed");
+
+        assertThat(ok("sla", "remove", "support").out())
+                .contains("mailbox support: SLA policy for default removed; due times of 1 of 1 open ticket(s) recomputed");
+        assertThat(ok("ticket", "list", "--breaching").out()).doesNotContain(late);
+        assertThat(ok("sla", "list").out()).contains("no SLA policies");
     }
 
     private static String ticket(Database db, long mailbox, Instant created) {

@@ -19,6 +19,7 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postdesk.ops.Metrics;
 import org.postdesk.sla.SlaState;
 import org.postdesk.sla.SlaTarget;
 import org.postdesk.sla.WeeklyHours;
@@ -138,6 +139,27 @@ class SlaSweeperTest {
             assertThat(w.sweeper(db, at("2026-11-28T10:06")).runOnce().synced()).isEqualTo(1);
             assertThat(new TicketSlaRepository(db.dsl()).byTicket(ticket).get(0).dueAt()).isEqualTo(kyiv("2026-11-27T21:30"));
             assertThat(new SlaMarks(db.dsl()).stale(10)).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void warningsAndBreachesAreCountedOnceAndBreachingTicketsGauged(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            w.ticket("2026-11-27T17:30");
+            Metrics metrics = new Metrics(db);
+            w.sweeper(db, at("2026-11-30T11:45")).observeWith(metrics).runOnce();
+            w.sweeper(db, at("2026-11-30T11:46")).observeWith(metrics).runOnce();
+            assertThat(metrics.scrape()).contains("postdesk_sla_warnings_total{mailbox=\"support\",target=\"first-response\"} 1.0")
+                    .doesNotContain("postdesk_sla_breaches_total")
+                    .contains("postdesk_sla_breaching_tickets{mailbox=\"support\"} 0.0");
+
+            w.sweeper(db, at("2026-11-30T12:31")).observeWith(metrics).runOnce();
+            w.sweeper(db, at("2026-11-30T12:32")).observeWith(metrics).runOnce();
+            assertThat(metrics.scrape()).contains("postdesk_sla_breaches_total{mailbox=\"support\",target=\"first-response\"} 1.0")
+                    .contains("postdesk_sla_warnings_total{mailbox=\"support\",target=\"first-response\"} 1.0")
+                    .contains("postdesk_sla_breaching_tickets{mailbox=\"support\"} 1.0");
         }
     }
 
