@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
+import org.postdesk.app.ReportSettings;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
@@ -19,7 +20,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "set",
         footer = {"", "Examples:", "  postdesk mailbox set support --password-env NEW_SUPPORT_PASSWORD",
             "  postdesk mailbox set support --imap imaps://support%%40example.com@mail2.example.com/INBOX",
-            "  postdesk mailbox set support --label Help --locale uk --move-to Archive"},
+            "  postdesk mailbox set support --label Help --locale uk --move-to Archive",
+            "  postdesk mailbox set support --survey on --survey-scale good-bad",
+            "  postdesk mailbox set support --team-lead lea@example.com --digest 'mon 08:00'"},
         mixinStandardHelpOptions = true, description = {
     "Change a mailbox's servers, password, label, language, move-to folder or certificate trust; the options not"
         + " given keep their values. The name and the address stay (tickets and threads hang on them).",
@@ -76,6 +79,21 @@ final class MailboxSetCommand implements Callable<Integer> {
             description = "What an agent's reply without proof of its sender may do (see: postdesk mailbox add --help).")
     private String agentSenderCheck;
 
+    @Option(names = "--survey", paramLabel = "on|off",
+            description = "Mail the customer a satisfaction survey when a ticket is closed (off by default).")
+    private String survey;
+
+    @Option(names = "--survey-scale", paramLabel = "5|good-bad", description = "Grades 1 to 5, or good/bad.")
+    private String surveyScale;
+
+    @Option(names = "--digest", paramLabel = "'DAY HH:MM'|off",
+            description = "Mail the team lead the weekly report at this weekday and time (mailbox calendar's zone).")
+    private String digest;
+
+    @Option(names = "--team-lead", paramLabel = "AGENT|none",
+            description = "The team lead (as agent set --lead-of): gets the digest, bad ratings and escalations.")
+    private String teamLead;
+
     @Override
     public Integer call() {
         if (moveTo != null && markSeen) {
@@ -97,10 +115,12 @@ final class MailboxSetCommand implements Callable<Integer> {
                 smtp == null ? null : smtp.toString(), imapPassword, smtpOwn, label, locale,
                 markSeen ? "" : moveTo, verify ? "" : store, verify ? Boolean.FALSE : trustAny ? Boolean.TRUE : null);
         SenderCheck check = agentSenderCheck == null ? null : MailboxAddCommand.senderCheck(agentSenderCheck);
+        ReportSettings.Change reports = new ReportSettings.Change(survey, surveyScale, digest, teamLead);
         MailboxCommand.run(spec, (changes, tx) -> {
-            String result = check != null && change.isEmpty() ? "mailbox " + name + " changed"
-                    : changes.set(tx, name, change);
-            return check == null ? result : result + "\n" + setSenderCheck(tx, check);
+            boolean onlyOthers = change.isEmpty() && (check != null || !reports.isEmpty());
+            String result = onlyOthers ? "mailbox " + name + " changed" : changes.set(tx, name, change);
+            result = check == null ? result : result + "\n" + setSenderCheck(tx, check);
+            return reports.isEmpty() ? result : result + "\n" + ReportSettings.set(tx, name, reports);
         });
         return ExitCodes.OK;
     }

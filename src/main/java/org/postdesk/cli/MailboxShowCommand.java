@@ -6,10 +6,15 @@ import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
 import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.store.Agent;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.DaemonRegistry;
+import org.postdesk.store.DigestRepository;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxStatusRow;
 import org.postdesk.store.MessageFailureRepository;
+import org.postdesk.store.SurveyRepository;
+import org.postdesk.store.TierRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +68,19 @@ final class MailboxShowCommand implements Callable<Integer> {
         line(out, "agent sender", senderCheckShown(v.agentSenderCheck()));
         line(out, "quarantined", v.badMail().summary());
         v.badMail().latest().forEach(e -> out.printf("%-14s %s%n", "", BadMailView.line(e)));
+        reportSettings(out, dsl, row.mailbox().id());
         return ExitCodes.OK;
+    }
+
+    /** Issue 12's settings: the survey, the weekly digest and the team lead who gets it. */
+    private static void reportSettings(PrintWriter out, DSLContext dsl, long mailboxId) {
+        SurveyRepository surveys = new SurveyRepository(dsl);
+        line(out, "survey", surveys.scaleIfEnabled(mailboxId).map(s -> "on, scale " + s)
+                .orElse("off (scale " + surveys.scale(mailboxId) + ")"));
+        String digest = new DigestRepository(dsl).schedule(mailboxId);
+        line(out, "weekly digest", digest == null ? "off" : digest);
+        line(out, "team lead", new TierRepository(dsl).teamLead(mailboxId).flatMap(new AgentRepository(dsl)::byId)
+                .map(Agent::display).orElse("none"));
     }
 
     /** What {@code token-only} means, wherever it is shown (issue 9). */

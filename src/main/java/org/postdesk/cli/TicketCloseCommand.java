@@ -6,9 +6,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code postdesk ticket close NUMBER}: closes the ticket, recorded in its history. Sends no mail. */
+/** {@code postdesk ticket close NUMBER}: closes the ticket, recorded in its history. Sends no mail itself. */
 @Command(name = "close", mixinStandardHelpOptions = true,
-        description = "Close a ticket (no mail is sent). A later customer reply reopens it within the reopen window.",
+        description = "Close a ticket. No mail is sent now; with the mailbox's survey on (mailbox set --survey on) the daemon"
+                + " mails the customer the satisfaction survey. A later customer reply reopens it within the reopen window.",
         footer = {"", "Examples:", "  postdesk ticket close 10019"})
 final class TicketCloseCommand implements Callable<Integer> {
     @Spec

@@ -46,6 +46,7 @@ public final class Daemon implements AutoCloseable {
     private volatile Instant lastTick = Instant.now();
     private final Balancer balancer;
     private SlaSweeper slaSweeper;
+    private ReportJobs reportJobs;
     private Thread slaThread;
 
     public Daemon(Pipeline pipeline) {
@@ -82,6 +83,8 @@ public final class Daemon implements AutoCloseable {
         balancer.register();
         slaSweeper = pipeline.newSlaSweeper();
         slaThread = NamedThreads.start("sla-sweeper", slaSweeper);
+        reportJobs = pipeline.newReportJobs();
+        reportJobs.start();
         supervise();
         timer.scheduleWithFixedDelay(this::beatSafely, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -197,6 +200,9 @@ public final class Daemon implements AutoCloseable {
         if (slaSweeper != null) {
             slaSweeper.stop();
             join(slaThread, deadline);
+        }
+        if (reportJobs != null) {
+            reportJobs.close();
         }
         senders.forEach(OutboxSender::stop);
         senderThreads.forEach(t -> join(t, deadline));

@@ -26,6 +26,8 @@ import org.postdesk.ingest.ImapConnector;
 import org.postdesk.ingest.IngestService;
 import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.ingest.Notifier;
+import org.postdesk.ingest.SurveyOffers;
+import org.postdesk.ingest.SurveyReplies;
 import org.postdesk.ingest.TicketWriter;
 import org.postdesk.ingest.WorkerSettings;
 import org.postdesk.mail.MimeComposer;
@@ -46,6 +48,7 @@ import org.postdesk.outbound.OutboxSignal;
 import org.postdesk.outbound.ReplyRelay;
 import org.postdesk.outbound.RetryPolicy;
 import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.outbound.SurveyMailer;
 import org.postdesk.outbound.Templates;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -55,6 +58,7 @@ import org.postdesk.tickets.Threading;
 import org.postdesk.tickets.ThreadingPolicy;
 import org.postdesk.tickets.agent.IdlePolicy;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
+import org.postdesk.tickets.survey.SurveyTokens;
 
 /** Builds the objects of the message flow from the configuration; the only place they are wired. */
 public final class Pipeline {
@@ -63,6 +67,8 @@ public final class Pipeline {
     private static final Duration SENDER_POLL = Duration.ofSeconds(5);
     /** The reply-token HMAC key is derived from the secret key under this purpose (see SecretBox#deriveKey). */
     private static final String REPLY_TOKEN_KEY = "reply-token/v1";
+    /** The satisfaction survey's tokens have a key of their own (issue 12). */
+    private static final String SURVEY_TOKEN_KEY = "survey-token/v1";
     private static final Duration MAX_IDLE_SWEEP_EVERY = Duration.ofMinutes(1);
     private static final Duration SLA_SWEEP_EVERY = Duration.ofMinutes(1);
 
@@ -81,6 +87,7 @@ public final class Pipeline {
     private final Escalations escalations;
     private final Metrics metrics;
     private final AccessTokens accessTokens;
+    private final SurveyOffers surveyOffers;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -122,6 +129,10 @@ public final class Pipeline {
         this.metrics = new Metrics(db);
         this.accessTokens = new AccessTokens(db, secrets, new TokenClient(), clock);
         ingest.observeWith(metrics);
+        SurveyTokens surveyTokens = new SurveyTokens(secrets.deriveKey(SURVEY_TOKEN_KEY));
+        ingest.answerSurveysWith(new SurveyReplies(surveyTokens, notices));
+        this.surveyOffers = new SurveyOffers(db, new SurveyMailer(templates, queue, autoHeaders, surveyTokens),
+                config.reports().surveyMinInterval(), clock);
         refreshOwnAddresses();
     }
 
@@ -177,6 +188,11 @@ public final class Pipeline {
     /** The SLA scheduler (issue 11); the daemon runs it on its own thread, {@code sla-sweeper}. */
     public SlaSweeper newSlaSweeper() {
         return new SlaSweeper(db, escalations, clock, SLA_SWEEP_EVERY).observeWith(metrics);
+    }
+
+    /** The survey and digest jobs (issue 12); the daemon runs them on their own thread. */
+    ReportJobs newReportJobs() {
+        return new ReportJobs(surveyOffers);
     }
 
     public WorkerSettings workerSettings() {

@@ -46,6 +46,7 @@ public final class IngestService {
     private volatile IngestObserver observer = IngestObserver.NONE;
     private volatile Consumer<InboundMessage> beforeThreading = m -> { };
     private final Quarantine quarantine;
+    private volatile SurveyReplies surveys;
 
     /**
      * {@code afterCommit} runs after each stored message, e.g. to wake the outbox sender;
@@ -69,6 +70,11 @@ public final class IngestService {
     /** Who is told about each stored message (the daemon's metrics); set once while wiring. */
     public void observeWith(IngestObserver newObserver) {
         this.observer = newObserver;
+    }
+
+    /** Who takes customers' answers to the satisfaction survey (issue 12); set once while wiring. */
+    public void answerSurveysWith(SurveyReplies replies) {
+        this.surveys = replies;
     }
 
     public IngestObserver observer() {
@@ -195,6 +201,11 @@ public final class IngestService {
         Optional<IngestResult> agentReply = agentReplies.handle(tx, in);
         if (agentReply.isPresent()) {
             return agentReply.get();
+        }
+        // A rating answers a closed ticket without reopening it, so it is taken before threading appends it.
+        Optional<IngestResult> rating = surveys == null ? Optional.empty() : surveys.handle(tx, in);
+        if (rating.isPresent()) {
+            return rating.get();
         }
         if (decision instanceof ThreadingDecision.AppendTo append) {
             return writer.append(tx, in, append);

@@ -59,6 +59,12 @@ public final class TemplateSamples {
         m.put("reply", f -> new ReplyModel(f.tag(), f.number(), f.subject(),
                 "Hello " + f.customerName() + ",\n\nplease switch it off & unplug it.", f.agentName(), f.teamName(),
                 f.supportAddress()));
+        m.put("bad-rating", f -> notice(f, new RatingNoticeDetails("2 of 5", "It took <b>three</b> days & nobody called.",
+                f.customerAddress())));
+        m.put(SurveyMailer.TEMPLATE, f -> new SurveyModel(f.number(), f.tag(), f.subject(), f.customerName(),
+                f.teamName(), f.supportAddress(), "5", List.of(5, 4, 3, 2, 1).stream().map(g -> new SurveyModel.Choice(g,
+                        g >= 4, "mailto:" + f.supportAddress() + "?subject=Re%3A%20rating%20" + g + "%20pds1.sample"))
+                .toList()));
         return new TemplateSamples(m);
     }
 

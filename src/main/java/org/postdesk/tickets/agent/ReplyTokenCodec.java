@@ -30,20 +30,42 @@ public final class ReplyTokenCodec {
     private static final int MAC_BYTES = 16;
     private static final int MIN_SECRET_BYTES = 16;
     private static final String ALGORITHM = "HmacSHA256";
-    private static final Pattern TOKEN = Pattern.compile(
-            "(?<![A-Za-z0-9])pd1\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([a-z2-7]{26})(?![A-Za-z0-9])",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern TOKEN = pattern(VERSION);
 
+    private final String version;
+    private final Pattern tokenPattern;
     private final byte[] secret;
 
     /** @param secret the HMAC key, at least 16 bytes; copied */
     public ReplyTokenCodec(byte[] secret) {
+        this(VERSION, secret);
+    }
+
+    /**
+     * A codec for tokens of another purpose (the satisfaction survey's {@code pds1}): the same scheme under
+     * another prefix, so {@link #mentionsToken} (the agents' tokens) does not see them. Give it its own key too,
+     * so that a token of one purpose never verifies as one of the other.
+     *
+     * @param version lower-case letters and digits, e.g. {@code pds1}
+     */
+    public ReplyTokenCodec(String version, byte[] secret) {
+        if (!version.matches("[a-z][a-z0-9]{1,7}")) {
+            throw new IllegalArgumentException("not a token prefix: '" + version + "'");
+        }
         Objects.requireNonNull(secret, "secret");
         if (secret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("reply token secret must have at least "
                     + MIN_SECRET_BYTES + " bytes, has " + secret.length);
         }
         this.secret = secret.clone();
+        this.version = version;
+        this.tokenPattern = pattern(version);
+    }
+
+    private static Pattern pattern(String version) {
+        return Pattern.compile("(?<![A-Za-z0-9])" + version
+                + "\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([0-9a-z]{1,13})\\.([a-z2-7]{26})(?![A-Za-z0-9])",
+                Pattern.CASE_INSENSITIVE);
     }
 
     /**
@@ -75,7 +97,7 @@ public final class ReplyTokenCodec {
         if (s == null) {
             return Optional.empty();
         }
-        Matcher m = TOKEN.matcher(s.strip());
+        Matcher m = tokenPattern.matcher(s.strip());
         return m.matches() ? verify(m) : Optional.empty();
     }
 
@@ -91,7 +113,7 @@ public final class ReplyTokenCodec {
             if (text == null) {
                 continue;
             }
-            Matcher m = TOKEN.matcher(text);
+            Matcher m = tokenPattern.matcher(text);
             while (m.find()) {
                 Optional<ReplyToken> token = verify(m);
                 if (token.isPresent()) {
@@ -119,8 +141,8 @@ public final class ReplyTokenCodec {
         return Long.parseLong(base36, 36); // NumberFormatException is an IllegalArgumentException
     }
 
-    private static String payload(ReplyToken t) {
-        return VERSION + "." + Long.toString(t.ticketId(), 36) + "." + Long.toString(t.agentId(), 36)
+    private String payload(ReplyToken t) {
+        return version + "." + Long.toString(t.ticketId(), 36) + "." + Long.toString(t.agentId(), 36)
                 + "." + Long.toString(t.notificationId(), 36);
     }
 
