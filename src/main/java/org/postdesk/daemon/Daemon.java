@@ -59,7 +59,8 @@ public final class Daemon implements AutoCloseable {
     /** The threads besides workers and senders that take a connection, as {@link #start} and the launcher start them. */
     private static List<PoolBudget.Use> otherStoreThreads(Pipeline pipeline) {
         List<PoolBudget.Use> uses = new ArrayList<>(List.of(new PoolBudget.Use("sla-sweeper", 1),
-                new PoolBudget.Use("daemon-timer", 1), new PoolBudget.Use("store-check", 1)));
+                new PoolBudget.Use("report-jobs", 1), new PoolBudget.Use("daemon-timer", 1),
+                new PoolBudget.Use("store-check", 1)));
         if (pipeline.config().ops().httpEnabled()) {
             uses.add(new PoolBudget.Use("http-ops", OpsServer.THREADS));
         }

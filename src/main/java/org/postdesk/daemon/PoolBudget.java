@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
  * connection, and only for one short transaction (docs/ARCHITECTURE.md, "Transactions"), so a pool smaller
  * than the threads makes them take turns instead of stalling: that is a WARN naming both numbers, at start
  * and whenever a mailbox added while the daemon runs raises the count. Besides the mailbox workers and the
- * outbox senders, every other thread that takes a connection is counted ({@link Use}): the SLA sweeper, the
+ * outbox senders, every other thread that takes a connection is counted ({@link Use}): the SLA sweeper, the report jobs (surveys, digest), the
  * daemon's timer (heartbeat, token refresh, supervision, idle release), the HTTP threads that answer
  * {@code /health} and {@code /metrics} from the store, and the start-up store check. A pool below
  * {@link org.postdesk.store.DbSettings#MIN_POOL_SIZE} is refused when the configuration is loaded, before the

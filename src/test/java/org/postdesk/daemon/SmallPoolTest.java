@@ -61,9 +61,9 @@ class SmallPoolTest {
 
             assertThat(log.list).extracting(ILoggingEvent::getFormattedMessage)
                     .as("the daemon says the pool is below what its threads can use, naming both numbers")
-                    .anyMatch(m -> m.startsWith("db.pool-size 4 is below the 17 connections that 10 mailbox worker(s),"
-                            + " 2 outbox sender(s) and 5 other thread(s) (sla-sweeper, daemon-timer, store-check,"
-                            + " http-ops x2) can use at once") && m.contains("set db.pool-size=17"));
+                    .anyMatch(m -> m.startsWith("db.pool-size 4 is below the 18 connections that 10 mailbox worker(s),"
+                            + " 2 outbox sender(s) and 6 other thread(s) (sla-sweeper, report-jobs, daemon-timer,"
+                            + " store-check, http-ops x2) can use at once") && m.contains("set db.pool-size=18"));
             assertThat(log.list).as("nobody waited out the pool's timeout").noneMatch(SmallPoolTest::poolTimeout);
         } finally {
             rootLog.detachAppender(log);
