@@ -96,17 +96,25 @@ public final class AgentReplyHandler {
                 .orElse(SenderEvidence.none("not an agent's reply"));
     }
 
-    /** The agent reply's result, or empty when {@code in} is not an agent's reply (then it is a customer's). */
-    Optional<IngestResult> handle(DSLContext tx, IngestService.Inbound in) {
-        return classifier.classify(tx, in).flatMap(r -> screened(tx, in, r));
+    /**
+     * The agent's reply {@code in} is, past the sender gate (issue 9: proven replies act, unproven ones are held or
+     * a customer's by policy); empty when it is not an agent's reply (then it is a customer's).
+     */
+    Optional<Recognised> recognise(DSLContext tx, IngestService.Inbound in) {
+        return classifier.classify(tx, in).flatMap(r -> {
+            SenderGate.Verdict verdict = gate.judge(tx, in, r);
+            return verdict == SenderGate.Verdict.CUSTOMER ? Optional.empty() : Optional.of(new Recognised(r, verdict));
+        });
     }
 
-    /** The sender gate first (issue 9): proven replies act, unproven ones are held or a customer's by policy. */
-    private Optional<IngestResult> screened(DSLContext tx, IngestService.Inbound in, AgentReply r) {
-        SenderGate.Verdict verdict = gate.judge(tx, in, r);
-        if (verdict == SenderGate.Verdict.CUSTOMER) {
-            return Optional.empty();
-        }
+    /** An agent's reply and what the sender gate lets it do (never {@link SenderGate.Verdict#CUSTOMER}). */
+    record Recognised(AgentReply reply, SenderGate.Verdict verdict) {
+    }
+
+    /** Stores and carries out the agent's reply {@link #recognise} found. */
+    IngestResult handle(DSLContext tx, IngestService.Inbound in, Recognised recognised) {
+        AgentReply r = recognised.reply();
+        SenderGate.Verdict verdict = recognised.verdict();
         long messageId = StoredMessages.store(tx, r.ticket().id(), in.mailbox().id(), in.uid(), in.message(), "AGENT",
                 in.facts(), in.now());
         ExtractedReply extracted = trimmer.extract(Columns.text(in.message().textBody()));
@@ -115,12 +123,12 @@ public final class AgentReplyHandler {
         if (verdict == SenderGate.Verdict.HOLD) {
             String outcome = confirm.hold(tx, in, r, messageId, trimmed);
             new Conversation(tx).markAgentMessage(messageId, KIND_HELD, r.agent().id(), trimmed);
-            return Optional.of(result(r, KIND_HELD, outcome));
+            return result(r, KIND_HELD, outcome);
         }
         if (verdict == SenderGate.Verdict.CONFIRMS) {
-            return Optional.of(confirmed(tx, in, r, messageId, trimmed));
+            return confirmed(tx, in, r, messageId, trimmed);
         }
-        return Optional.of(handle(tx, in, r, messageId, trimmed, extracted.shape() == ReplyShape.UNSURE));
+        return handle(tx, in, r, messageId, trimmed, extracted.shape() == ReplyShape.UNSURE);
     }
 
     /** An answer to a confirmation mail: its {@code #send} runs the held reply, nothing else in it counts. */

@@ -10,7 +10,6 @@ import org.jooq.DSLContext;
 import org.postdesk.ingest.sender.SenderEvidence;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
-import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -19,7 +18,6 @@ import org.postdesk.store.StoreTicketLookup;
 import org.postdesk.store.StoreUnavailableException;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.AutomationVerdict;
-import org.postdesk.tickets.LoopGuard;
 import org.postdesk.tickets.MessageFacts;
 import org.postdesk.tickets.Threading;
 import org.postdesk.tickets.ThreadingDecision;
@@ -39,7 +37,7 @@ public final class IngestService {
     private final Threading threading;
     private final TicketWriter writer;
     private final Supplier<Set<String>> ownAddresses;
-    private final String loopMarker;
+    private final MessageClassifier classifier;
     private final Clock clock;
     private final Runnable afterCommit;
     private final AgentReplyHandler agentReplies;
@@ -62,7 +60,7 @@ public final class IngestService {
         this.threading = threading;
         this.writer = writer;
         this.ownAddresses = ownAddresses;
-        this.loopMarker = loopMarker;
+        this.classifier = new MessageClassifier(loopMarker, agentReplies);
         this.clock = clock;
         this.quarantine = new Quarantine(db, parser, writer, ownAddresses, clock);
     }
@@ -147,19 +145,18 @@ public final class IngestService {
 
     private IngestResult store(Job job, InboundMessage message, boolean reduced) {
         Set<String> own = ownAddresses.get();
-        AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
-                : new LoopGuard(own, loopMarker).check(InboundFacts.signals(message));
+        MessageClassifier.Screening screening = classifier.screen(message, own, reduced);
         try (var m = MDC.putCloseable("msgid", String.valueOf(message.messageId()))) {
             // Before the transaction, and once for both attempts: proving an agent's sender may take a DNS
             // query (DKIM), issue 9.
-            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message, verdict);
+            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message, screening.verdict());
             try {
-                return attempt(job, message, reduced, own, verdict, evidence);
+                return attempt(job, message, reduced, own, screening, evidence);
             } catch (DuplicateRaceException e) {
                 // Another worker stored a message with this key meanwhile: the same message (then the second
                 // attempt finds the duplicate) or another one reusing its Message-ID (then it is stored beside it).
                 try {
-                    return attempt(job, message, reduced, own, verdict, evidence);
+                    return attempt(job, message, reduced, own, screening, evidence);
                 } catch (DuplicateRaceException again) {
                     log.info("message {} stored meanwhile by another worker; skipped", again.getMessage());
                     if (job.cursor() != null) {
@@ -173,40 +170,41 @@ public final class IngestService {
     }
 
     private IngestResult attempt(Job job, InboundMessage message, boolean reduced, Set<String> own,
-                                 AutomationVerdict verdict, SenderEvidence evidence) {
+                                 MessageClassifier.Screening screening, SenderEvidence evidence) {
         MessageFacts facts = InboundFacts.facts(message, own, job.fingerprint());
         Mailbox mailbox = job.mailbox();
         IngestResult result = db.inTransaction(tx -> {
-            IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, verdict, own, now(),
-                    evidence));
+            IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, screening.verdict(), own,
+                    now(), evidence), screening);
             if (job.cursor() != null) {
                 new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
             }
             return r;
         });
         afterCommit.run();
-        observer.stored(new IngestObserver.Stored(mailbox, result, verdict.automated(),
-                ReturnedMessage.messageId(message).isPresent(), reduced));
+        observer.stored(new IngestObserver.Stored(mailbox, result, screening.verdict().automated(),
+                screening.bounce(), reduced));
         logResult(result, message);
         return result;
     }
 
-    private IngestResult apply(DSLContext tx, Inbound in) {
+    /** Classifies the message (one pass: duplicate? agent? bounce? auto-reply? customer?), then threads it. */
+    private IngestResult apply(DSLContext tx, Inbound in, MessageClassifier.Screening screening) {
         beforeThreading.accept(in.message());
         StoreTicketLookup lookup = new StoreTicketLookup(new MessageRepository(tx), new TicketRepository(tx));
-        ThreadingDecision decision = threading.decide(in.facts(), lookup);
-        if (decision instanceof ThreadingDecision.Duplicate) {
+        MessageClassifier.Decision kind = classifier.classify(tx, in, lookup, screening);
+        if (kind.kind() == MessageClassifier.Kind.DUPLICATE) {
             return IngestResult.duplicate();
         }
-        Optional<IngestResult> agentReply = agentReplies.handle(tx, in);
-        if (agentReply.isPresent()) {
-            return agentReply.get();
+        if (kind.kind() == MessageClassifier.Kind.AGENT) {
+            return agentReplies.handle(tx, in, kind.agent());
         }
         // A rating answers a closed ticket without reopening it, so it is taken before threading appends it.
         Optional<IngestResult> rating = surveys == null ? Optional.empty() : surveys.handle(tx, in);
         if (rating.isPresent()) {
             return rating.get();
         }
+        ThreadingDecision decision = threading.thread(in.facts(), lookup);
         if (decision instanceof ThreadingDecision.AppendTo append) {
             return writer.append(tx, in, append);
         }

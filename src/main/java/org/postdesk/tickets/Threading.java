@@ -29,6 +29,14 @@ public final class Threading {
         if (lookup.isDuplicate(facts)) {
             return new ThreadingDecision.Duplicate();
         }
+        return thread(facts, lookup);
+    }
+
+    /**
+     * Rules 2 to 4, for a message already known not to be a duplicate (ingest classifies it before threading):
+     * never {@link ThreadingDecision.Duplicate}.
+     */
+    public ThreadingDecision thread(MessageFacts facts, TicketLookup lookup) {
         Optional<TicketRef> replied = byReplyHeaders(facts, lookup);
         if (replied.isPresent()) {
             return continueIn(replied.get());
