@@ -3,8 +3,8 @@ package org.postdesk.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -25,18 +25,23 @@ class OutboxSignalTest {
     void oneWakeReachesEverySender() throws Exception {
         OutboxSignal signal = new OutboxSignal();
         long seen = signal.seen();
-        CountDownLatch waiting = new CountDownLatch(3);
-        CompletableFuture<?>[] senders = new CompletableFuture<?>[3];
-        for (int i = 0; i < senders.length; i++) {
-            senders[i] = CompletableFuture.runAsync(() -> {
-                waiting.countDown();
-                signal.await(seen, LONG);
-            });
+        List<Thread> senders = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Thread t = new Thread(() -> signal.await(seen, LONG), "sender-" + i);
+            t.start();
+            senders.add(t);
         }
-        waiting.await(5, TimeUnit.SECONDS);
-        Thread.sleep(100);
+        // Wake only once all three are inside await (a wake before would not show that one reaches all).
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!senders.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+            assertThat(System.nanoTime()).as("senders waiting").isLessThan(deadline);
+            Thread.sleep(5); // polling a condition with a deadline, as daemon.Await does
+        }
         signal.wake();
-        CompletableFuture.allOf(senders).get(5, TimeUnit.SECONDS);
+        for (Thread t : senders) {
+            t.join(TimeUnit.SECONDS.toMillis(5));
+            assertThat(t.isAlive()).as(t.getName() + " woken").isFalse();
+        }
     }
 
     @Test
