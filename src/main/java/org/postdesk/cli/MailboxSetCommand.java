@@ -117,12 +117,25 @@ final class MailboxSetCommand implements Callable<Integer> {
         SenderCheck check = agentSenderCheck == null ? null : MailboxAddCommand.senderCheck(agentSenderCheck);
         ReportSettings.Change reports = new ReportSettings.Change(survey, surveyScale, digest, teamLead);
         MailboxCommand.run(spec, (changes, tx) -> {
+            if (smtpOwn != null) {
+                refuseSmtpPasswordWithoutUser(tx);
+            }
             boolean onlyOthers = change.isEmpty() && (check != null || !reports.isEmpty());
             String result = onlyOthers ? "mailbox " + name + " changed" : changes.set(tx, name, change);
             result = check == null ? result : result + "\n" + setSenderCheck(tx, check);
             return reports.isEmpty() ? result : result + "\n" + ReportSettings.set(tx, name, reports);
         });
         return ExitCodes.OK;
+    }
+
+    /** As {@code mailbox add}: an SMTP password needs a user in the SMTP URL (the new one, else the stored one). */
+    private void refuseSmtpPasswordWithoutUser(DSLContext tx) {
+        MailboxUrl url = smtp != null ? smtp
+                : MailboxUrl.parseSmtp(MailboxChanges.find(new MailboxRepository(tx), name).smtpUrl());
+        if (!url.hasUser()) {
+            throw new UsageException("--smtp-password-* given, but the SMTP URL " + url + " of mailbox " + name
+                    + " has no user to log in with: give --smtp smtp://USER@HOST (write '@' in the user as %40)");
+        }
     }
 
     /** Issue 9's {@code --agent-sender-check}, in the same transaction as the other changes. */

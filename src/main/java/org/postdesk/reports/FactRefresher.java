@@ -30,8 +30,8 @@ import org.postdesk.store.db.tables.records.ReportRefreshRecord;
 
 /**
  * Keeps {@code ticket_fact} current: recomputes the facts of every ticket with an audit event since the
- * last refresh (all tickets when the working-time calendar changed). Runs before each report and in the
- * daemon; several at once are serialised by a row lock on {@code report_refresh}. Events may commit a little
+ * last refresh (all tickets when the working-time calendar changed). Runs before each report ({@code postdesk
+ * report …}), not in the daemon; several at once are serialised by a row lock on {@code report_refresh}. Events may commit a little
  * after their time stamp, so each refresh looks {@link #SLACK} further back than the last one reached.
  */
 public final class FactRefresher {

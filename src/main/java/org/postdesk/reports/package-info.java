@@ -1,5 +1,6 @@
 /**
- * The team's numbers: a per-ticket fact table kept current from the audit trail ({@link org.postdesk.reports.FactRefresher}),
+ * The team's numbers: a per-ticket fact table kept current from the audit trail ({@link org.postdesk.reports.FactRefresher}, run by each report command
+ * before it reads, not by the daemon),
  * read-only queries over it that return records ({@link org.postdesk.reports.SummaryQuery} and the other
  * {@code *Query} classes), the staffing model ({@link org.postdesk.reports.ErlangC}), and the output formats
  * (table, CSV, JSON, a self-contained HTML page with charts). May use {@code store} and the JDK; the pure parts

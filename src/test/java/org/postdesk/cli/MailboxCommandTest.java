@@ -101,6 +101,13 @@ class MailboxCommandTest {
         assertTrue(locale.err().contains("expected one of en, ru, uk"), locale.err());
         CliRunner.Result both = cli.run("mailbox", "set", "support", "--trust-any-certificate", "--verify-certificates");
         assertEquals(2, both.code(), both.all());
+        CliRunner.Result noUser = cli.env("SMTP_PW", "smtp-Pa55").run("mailbox", "set", "support",
+                "--smtp-password-env", "SMTP_PW");
+        assertEquals(2, noUser.code(), noUser.all());
+        assertTrue(noUser.err().contains("of mailbox support has no user to log in with"),
+                noUser.err());
+        assertEquals(0, cli.env("SMTP_PW", "smtp-Pa55").run("mailbox", "set", "support", "--smtp",
+                "smtp+starttls://support%40example.com@mail.example.com", "--smtp-password-env", "SMTP_PW").code());
     }
 
     @Test
