@@ -18,6 +18,12 @@ class HtmlToTextTest {
         "<style>.a{}</style><script>x()</script>Hi  | Hi",
         "<ul><li>one<li>two</ul>                    | - one\\n- two",
         "&unknown; &#0; &auml;&hellip;&rarr;&nbsp;x | &unknown; \uFFFD ä…→ x",
+        "<div>x</div><br>y                          | x\\n\\ny",
+        "x<br><div>y</div>                          | x\\n\\ny",
+        "x<br><br><br><br>y                         | x\\n\\ny",
+        "<p> x </p> <div> </div> <p> y </p>         | x\\n\\ny",
+        "  lead  <b>in</b>  &nbsp; trail  <br>      | lead in trail",
+        "so&shy;ft zero&#8203;width &#xFEFF;bom     | soft zerowidth bom",
     })
     void rendersReadableText(String html, String expected) {
         assertEquals(expected.replace("\\n", "\n"), HtmlToText.convert(html));
