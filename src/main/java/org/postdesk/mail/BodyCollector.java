@@ -3,6 +3,7 @@ package org.postdesk.mail;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.apache.james.mime4j.message.DefaultMessageWriter;
 final class BodyCollector {
 
     private static final int MAX_DEPTH = 40;
+    /** Bodies up to this size are decoded in one read; larger ones are measured first (see {@link #read}). */
+    private static final int READ_IN_ONE_GO = 256 * 1024;
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("text/plain", ".txt"), Map.entry("text/html", ".html"), Map.entry("image/png", ".png"),
             Map.entry("image/jpeg", ".jpg"), Map.entry("image/gif", ".gif"), Map.entry("application/pdf", ".pdf"),
@@ -241,24 +245,42 @@ final class BodyCollector {
     private record Read(byte[] bytes, long size) {
     }
 
+    /**
+     * Decodes a body. A small one is read in one go; a larger one is first measured (decoded, nothing kept)
+     * and then decoded again into one array of its exact size, so a 20 MB attachment is 20 MB in the heap,
+     * not a growing buffer and its copy (about 3 times the size at the end). mime4j keeps large bodies in a
+     * temporary file, so the second read costs disk reads and decoding, not memory.
+     */
     private Read read(SingleBody body, String transferEncoding, long limit) {
         try (InputStream in = decoded(body.getInputStream(), transferEncoding)) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                size += n;
-                if (size <= limit) {
-                    out.write(buffer, 0, n);
-                } else if (out.size() > 0) {
-                    out = new ByteArrayOutputStream(); // over the limit: measure the rest without keeping it
-                }
+            byte[] head = in.readNBytes(READ_IN_ONE_GO);
+            if (head.length < READ_IN_ONE_GO) {
+                return head.length <= limit ? new Read(head, head.length) : new Read(null, head.length);
             }
-            return size <= limit ? new Read(out.toByteArray(), size) : new Read(null, size);
+            long size = head.length + in.transferTo(OutputStream.nullOutputStream());
+            if (size > limit) {
+                return new Read(null, size);
+            }
+            if (size > MAX_ARRAY) {
+                notes.add("body part of " + size + " bytes is larger than an array can hold, not kept");
+                return new Read(null, size);
+            }
+            return new Read(readExactly(body, transferEncoding, (int) size), size);
         } catch (IOException e) {
             notes.add("body part unreadable: " + e.getMessage());
             return new Read(new byte[0], 0);
         }
+    }
+
+    private static byte[] readExactly(SingleBody body, String transferEncoding, int size) throws IOException {
+        byte[] bytes = new byte[size];
+        try (InputStream in = decoded(body.getInputStream(), transferEncoding)) {
+            int n = in.readNBytes(bytes, 0, size);
+            if (n != size || in.read() >= 0) {
+                throw new IOException("the body changed between two reads (" + size + " bytes, then " + n + ")");
+            }
+        }
+        return bytes;
     }
 
     private static InputStream decoded(InputStream in, String transferEncoding) {

@@ -60,6 +60,24 @@ class MimeParserTest {
         assertEquals("\"Mueller, Hans\" <hans@example.de>", m.from().toString());
     }
 
+    /** Over the size read in one go (256 KB), an attachment is measured first, then decoded into its exact size. */
+    @Test
+    void largeAttachmentsAreDecodedWholeOrMeasuredWhenOverTheLimit() {
+        byte[] file = new byte[700_001];
+        new java.util.Random(3).nextBytes(file);
+        byte[] raw = ("From: a@example.test\r\nSubject: big\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nsee file\r\n--b\r\nContent-Type: application/pdf; name=f.pdf\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(file)
+                + "\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII);
+        Attachment kept = new MimeParser(1_000_000).parse(raw).attachments().get(0);
+        assertArrayEquals(file, kept.content());
+        assertEquals(700_001, kept.size());
+        Attachment dropped = new MimeParser(500_000).parse(raw).attachments().get(0);
+        assertNull(dropped.content());
+        assertEquals(700_001, dropped.size());
+        assertEquals("exceeds limit of 500000 bytes", dropped.droppedReason());
+    }
+
     @Test
     void attachmentOverTheLimitIsDroppedButRecorded() {
         InboundMessage m = parse("oversize-attachment.eml");
