@@ -12,7 +12,7 @@ import java.util.List;
 record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
                     boolean sendAcks, String dbUrl, long seed, boolean postgres, int agents, int prefill,
-                    boolean emptyInbox, boolean sqlProfile) {
+                    boolean emptyInbox, boolean sqlProfile, Path maildir) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
@@ -35,6 +35,8 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
             "  --agents A            agents on the support mailbox, each notified of every new ticket (default 2)",
             "  --prefill N           first seed the store with N tickets of history (bulk SQL; e.g. 1000000)",
             "  --sql-profile         also print the statements run most often in the timed phase",
+            "  --fill-maildir DIR    real server only: fill the INBOX by writing into its Maildir DIR (tmp/ then new/,"
+                    + "\n                        owned as DIR is), much faster than IMAP APPEND; the server must read DIR",
             "  --empty-inbox         real server only: expunge every message of the support INBOX first",
             "  --seed S              random seed for the generated mail (default 42)");
 
@@ -63,6 +65,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         int prefill = 0;
         boolean emptyInbox = false;
         boolean sqlProfile = false;
+        Path maildir = null;
         while (!in.isEmpty()) {
             String opt = in.pop();
             switch (opt) {
@@ -85,13 +88,14 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
                 case "--prefill": prefill = Integer.parseInt(value(in, opt).replace("_", "")); break;
                 case "--empty-inbox": emptyInbox = true; break;
                 case "--sql-profile": sqlProfile = true; break;
+                case "--fill-maildir": maildir = Path.of(value(in, opt)); break;
                 case "-h":
                 case "--help": throw new UsageException(USAGE, 0);
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
             }
         }
         BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
-                trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile);
+                trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile, maildir);
         o.validate();
         return o;
     }

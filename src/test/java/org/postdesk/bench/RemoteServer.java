@@ -73,6 +73,10 @@ final class RemoteServer implements BenchServer {
 
     @Override
     public void fill(List<BenchMail> mails) {
+        if (options.maildir() != null) {
+            MaildirFill.write(options.maildir(), mails);
+            return;
+        }
         IMAPFolder folder = ImapConnector.forMailbox(asMailbox(), secrets).open();
         Session session = Session.getInstance(new Properties());
         try {
