@@ -30,6 +30,31 @@ class LauncherIT {
         assertThat(help.out).contains("mailbox").contains("ticket").contains("run").contains("sandbox");
     }
 
+    /**
+     * A command (not the daemon) writes a class-data archive at its first run and maps it from then on
+     * (issue 16: start time); the JVM's messages about it never reach the command's output.
+     */
+    @Test
+    void firstCommandWritesTheClassDataArchiveAndLaterOnesUseIt() throws Exception {
+        Path cds = dir.resolve("cds");
+        Map<String, String> env = Map.of("POSTDESK_CDS", "on", "POSTDESK_CDS_DIR", cds.toString());
+        Run first = run(env, "", "--version");
+        assertThat(first.code).as(first.err).isZero();
+        List<Path> archives;
+        try (var files = Files.list(cds)) {
+            archives = files.toList();
+        }
+        assertThat(archives).hasSize(1).allMatch(p -> p.getFileName().toString().endsWith(".jsa"));
+        long written = Files.getLastModifiedTime(archives.get(0)).toMillis();
+        Run second = run(env, "", "--version");
+        assertThat(second.code).as(second.err).isZero();
+        assertThat(second.out).isEqualTo(first.out).startsWith("postdesk ");
+        assertThat(Files.getLastModifiedTime(archives.get(0)).toMillis()).isEqualTo(written);
+        try (var files = Files.list(cds)) {
+            assertThat(files.toList()).containsExactlyElementsOf(archives);
+        }
+    }
+
     @Test
     void mailboxLifecycleOnAnH2File() throws Exception {
         Map<String, String> env = Map.of("POSTDESK_DB_URL", "jdbc:h2:file:" + dir.resolve("db/postdesk"),
@@ -75,6 +100,8 @@ class LauncherIT {
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("POSTDESK_"));
+        // The class-data archive is tested on its own; elsewhere each test's first command would write one.
+        pb.environment().put("POSTDESK_CDS", "off");
         pb.environment().putAll(env);
         pb.environment().put("POSTDESK_JAR", System.getProperty("postdesk.jar", "target/postdesk.jar"));
         Process p = pb.start();
