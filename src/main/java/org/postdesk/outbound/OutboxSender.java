@@ -71,6 +71,12 @@ public final class OutboxSender implements Runnable {
                 }
             } catch (Exception e) {
                 log.warn("outbox pass failed, retrying in {}: {}", pollInterval, e.toString(), e);
+            } catch (OutOfMemoryError e) {
+                // An outage, not a verdict on the mail: the thread lives on, and the claimed row is sent
+                // again once its lease runs out (stored attachments are streamed, so this needs a heap
+                // already nearly full from elsewhere).
+                log.error("outbox pass ran out of memory, retrying in {}; raise the heap (POSTDESK_HEAP) if"
+                        + " this repeats", pollInterval, e);
             }
             if (running) {
                 gateway.closeIdle();
