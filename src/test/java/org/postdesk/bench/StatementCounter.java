@@ -68,8 +68,9 @@ final class StatementCounter implements ExecuteListener, TransactionListener {
         }
         String verb = sql == null ? "" : sql.stripLeading();
         verb = verb.substring(0, Math.min(6, verb.length())).toLowerCase(java.util.Locale.ROOT);
-        // H2's emulation of INSERT ... ON CONFLICT DO NOTHING RETURNING is "select ... from final table (merge ...)".
-        boolean merge = sql != null && sql.contains("final table (merge");
+        // On H2, jOOQ renders INSERT ... RETURNING as "select ... from final table (insert ...)", and with
+        // ON CONFLICT DO NOTHING as "... final table (merge ...)": both are writes.
+        boolean merge = sql != null && sql.contains("final table (");
         switch (merge ? "insert" : verb) {
             case "select", "with r" -> selects.increment();
             case "insert", "merge " -> inserts.increment();
