@@ -42,6 +42,7 @@ import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;
 import org.postdesk.outbound.CannedAnswers;
+import org.postdesk.outbound.DigestMailer;
 import org.postdesk.outbound.OutboundQueue;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.OutboxSignal;
@@ -88,6 +89,7 @@ public final class Pipeline {
     private final Metrics metrics;
     private final AccessTokens accessTokens;
     private final SurveyOffers surveyOffers;
+    private final DigestScheduler digests;
 
     public Pipeline(PostdeskConfig config, Database db, SecretBox secrets, Path templatesDir, Clock clock) {
         this(config, db, secrets, templatesDir, clock, null);
@@ -133,6 +135,8 @@ public final class Pipeline {
         ingest.answerSurveysWith(new SurveyReplies(surveyTokens, notices));
         this.surveyOffers = new SurveyOffers(db, new SurveyMailer(templates, queue, autoHeaders, surveyTokens),
                 config.reports().surveyMinInterval(), clock);
+        this.digests = new DigestScheduler(db, config.reports(), new DigestMailer(templates, new MimeComposer(clock),
+                autoHeaders), clock);
         refreshOwnAddresses();
     }
 
@@ -192,7 +196,7 @@ public final class Pipeline {
 
     /** The survey and digest jobs (issue 12); the daemon runs them on their own thread. */
     ReportJobs newReportJobs() {
-        return new ReportJobs(surveyOffers);
+        return new ReportJobs(surveyOffers, digests);
     }
 
     public WorkerSettings workerSettings() {

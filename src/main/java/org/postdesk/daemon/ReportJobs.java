@@ -17,17 +17,31 @@ final class ReportJobs implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReportJobs.class);
     /** How soon after a close the survey leaves, at the latest (plus the outbox's own poll). */
     static final Duration SURVEYS_EVERY = Duration.ofSeconds(10);
+    /** How late after its moment a weekly digest is queued, at the latest. */
+    static final Duration DIGESTS_EVERY = Duration.ofMinutes(1);
     private final SurveyOffers surveys;
+    private final DigestScheduler digests;
     private final ScheduledExecutorService executor;
 
-    ReportJobs(SurveyOffers surveys) {
+    ReportJobs(SurveyOffers surveys, DigestScheduler digests) {
         this.surveys = surveys;
+        this.digests = digests;
         this.executor = Executors.newSingleThreadScheduledExecutor(new NamedThreads("report-jobs"));
     }
 
     void start() {
         executor.scheduleWithFixedDelay(this::surveysSafely, SURVEYS_EVERY.toMillis(), SURVEYS_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(this::digestsSafely, DIGESTS_EVERY.toMillis(), DIGESTS_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void digestsSafely() {
+        try {
+            digests.runDue();
+        } catch (Exception e) {
+            log.warn("weekly digest round failed, retrying in {}: {}", DIGESTS_EVERY, e.toString(), e);
+        }
     }
 
     private void surveysSafely() {

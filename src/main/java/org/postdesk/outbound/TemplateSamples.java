@@ -61,6 +61,8 @@ public final class TemplateSamples {
                 f.supportAddress()));
         m.put("bad-rating", f -> notice(f, new RatingNoticeDetails("2 of 5", "It took <b>three</b> days & nobody called.",
                 f.customerAddress())));
+        m.put(DigestMailer.TEMPLATE, f -> new DigestModel("support", f.teamName(), f.agentName(), "2026-11-16",
+                "2026-11-22", "Europe/Kyiv", "opened  <b>42</b>\nclosed  40", "report-2026-11-16.html"));
         m.put(SurveyMailer.TEMPLATE, f -> new SurveyModel(f.number(), f.tag(), f.subject(), f.customerName(),
                 f.teamName(), f.supportAddress(), "5", List.of(5, 4, 3, 2, 1).stream().map(g -> new SurveyModel.Choice(g,
                         g >= 4, "mailto:" + f.supportAddress() + "?subject=Re%3A%20rating%20" + g + "%20pds1.sample"))

@@ -35,6 +35,12 @@ public final class DigestRepository {
         return dsl.select(MAILBOX.REPORT_DIGEST).from(MAILBOX).where(MAILBOX.ID.eq(mailboxId)).fetchOne(MAILBOX.REPORT_DIGEST);
     }
 
+    /** Whether the period starting at {@code periodStart} was claimed already. */
+    public boolean claimed(long mailboxId, Instant periodStart) {
+        return dsl.fetchExists(dsl.selectOne().from(REPORT_DIGEST).where(REPORT_DIGEST.MAILBOX_ID.eq(mailboxId))
+                .and(REPORT_DIGEST.PERIOD_START.eq(toDb(periodStart))));
+    }
+
     /**
      * Claims the period starting at {@code periodStart} for this mailbox; false when it was claimed before (by this
      * daemon before a restart, or by another daemon): the primary key makes the digest go out once per period.
