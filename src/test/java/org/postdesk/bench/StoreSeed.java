@@ -56,15 +56,15 @@ final class StoreSeed {
         }
 
         String created() {
-            return "(timestamp with time zone '" + START + "' + (g * " + spacing + ") * interval '1 second')";
+            return "(timestamp with time zone '" + START + "' + (g * " + spacing + ") * interval '1' second)";
         }
 
         String reply() {
-            return "(" + created() + " + ((g % 1000) * 7919 % 600 + 5) * interval '1 minute')";
+            return "(" + created() + " + ((g % 1000) * 7919 % 600 + 5) * interval '1' minute)";
         }
 
         String close() {
-            return "(" + reply() + " + interval '2 hours')";
+            return "(" + reply() + " + interval '2' hour)";
         }
 
         /** Row g's ticket (column tid), found by its number: identity values may have gaps. */
