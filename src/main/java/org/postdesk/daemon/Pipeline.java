@@ -43,6 +43,7 @@ import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;
 import org.postdesk.outbound.CannedAnswers;
 import org.postdesk.outbound.DigestMailer;
+import org.postdesk.outbound.OAuthFailureNotice;
 import org.postdesk.outbound.OutboundQueue;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.OutboxSignal;
@@ -129,7 +130,9 @@ public final class Pipeline {
         this.deliveryFailures = new DeliveryFailureNotice(notices);
         this.escalations = new Escalations(notices);
         this.metrics = new Metrics(db);
-        this.accessTokens = new AccessTokens(db, secrets, new TokenClient(), clock);
+        OAuthFailureNotice oauthNotice = new OAuthFailureNotice(templates, queue, autoHeaders);
+        this.accessTokens = new AccessTokens(db, secrets, new TokenClient(), clock)
+                .notifyWith(oauthNotice::grantFailed);
         ingest.observeWith(metrics);
         SurveyTokens surveyTokens = new SurveyTokens(secrets.deriveKey(SURVEY_TOKEN_KEY));
         ingest.answerSurveysWith(new SurveyReplies(surveyTokens, notices));

@@ -28,12 +28,19 @@ public final class AccessTokens {
     private final SecretBox secrets;
     private final TokenClient client;
     private final Clock clock;
+    private volatile GrantFailureListener failures = GrantFailureListener.NONE;
 
     public AccessTokens(Database db, SecretBox secrets, TokenClient client, Clock clock) {
         this.db = db;
         this.secrets = secrets;
         this.client = client;
         this.clock = clock;
+    }
+
+    /** Who is told, once, when a grant fails for good (the team's notice); set once while wiring. */
+    public AccessTokens notifyWith(GrantFailureListener listener) {
+        this.failures = listener;
+        return this;
     }
 
     /**
@@ -101,7 +108,14 @@ public final class AccessTokens {
             log.info("mailbox {}: OAuth2 access token refreshed, valid for {}", mailbox.name(), t.expiresIn());
             return t.accessToken();
         } catch (TokenRefusedException e) {
-            if (repo.markFailed(mailbox.id(), e.getMessage(), now)) {
+            boolean first = db.inTransaction(tx -> {
+                boolean marked = new OAuthRepository(tx).markFailed(mailbox.id(), e.getMessage(), now);
+                if (marked) {
+                    failures.grantFailed(tx, mailbox, grant.provider(), e.getMessage(), now);
+                }
+                return marked;
+            });
+            if (first) {
                 log.error("mailbox {}: the OAuth2 provider refused the refresh token for good: {}; sign in again"
                         + " with 'postdesk mailbox oauth {} --provider {} ...'", mailbox.name(), e.getMessage(),
                         mailbox.name(), grant.provider());

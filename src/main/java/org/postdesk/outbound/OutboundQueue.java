@@ -43,6 +43,18 @@ public final class OutboundQueue {
         return outboxId;
     }
 
+    /**
+     * Queues {@code mail} that concerns no ticket (a notice about a mailbox) in {@code tx}: an outbox row only, no
+     * ticket message. Returns the outbox row's id.
+     */
+    public long queueWithoutTicket(DSLContext tx, long mailboxId, String kind, OutboundMail mail, Instant now) {
+        ComposedMail composed = composer.composeSpliced(mail);
+        List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
+                .map(MailAddress::address).distinct().collect(Collectors.toList());
+        return new OutboxRepository(tx).enqueue(new NewOutboxItem(mailboxId, null, kind, mail.messageId(),
+                mail.from().address(), recipients, composed.raw(), now, List.of()));
+    }
+
     private static String join(List<MailAddress> addresses) {
         return addresses.stream().map(MailAddress::address).collect(Collectors.joining(", "));
     }

@@ -56,6 +56,9 @@ public final class TemplateSamples {
                 "Please switch it off first.")));
         m.put("send-result", f -> notice(f, new NoticeDetails.SendResult("that reply was already sent.")));
         m.put("answer-list", f -> notice(f, new NoticeDetails.AnswerList(List.of("need-details", "password-reset"))));
+        m.put(OAuthFailureNotice.TEMPLATE, f -> new OAuthFailedModel(f.agentName(), "support", f.supportAddress(),
+                "google", "invalid_grant (Token has been expired or revoked.)",
+                "postdesk mailbox oauth support --provider google --client-id …"));
         m.put("reply", f -> new ReplyModel(f.tag(), f.number(), f.subject(),
                 "Hello " + f.customerName() + ",\n\nplease switch it off & unplug it.", f.agentName(), f.teamName(),
                 f.supportAddress()));

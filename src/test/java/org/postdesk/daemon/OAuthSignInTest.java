@@ -2,11 +2,15 @@ package org.postdesk.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.postdesk.store.db.Tables.OUTBOX;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -25,9 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postdesk.ingest.MailboxUnavailableException;
+import org.postdesk.outbound.OAuthFailureNotice;
+import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Mailbox;
+import org.postdesk.store.NewAgent;
 import org.postdesk.store.OAuthGrant;
 import org.postdesk.store.OAuthRepository;
 import org.postdesk.store.TestDatabases;
+import org.postdesk.store.TierRepository;
 
 /**
  * XOAUTH2 against GreenMail, which accepts an access token as the account's password, with the tokens issued by a
@@ -147,5 +157,35 @@ class OAuthSignInTest {
         assertThatThrownBy(() -> pipeline.folderOpener().open(harness.mailbox))
                 .hasMessageContaining("OAuth2 sign-in no longer works");
         assertThat(requests).as("a grant refused for good is not asked again").hasSize(1);
+    }
+
+    @Test
+    void aGrantRefusedForGoodMailsTheTeamLeadAndAgentsOnceThroughAnotherMailbox() throws Exception {
+        Mailbox sales = harness.addMailbox("sales", "sales@example.test");
+        AgentRepository agents = new AgentRepository(harness.db.dsl());
+        agents.add(new NewAgent("Alice", List.of("alice@example.test"), List.of(harness.mailbox.id())));
+        long carol = agents.add(new NewAgent("Carol", List.of("carol@example.test"), List.of())).id();
+        new TierRepository(harness.db.dsl()).setTeamLead(harness.mailbox.id(), carol);
+        grant("rt-revoked", "at-old", Instant.now().plus(Duration.ofMinutes(1)));
+        Pipeline pipeline = harness.pipeline(null);
+
+        pipeline.accessTokens().refreshDue();
+        pipeline.accessTokens().refreshDue();
+        assertThatThrownBy(() -> pipeline.folderOpener().open(harness.mailbox))
+                .hasMessageContaining("OAuth2 sign-in no longer works");
+
+        var notices = harness.db.dsl().selectFrom(OUTBOX).where(OUTBOX.KIND.eq(OAuthFailureNotice.KIND))
+                .orderBy(OUTBOX.RECIPIENTS).fetch();
+        assertThat(notices).extracting(r -> r.getRecipients()).as("the lead and the agent, once each")
+                .containsExactly("alice@example.test", "carol@example.test");
+        assertThat(notices).allSatisfy(r -> {
+            assertThat(r.getMailboxId()).as("the failed mailbox cannot send").isEqualTo(sales.id());
+            assertThat(r.getTicketId()).isNull();
+            MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()),
+                    new ByteArrayInputStream(r.getRaw()));
+            assertThat(mail.getSubject()).isEqualTo("Mailbox support stopped: its custom sign-in was refused");
+            assertThat(mail.getContent().toString()).contains("invalid_grant (Token has been expired or revoked.)",
+                    "postdesk mailbox oauth support --provider custom");
+        });
     }
 }
