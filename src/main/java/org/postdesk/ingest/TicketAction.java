@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.postdesk.app.Actor;
+import org.postdesk.app.TicketCommands;
 import org.postdesk.app.TicketRules;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
@@ -14,6 +15,7 @@ import org.postdesk.store.TicketDetailsRepository;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
 import org.postdesk.store.TierRepository;
+import org.postdesk.tickets.TicketNumber;
 import org.postdesk.tickets.TicketStatus;
 import org.postdesk.tickets.agent.AgentCommand;
 import org.postdesk.tickets.agent.CommandVerb;
@@ -100,6 +102,23 @@ enum TicketAction {
             }
         }
     },
+    /**
+     * {@code #link NUMBER}: the same use case as {@code postdesk ticket link}. The number's check digit was
+     * verified when parsing; a ticket that does not exist (or this one) is recorded in the audit, not run.
+     */
+    LINK {
+        @Override
+        void apply(Context c, AgentCommand cmd) {
+            TicketNumber other = TicketNumber.parse(cmd.args().get(0)).orElseThrow();
+            Optional<TicketRow> target = new TicketRepository(c.tx()).byNumber(other);
+            if (target.isEmpty() || target.get().id() == c.ticketId()) {
+                c.event("command-error", "#link " + other + ": " + (target.isEmpty() ? "no such ticket"
+                        : "a ticket cannot be linked to itself"));
+                return;
+            }
+            TicketCommands.link(c.tx(), c.ticket().number(), other, Actor.agent(c.agent()), c.now());
+        }
+    },
     CC {
         @Override
         void apply(Context c, AgentCommand cmd) {
@@ -124,7 +143,8 @@ enum TicketAction {
             Map.entry(CommandVerb.CATEGORY, CATEGORY),
             Map.entry(CommandVerb.CC, CC),
             Map.entry(CommandVerb.ESCALATE, ESCALATE),
-            Map.entry(CommandVerb.DEESCALATE, DEESCALATE));
+            Map.entry(CommandVerb.DEESCALATE, DEESCALATE),
+            Map.entry(CommandVerb.LINK, LINK));
 
     /** The action for {@code verb}; empty for verbs handled with the reply itself (take, steal, note, send). */
     static Optional<TicketAction> of(CommandVerb verb) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.postdesk.tickets.TicketNumber;
 
 /** The arguments one kind of command accepts, and how they are normalised. */
 enum ArgumentRule {
@@ -61,6 +62,16 @@ enum ArgumentRule {
         @Override
         Outcome check(List<String> words) {
             return Outcome.ok(words.isEmpty() ? List.of() : List.of(String.join(" ", words)));
+        }
+    },
+    /** Another ticket's number (its check digit must hold), optionally written {@code #10019}. */
+    TICKET("NUMBER") {
+        @Override
+        Outcome check(List<String> words) {
+            String n = words.size() == 1 ? words.get(0).replaceFirst("^#", "") : "";
+            return TicketNumber.parse(n).isPresent() ? Outcome.ok(List.of(n))
+                    : Outcome.problem(words.size() == 1 ? "'" + words.get(0) + "' is not a ticket number (mistyped? its"
+                            + " last digit is a check digit)" : "needs exactly one ticket number");
         }
     },
     NAME("NAME") {

@@ -42,7 +42,9 @@ public enum CommandVerb {
     /** Pass the ticket to the second line (and the team lead), with an optional reason. */
     ESCALATE(ArgumentRule.REASON),
     /** The ticket no longer needs the second line. */
-    DEESCALATE(ArgumentRule.NONE);
+    DEESCALATE(ArgumentRule.NONE),
+    /** Record that this ticket and ticket NUMBER are about the same problem (issue 12). */
+    LINK(ArgumentRule.TICKET);
 
     private static final Map<String, CommandVerb> BY_NAME = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(CommandVerb::command, Function.identity()));

@@ -103,6 +103,16 @@ class CommandParserTest {
     }
 
     @Test
+    void linkTakesOneTicketNumberWhoseCheckDigitHolds() {
+        assertEquals(List.of(new AgentCommand(CommandVerb.LINK, List.of("10019"), 1)),
+                parser.parse("#link 10019\nsame printer").commands());
+        assertEquals(List.of(new AgentCommand(CommandVerb.LINK, List.of("10024"), 1)),
+                parser.parse("#link #10024\nx").commands());
+        assertTrue(parser.parse("#link 10018\nx").errors().get(0).problem().contains("is not a ticket number"));
+        assertTrue(parser.parse("#link\nx").errors().get(0).problem().contains("needs exactly one ticket number"));
+    }
+
+    @Test
     void helpNamesEveryCommandOnOneLine() {
         String help = CommandParser.help();
         assertTrue(!help.contains("\n"), help);
