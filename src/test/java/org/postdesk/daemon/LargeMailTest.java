@@ -43,8 +43,8 @@ import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
 
 /**
- * Large mail through GreenMail and the whole daemon, in a JVM with the launcher's default heap
- * (surefire's {@code large-mail} execution runs this class with {@code -Xmx256m}).
+ * Large mail through GreenMail and the whole daemon, in a JVM of its own (surefire's {@code large-mail}
+ * execution, {@code -Xmx512m}: GreenMail's copies of the message share this heap; see the pom).
  */
 class LargeMailTest {
     @RegisterExtension
