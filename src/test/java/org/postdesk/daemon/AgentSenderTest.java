@@ -29,7 +29,6 @@ import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MailboxRepository;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.SenderConfirmation;
 import org.postdesk.store.SenderConfirmationRepository;
@@ -72,7 +71,7 @@ class AgentSenderTest {
         polling.put("POSTDESK_INGEST_USE_IDLE", "false");
         polling.put("POSTDESK_INGEST_POLL_INTERVAL", "300ms");
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, polling);
-        new AgentRepository(harness.db.dsl()).add(new NewAgent("Bob Agent", List.of(BOB), List.of(harness.mailbox.id())));
+        harness.addAgent("Bob Agent", BOB);
         new MailboxRepository(harness.db.dsl()).setAgentSenderCheck(harness.mailbox.id(), check);
         if (dkim == null) {
             harness.startDaemon();

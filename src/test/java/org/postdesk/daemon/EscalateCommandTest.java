@@ -15,9 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
@@ -45,9 +43,8 @@ class EscalateCommandTest {
     @Test
     void anAgentEscalatesToTheSecondLineOnceAndTheSecondLineDeescalates() throws Exception {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, Map.of());
-        AgentRepository agents = new AgentRepository(harness.db.dsl());
-        agents.add(new NewAgent("Bob", List.of("bob@agents.test"), List.of(harness.mailbox.id())));
-        long eve = agents.add(new NewAgent("Eve", List.of("eve@agents.test"), List.of(harness.mailbox.id()))).id();
+        harness.addAgent("Bob", "bob@agents.test");
+        long eve = harness.addAgent("Eve", "eve@agents.test");
         new TierRepository(harness.db.dsl()).setTier(eve, TierRepository.SECOND_LINE);
         harness.startDaemon();
         harness.deliver(Harness.customerMail("<q1@example.test>", "Printer on fire", "Help, it burns."));

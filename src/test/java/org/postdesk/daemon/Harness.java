@@ -19,9 +19,11 @@ import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
 import org.postdesk.ingest.sender.DkimCheck;
 import org.postdesk.outbound.SmtpGateway;
+import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.NewAgent;
 import org.postdesk.store.NewMailbox;
 import org.postdesk.store.TestDatabases;
 
@@ -74,6 +76,11 @@ final class Harness implements AutoCloseable {
                 null, false, null, "Sales", "en"));
         new MailboxRepository(db.dsl()).setAgentSenderCheck(added.id(), "token-only");
         return added;
+    }
+
+    /** Adds an agent of the harness's mailbox with one address; returns its id. */
+    long addAgent(String name, String address) {
+        return new AgentRepository(db.dsl()).add(new NewAgent(name, List.of(address), List.of(mailbox.id()))).id();
     }
 
     void deliverTo(String address, String raw) {

@@ -28,14 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.Database;
 import org.postdesk.store.DbSettings;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.MessageRow;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.OutboxItem;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
@@ -134,8 +132,7 @@ class LargeMailTest {
                 tempDir, Map.of());
         List<String> agents = List.of("ava@agents.test", "ben@agents.test", "cid@agents.test");
         for (String address : agents) {
-            new AgentRepository(harness.db.dsl()).add(new NewAgent(address.substring(0, 3), List.of(address),
-                    List.of(harness.mailbox.id())));
+            harness.addAgent(address.substring(0, 3), address);
         }
         deliver(file);
         harness.startDaemon();

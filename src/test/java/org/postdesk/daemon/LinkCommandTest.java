@@ -16,9 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
@@ -45,8 +43,7 @@ class LinkCommandTest {
     @Test
     void anAgentLinksTwoTicketsAndAnUnknownNumberLinksNothing() throws Exception {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, Map.of());
-        new AgentRepository(harness.db.dsl()).add(new NewAgent("Bob", List.of("bob@agents.test"),
-                List.of(harness.mailbox.id())));
+        harness.addAgent("Bob", "bob@agents.test");
         harness.startDaemon();
         harness.deliver(Harness.customerMail("<q1@example.test>", "Printer offline", "It does not print."));
         harness.deliver(Harness.customerMail("<q2@example.test>", "Printer still offline", "Since Monday."));

@@ -34,11 +34,9 @@ import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.outbound.DeliveryException;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.SmtpConnector;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.OutboxItem;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
@@ -323,7 +321,7 @@ class PipelineTest {
     @Test
     void permanentRefusalIsRecordedOnTheTicketAndTheTeamIsTold() throws Exception {
         Harness h = harness(TestDatabases.Kind.H2, Map.of());
-        new AgentRepository(h.db.dsl()).add(new NewAgent("Bob", List.of("bob@agents.test"), List.of(h.mailbox.id())));
+        h.addAgent("Bob", "bob@agents.test");
         List<String> delivered = new CopyOnWriteArrayList<>();
         Pipeline pipeline = h.pipeline((mailboxId, from, to, raw) -> {
             if (to.contains(Harness.CUSTOMER)) {

@@ -22,9 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.postdesk.app.Actor;
 import org.postdesk.app.TicketRules;
-import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
-import org.postdesk.store.NewAgent;
 import org.postdesk.store.Survey;
 import org.postdesk.store.SurveyRepository;
 import org.postdesk.store.TestDatabases;
@@ -61,9 +59,8 @@ class SurveyPipelineTest {
     @Test
     void aClosedTicketIsSurveyedOnceAndItsAnswerIsRecordedOnceWithoutReopeningIt() throws Exception {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, Map.of());
-        AgentRepository agents = new AgentRepository(harness.db.dsl());
-        agents.add(new NewAgent("Bob", List.of("bob@agents.test"), List.of(harness.mailbox.id())));
-        long lead = agents.add(new NewAgent("Lea", List.of("lea@agents.test"), List.of(harness.mailbox.id()))).id();
+        harness.addAgent("Bob", "bob@agents.test");
+        long lead = harness.addAgent("Lea", "lea@agents.test");
         new TierRepository(harness.db.dsl()).setTeamLead(harness.mailbox.id(), lead);
         new SurveyRepository(harness.db.dsl()).configure(harness.mailbox.id(), true, "5");
         harness.startDaemon();
