@@ -45,6 +45,11 @@ public final class OwnershipRepository {
                 return owner.get().agentId() == agentId
                         ? new TakeResult.Taken(owner.get()) : new TakeResult.HeldBy(owner.get());
             }
+            // Neither free nor held as committed: another transaction is changing the row (a take or release not
+            // committed yet; H2 then matched no row at once). Wait for it by locking the row, then decide again:
+            // without the wait three quick attempts ran out while five agents replied at once, and the reply was
+            // stored as a bad message.
+            dsl.selectOne().from(TICKET).where(TICKET.ID.eq(ticketId)).forUpdate().fetch();
         }
         throw new IllegalStateException("ticket id " + ticketId + ": take kept racing with releases");
     }
