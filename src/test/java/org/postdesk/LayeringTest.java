@@ -58,8 +58,15 @@ class LayeringTest {
     @ArchTest
     static final ArchRule useCasesAreBelowTheAdapters = noClasses().that().resideInAPackage("org.postdesk.app..")
             .should().dependOnClassesThat().resideInAnyPackage("org.postdesk.ingest..", "org.postdesk.cli..",
-                    "org.postdesk.daemon..", "org.postdesk.mail..", GENERATED_STORE, "picocli..", "jakarta.mail..")
-            .because("the use cases take the caller's transaction and know neither IMAP nor Picocli");
+                    "org.postdesk.daemon..", GENERATED_STORE, "picocli..", "jakarta.mail..", "org.eclipse.angus..")
+            .because("the use cases take the caller's transaction and know neither IMAP nor Picocli (a parsed"
+                    + " message, org.postdesk.mail's InboundMessage, is their input)");
+
+    @ArchTest
+    static final ArchRule ingestIsTheImapAdapterOnly = noClasses().that().resideInAPackage("org.postdesk.ingest..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postdesk.outbound..", "org.postdesk.tickets..",
+                    "org.postdesk.sla..")
+            .because("the IMAP adapter fetches, hands the source to app.IngestService and flags; the rules are in app");
 
     @ArchTest
     static final ArchRule ingestIsBelowTheCommandLineAndTheDaemon = noClasses().that()

@@ -8,7 +8,7 @@ import org.postdesk.tickets.agent.Owner;
 
 /**
  * Tells agents when a ticket changes hands without their doing (invariant 5, "nobody is forgotten"), in the
- * caller's transaction. The mail side ({@code ingest.Handover}) implements it.
+ * caller's transaction. The mail side ({@code Handover}, in this package) implements it.
  */
 public interface OwnershipNotices {
     /** {@code to} now owns the ticket, by {@code by}; {@code previous} is who held it before. */

@@ -3,7 +3,7 @@ package org.postdesk.cli;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.postdesk.ingest.Handover;
+import org.postdesk.app.Handover;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import picocli.CommandLine.Command;

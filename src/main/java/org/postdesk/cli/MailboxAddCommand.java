@@ -15,7 +15,7 @@ import org.postdesk.store.NewMailbox;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.app.sender.SenderCheck;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;

@@ -8,7 +8,7 @@ import org.postdesk.app.ReportSettings;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
-import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.app.sender.SenderCheck;
 import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

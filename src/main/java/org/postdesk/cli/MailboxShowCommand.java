@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
-import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.app.sender.SenderCheck;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.DaemonRegistry;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.jooq.DSLContext;
 import org.postdesk.daemon.DaemonLauncher;
-import org.postdesk.ingest.AgentNotices;
+import org.postdesk.app.AgentNotices;
 import org.postdesk.mail.MailAddress;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.mail.OutboundMail;

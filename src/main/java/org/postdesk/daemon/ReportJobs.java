@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.postdesk.ingest.SurveyOffers;
+import org.postdesk.app.SurveyOffers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.postdesk.config.SecretBox;
-import org.postdesk.ingest.sender.SenderCheck;
+import org.postdesk.app.sender.SenderCheck;
 import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.sla.SlaPolicy;
 import org.postdesk.sla.SlaTarget;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import org.jooq.DSLContext;
-import org.postdesk.ingest.AgentNotices;
+import org.postdesk.app.AgentNotices;
 import org.postdesk.outbound.BusinessTimeText;
 import org.postdesk.outbound.SlaNoticeDetails;
 import org.postdesk.sla.Deadline;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.postdesk.app.IngestService;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxState;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.postdesk.app.IngestService;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxLease;

@@ -13,7 +13,7 @@ import java.util.Random;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.SecretBox;
 import org.postdesk.daemon.Pipeline;
-import org.postdesk.ingest.IngestResult;
+import org.postdesk.app.IngestResult;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
 import org.postdesk.store.Database;

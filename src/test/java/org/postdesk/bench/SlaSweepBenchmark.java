@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.postdesk.deadlines.Escalations;
 import org.postdesk.deadlines.SlaSweeper;
-import org.postdesk.ingest.AgentNotices;
+import org.postdesk.app.AgentNotices;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.SecretBox;
 import org.postdesk.daemon.Pipeline;
-import org.postdesk.ingest.IngestResult;
+import org.postdesk.app.IngestResult;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postdesk.ingest.IngestResult;
+import org.postdesk.app.IngestResult;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;

@@ -17,7 +17,7 @@ import java.util.Properties;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
-import org.postdesk.ingest.sender.DkimCheck;
+import org.postdesk.app.sender.DkimCheck;
 import org.postdesk.outbound.SmtpGateway;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.postdesk.ingest.AgentNotices;
+import org.postdesk.app.AgentNotices;
 import org.postdesk.mail.MimeComposer;
 import org.postdesk.outbound.AgentMailer;
 import org.postdesk.outbound.AutoHeaders;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.postdesk.ingest.IngestObserver;
-import org.postdesk.ingest.IngestResult;
+import org.postdesk.app.IngestObserver;
+import org.postdesk.app.IngestResult;
 
 class MetricsTest {
     @ParameterizedTest

@@ -1,0 +1,66 @@
+package org.postdesk.app.sender;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.james.jdkim.DKIMVerifier;
+import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
+import org.apache.james.jdkim.api.SignatureRecord;
+import org.apache.james.jdkim.exceptions.FailException;
+import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xbill.DNS.ExtendedResolver;
+
+/**
+ * Verifies the message's DKIM signatures (RFC 6376) with Apache James jDKIM and looks for one of the From
+ * domain. The public keys come from a {@link PublicKeyRecordRetriever}: DNS through the system's resolvers
+ * in production, a fixed key in tests. A lookup is a network call, so this runs before the ingest
+ * transaction opens.
+ *
+ * <p>A signature counts only when it verifies, its {@code d=} is the From domain or a parent of it, and it
+ * has no body length limit ({@code l=}): with one, anybody could append their own text below the signed
+ * part of a genuine mail.
+ */
+public final class DkimCheck {
+    private static final Logger log = LoggerFactory.getLogger(DkimCheck.class);
+    private static final Duration DNS_TIMEOUT = Duration.ofSeconds(5);
+
+    private final PublicKeyRecordRetriever keys;
+
+    public DkimCheck(PublicKeyRecordRetriever keys) {
+        this.keys = keys;
+    }
+
+    /** Keys from DNS through the resolvers in the system's configuration (resolv.conf), 5 s per query. */
+    public static DkimCheck withSystemDns() {
+        ExtendedResolver resolver = new ExtendedResolver();
+        resolver.setTimeout(DNS_TIMEOUT);
+        resolver.setRetries(1);
+        return new DkimCheck(new DNSPublicKeyRecordRetriever(resolver));
+    }
+
+    /** Which signature of {@code fromDomain} verifies, for the audit ("d=… s=…"); empty when none. */
+    Optional<String> verify(byte[] raw, String fromDomain) {
+        List<SignatureRecord> valid;
+        try {
+            valid = new DKIMVerifier(keys).verify(new ByteArrayInputStream(raw));
+        } catch (FailException e) {
+            log.info("DKIM: no signature verifies ({})", e.getMessage());
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            // jDKIM throws unchecked errors on malformed signatures; a broken signature proves nothing.
+            log.info("DKIM: cannot verify ({})", e.toString());
+            return Optional.empty();
+        }
+        if (valid == null) {
+            return Optional.empty();
+        }
+        return valid.stream()
+                .filter(s -> s.getBodyHashLimit() < 0)
+                .filter(s -> AuthenticationResults.aligned(s.getDToken().toString(), fromDomain))
+                .map(s -> "d=" + s.getDToken() + " s=" + s.getSelector()).findFirst();
+    }
+}
