@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.postdesk.app.AgentChanges;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.DuplicateAgentAddressException;
@@ -28,9 +29,9 @@ import picocli.CommandLine.Spec;
             "  postdesk agent add bob@example.com --name \"Bob Smith\" --mailbox support",
             "  postdesk agent add eve@example.com --name Eve --mailbox support --mailbox sales --address eve@gmail.com",
         },
-        mixinStandardHelpOptions = true, description = {
-    "Add an agent. Notifications go to EMAIL; replies from EMAIL or any --address count as the agent's",
-    "when they answer a notification."})
+        mixinStandardHelpOptions = true,
+        description = "Add an agent. Notifications go to EMAIL; replies from EMAIL or any --address count as the"
+            + " agent's when they answer a notification. Change the agent later with: postdesk agent set.")
 final class AgentAddCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -50,10 +51,7 @@ final class AgentAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String display = name.strip();
-        if (display.isEmpty() || display.length() > 200 || display.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("--name '" + name + "': 1 to 200 characters, no control characters");
-        }
+        String display = AgentChanges.checkName(name);
         Set<String> addresses = new LinkedHashSet<>();
         addresses.add(address("EMAIL", email));
         extra.forEach(a -> addresses.add(address("--address", a)));

@@ -88,6 +88,57 @@ public final class AgentRepository {
         return dsl.update(AGENT).set(AGENT.ACTIVE, active).where(AGENT.ID.eq(id)).execute() == 1;
     }
 
+    /** @return false when there is no such agent */
+    public boolean rename(long id, String name) {
+        return dsl.update(AGENT).set(AGENT.NAME, name).where(AGENT.ID.eq(id)).execute() == 1;
+    }
+
+    /** Tells the agent about a mailbox's tickets; false when they already were. */
+    public boolean addMailbox(long agentId, long mailboxId) {
+        if (dsl.fetchExists(AGENT_MAILBOX, AGENT_MAILBOX.AGENT_ID.eq(agentId).and(AGENT_MAILBOX.MAILBOX_ID.eq(mailboxId)))) {
+            return false;
+        }
+        dsl.insertInto(AGENT_MAILBOX).set(AGENT_MAILBOX.AGENT_ID, agentId).set(AGENT_MAILBOX.MAILBOX_ID, mailboxId)
+                .execute();
+        return true;
+    }
+
+    /** Stops telling the agent about a mailbox's tickets; false when they were not. */
+    public boolean removeMailbox(long agentId, long mailboxId) {
+        return dsl.deleteFrom(AGENT_MAILBOX).where(AGENT_MAILBOX.AGENT_ID.eq(agentId))
+                .and(AGENT_MAILBOX.MAILBOX_ID.eq(mailboxId)).execute() == 1;
+    }
+
+    /**
+     * Another address the agent replies from; false when it is already theirs. Throws
+     * {@link DuplicateAgentAddressException} when it belongs to another agent.
+     */
+    public boolean addAddress(long agentId, String address) {
+        String a = normal(address);
+        Long owner = dsl.select(AGENT_ADDRESS.AGENT_ID).from(AGENT_ADDRESS).where(AGENT_ADDRESS.ADDRESS.eq(a))
+                .fetchOne(AGENT_ADDRESS.AGENT_ID);
+        if (owner != null) {
+            if (owner == agentId) {
+                return false;
+            }
+            throw new DuplicateAgentAddressException(a);
+        }
+        try {
+            dsl.insertInto(AGENT_ADDRESS).set(AGENT_ADDRESS.ADDRESS, a).set(AGENT_ADDRESS.AGENT_ID, agentId)
+                    .set(AGENT_ADDRESS.IS_PRIMARY, false).execute();
+        } catch (IntegrityConstraintViolationException e) {
+            // Another process added the same address between the check and the insert.
+            throw new DuplicateAgentAddressException(a);
+        }
+        return true;
+    }
+
+    /** Removes one of the agent's other addresses (never the primary one); false when it is not theirs. */
+    public boolean removeAddress(long agentId, String address) {
+        return dsl.deleteFrom(AGENT_ADDRESS).where(AGENT_ADDRESS.AGENT_ID.eq(agentId))
+                .and(AGENT_ADDRESS.ADDRESS.eq(normal(address))).and(AGENT_ADDRESS.IS_PRIMARY.isFalse()).execute() == 1;
+    }
+
     /**
      * The agents matching {@code where} with their addresses and mailboxes: three statements however many
      * agents match (one when none does), not two more per agent — notifying a team reads it per message.

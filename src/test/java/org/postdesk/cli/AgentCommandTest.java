@@ -88,4 +88,55 @@ class AgentCommandTest {
         assertThat(cli.run("agent", "list").out()).contains("no agents yet");
         assertThat(cli.run("agent").code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void setChangesNameMailboxesAndAddressesAndARefusalChangesNothing() throws IOException {
+        CliRunner.Result billing = cli.run("mailbox", "add", "billing", "--address", "billing@example.com",
+                "--imap", "imap://mail.example.com", "--smtp", "smtp://mail.example.com", "--password-env", "IMAP_PW");
+        assertThat(billing.code()).as(billing.all()).isZero();
+        assertThat(cli.run("agent", "add", "bob@example.com", "--name", "Bob").code()).isZero();
+        assertThat(cli.run("agent", "add", "eve@example.com", "--name", "Eve").code()).isZero();
+
+        CliRunner.Result set = cli.run("agent", "set", "bob@example.com", "--name", "Robert Smith",
+                "--add-mailbox", "support", "--add-mailbox", "billing", "--add-address", "Robert@Home.example");
+        assertThat(set.code()).as(set.all()).isZero();
+        assertThat(set.out()).contains("agent bob@example.com: name Robert Smith, notified for support,"
+                + " notified for billing, address robert@home.example added");
+        JsonNode bob = json("agent", "show", "robert@home.example", "--json");
+        assertThat(bob.get("name").asText()).isEqualTo("Robert Smith");
+        assertThat(bob.get("mailboxes").toString()).contains("support", "billing");
+
+        CliRunner.Result less = cli.run("agent", "set", "bob@example.com", "--remove-mailbox", "support",
+                "--remove-address", "robert@home.example");
+        assertThat(less.code()).as(less.all()).isZero();
+        assertThat(less.out()).contains("no longer notified for support", "address robert@home.example removed");
+        bob = json("agent", "show", "bob@example.com", "--json");
+        assertThat(bob.get("mailboxes").toString()).doesNotContain("support").contains("billing");
+        assertThat(bob.get("addresses").toString()).doesNotContain("robert@home.example");
+
+        String before = cli.run("agent", "show", "bob@example.com", "--json").out();
+        for (String[] refused : new String[][] {
+            {"--name", "X", "--add-mailbox", "support", "--add-address", "eve@example.com"},
+            {"--name", "X", "--add-mailbox", "nosuch"},
+            {"--name", "X", "--remove-address", "bob@example.com"},
+            {"--name", "X", "--remove-address", "other@example.com"},
+            {"--add-mailbox", "support", "--remove-mailbox", "support"},
+            {"--name", " "},
+            {"--tier", "3"},
+            {},
+        }) {
+            String[] args = new String[refused.length + 3];
+            args[0] = "agent";
+            args[1] = "set";
+            args[2] = "bob@example.com";
+            System.arraycopy(refused, 0, args, 3, refused.length);
+            CliRunner.Result r = cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args) + ": " + r.all()).isEqualTo(ExitCodes.USAGE);
+        }
+        assertThat(cli.run("agent", "set", "bob@example.com", "--add-address", "eve@example.com").err())
+                .contains("eve@example.com already belongs to an agent");
+        assertThat(cli.run("agent", "set", "bob@example.com", "--remove-address", "bob@example.com").err())
+                .contains("bob@example.com is the main address of agent");
+        assertThat(cli.run("agent", "show", "bob@example.com", "--json").out()).isEqualTo(before);
+    }
 }
