@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
             "  postdesk holiday add 2026-12-31 --hours 09:00-13:00 --name \"New Year's Eve\"",
             "  postdesk holiday add 2026-12-26 --hours 10:00-14:00 --name 'Extra Saturday'"},
         mixinStandardHelpOptions = true,
-        description = {"Add a holiday (closed, named in the after-hours reply), a closed day, or a day with its own",
-            "hours (shortened, or an extra opening); replaces what that date had. Due times are recomputed."})
+        description = {"Add a holiday (closed, named in the after-hours reply), a closed day, or a day with its own"
+            + " hours (shortened, or an extra opening); replaces what that date had. Due times are recomputed."})
 final class HolidayAddCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  postdesk holiday import ua-holidays.ics --mailbox support",
             "  postdesk holiday import us-holidays.ics --years 3"},
         mixinStandardHelpOptions = true,
-        description = {"Import public holidays from an iCalendar (.ics) file: each event is a holiday on every date",
-            "it covers, named by its SUMMARY; yearly rules are expanded from this year for --years years.",
+        description = {"Import public holidays from an iCalendar (.ics) file: each event is a holiday on every date"
+            + " it covers, named by its SUMMARY; yearly rules are expanded from this year for --years years.",
             "The whole file is checked first: an error names the line, and nothing is imported."})
 final class HolidayImportCommand implements Callable<Integer> {
     @Spec

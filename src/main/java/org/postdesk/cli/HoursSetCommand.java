@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
             "  postdesk hours set night --weekly 'mon-fri 22:00-06:00' --zone America/New_York"},
         mixinStandardHelpOptions = true,
         description = {"Set a mailbox's weekly business hours and time zone.",
-            "Days: mon tue wed thu fri sat sun, ranges (mon-fri) and lists (sat,sun); intervals HH:MM-HH:MM separated",
-            "by commas; clauses separated by ';'. An interval ending at or before its start ends the next day;",
-            "24:00 is midnight. Overlapping intervals and unknown zones are refused and nothing is changed.",
+            "Days: mon tue wed thu fri sat sun, ranges (mon-fri) and lists (sat,sun); intervals HH:MM-HH:MM separated"
+            + " by commas; clauses separated by ';'. An interval ending at or before its start ends the next day;"
+            + " 24:00 is midnight. Overlapping intervals and unknown zones are refused and nothing is changed.",
             "The due times of the mailbox's open tickets are recomputed."})
 final class HoursSetCommand implements Callable<Integer> {
     @Spec

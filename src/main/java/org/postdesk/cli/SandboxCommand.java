@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
  * for trying it out with any mail client.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = {"Try Postdesk without any setup: starts an in-process mail server (SMTP and IMAP on",
-            "localhost) with ready accounts, a throwaway database, and the daemon. Ctrl-C stops it and",
-            "deletes everything."},
+        description = {"Try Postdesk without any setup: starts an in-process mail server (SMTP and IMAP on"
+            + " localhost) with ready accounts, a throwaway database, and the daemon. Ctrl-C stops it and"
+            + " deletes everything."},
         subcommands = {SandboxSendCommand.class, SandboxDemoDataCommand.class},
         footer = {"", "Examples:", "  postdesk sandbox", "  postdesk sandbox --smtp-port 2525 --imap-port 2143",
             "  postdesk sandbox send --subject 'Printer on fire' --body 'Please help'",

@@ -12,8 +12,8 @@ import picocli.CommandLine.Spec;
             "  postdesk sla set support --priority urgent --first-response 30m --resolution 8h --escalate-priority urgent",
             "  postdesk sla list", "  postdesk sla show support --json"},
         mixinStandardHelpOptions = true,
-        description = {"Set, list and show SLA policies: first response, next response and resolution targets in",
-            "business time, per mailbox and optionally per priority and category (the most specific one applies)."},
+        description = {"Set, list and show SLA policies: first response, next response and resolution targets in"
+            + " business time, per mailbox and optionally per priority and category (the most specific one applies)."},
         subcommands = {SlaSetCommand.class, SlaRemoveCommand.class, SlaListCommand.class, SlaShowCommand.class})
 public final class SlaCommand implements Runnable {
     @Spec

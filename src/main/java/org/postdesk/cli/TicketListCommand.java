@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:", "  postdesk ticket list", "  postdesk ticket list --status open --json",
             "  postdesk ticket list --breaching", "  postdesk ticket list --due-within 2h"})
 final class TicketListCommand implements Callable<Integer> {
-    private static final String FORMAT = "%-10s %-8s %-7s %-24s %-19s %-34s %s%n";
+    private static final String FORMAT = "%-10s %-8s %-7s %-24s %-20s %-34s %s%n";
 
     @Spec
     private CommandSpec spec;

@@ -42,6 +42,8 @@ public final class MailboxWorker implements Runnable {
     private final MailboxLease lease;
     /** Whether the lease was held at the last try; null before the first. */
     private Boolean leaseHeld;
+    /** Failed attempts since the last good connection: the admin reading the warnings is told when they end. */
+    private int failedAttempts;
 
     public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
                          WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
@@ -100,6 +102,7 @@ public final class MailboxWorker implements Runnable {
                         continue;
                     }
                     failures = failuresAfter(failures, healthySince, parts.clock().instant());
+                    failedAttempts++;
                     backOff(e, failures);
                 }
             }
@@ -193,6 +196,10 @@ public final class MailboxWorker implements Runnable {
             MailboxSession session = new MailboxSession(parts, folder, this::running);
             session.start();
             report("CONNECTED", null);
+            if (failedAttempts > 0) {
+                log.info("mailbox {}: connected again after {} failed attempt(s)", mailbox.name(), failedAttempts);
+                failedAttempts = 0;
+            }
             session.recover();
             boolean idle = waiter.watch(folder);
             while (running() && !handOver && folder.isOpen()) {

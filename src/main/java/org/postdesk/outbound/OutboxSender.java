@@ -150,12 +150,13 @@ public final class OutboxSender implements Runnable {
     }
 
     /** The mailbox's other due mail waits for the same retry instead of blocking other mailboxes' mail. */
-    private void postponeMailbox(DSLContext tx, OutboxItem item, Instant now) {
+    private void postponeMailbox(DSLContext tx, ClaimedMail claim, Instant now) {
+        OutboxItem item = claim.item();
         Instant until = now.plus(retry.delayAfter(item.attempts() + 1));
         int moved = new OutboxRepository(tx).postponeMailbox(item.mailboxId(), now, until, item.id());
         if (moved > 0) {
-            log.warn("outbox: SMTP server of mailbox id {} unavailable; {} more queued mail(s) wait until {}",
-                    item.mailboxId(), moved, until);
+            log.warn("outbox: SMTP server of mailbox {} unavailable; {} more queued mail(s) wait until {}",
+                    claim.mailboxName(), moved, until);
         }
     }
 
@@ -185,7 +186,7 @@ public final class OutboxSender implements Runnable {
         log.warn("outbox {}: attempt {} of {} to {} failed, retry in {}: {}", item.id(), attempts, item.kind(),
                 item.recipients(), delay, error);
         if (serverDown) {
-            postponeMailbox(tx, item, now);
+            postponeMailbox(tx, claim, now);
         }
         return true;
     }
