@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.postdesk.app.sender.SenderEvidence;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.mail.RawSource;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -94,7 +95,7 @@ public final class IngestService {
      * @return true when the message is quarantined and the cursor moved past it: flag it and go on; false when it
      *         is to be read again after the worker's backoff
      */
-    public boolean failed(Mailbox mailbox, Long uid, byte[] raw, Cursor cursor, Throwable error) {
+    public boolean failed(Mailbox mailbox, Long uid, RawSource raw, Cursor cursor, Throwable error) {
         Quarantine.Outcome outcome = quarantine.failed(mailbox, uid, raw, cursor, error);
         if (outcome.quarantined()) {
             afterCommit.run();
@@ -114,6 +115,11 @@ public final class IngestService {
      * cursor moves there in the same transaction.
      */
     public IngestResult ingest(Mailbox mailbox, Long uid, byte[] raw, Cursor advanceCursorTo) {
+        return ingest(mailbox, uid, RawSource.of(raw), advanceCursorTo);
+    }
+
+    /** {@link #ingest(Mailbox, Long, byte[], Cursor)} of a source that may be spooled to a file (the caller closes it). */
+    public IngestResult ingest(Mailbox mailbox, Long uid, RawSource raw, Cursor advanceCursorTo) {
         InboundMessage message = parser.parse(raw);
         // The fingerprint of the message as received, also when it has to be stored reduced.
         Job job = new Job(mailbox, uid, advanceCursorTo, message.contentFingerprint());

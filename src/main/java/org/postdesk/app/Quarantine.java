@@ -1,16 +1,14 @@
 package org.postdesk.app;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.mail.RawSource;
 import org.postdesk.store.Database;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
@@ -65,7 +63,7 @@ final class Quarantine {
      * @return whether the message is quarantined (its transaction moved the cursor: flag it and go on) or is to be
      *         read again
      */
-    Outcome failed(Mailbox mailbox, Long uid, byte[] raw, IngestService.Cursor cursor,
+    Outcome failed(Mailbox mailbox, Long uid, RawSource raw, IngestService.Cursor cursor,
                                             Throwable error) {
         String hash = sha256(raw);
         Optional<MessageFailure> known = new MessageFailureRepository(db.dsl()).find(mailbox.id(), hash);
@@ -99,7 +97,7 @@ final class Quarantine {
     }
 
     /** The ticket with agents told; failing that (the notice is what breaks), without; failing that, no ticket. */
-    private TicketNumber quarantine(Mailbox mailbox, Long uid, byte[] raw, Parsed parsed, IngestService.Cursor cursor,
+    private TicketNumber quarantine(Mailbox mailbox, Long uid, RawSource raw, Parsed parsed, IngestService.Cursor cursor,
                                     MessageFailure f) {
         for (boolean notify : new boolean[] {true, false}) {
             try {
@@ -122,7 +120,7 @@ final class Quarantine {
         return null;
     }
 
-    private TicketNumber store(DSLContext tx, Mailbox mailbox, Long uid, byte[] raw, Parsed parsed,
+    private TicketNumber store(DSLContext tx, Mailbox mailbox, Long uid, RawSource raw, Parsed parsed,
                                IngestService.Cursor cursor, MessageFailure f, boolean notify) {
         String note = "quarantined after " + f.attempts() + " failed attempt(s) to store it: " + f.lastError();
         String heading = "(Postdesk could not process this message and quarantined it: no automatic reply was sent"
@@ -153,7 +151,7 @@ final class Quarantine {
     }
 
     /** The message as far as it can be parsed: a parser that fails (or overflows its stack) leaves only the raw source. */
-    private Parsed parse(byte[] raw) {
+    private Parsed parse(RawSource raw) {
         try {
             InboundMessage m = parser.parse(raw);
             return new Parsed(m, m.messageId(), m.contentFingerprint());
@@ -195,11 +193,7 @@ final class Quarantine {
         return e.getMessage() == null ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + e.getMessage();
     }
 
-    static String sha256(byte[] raw) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(raw));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JDK has no SHA-256", e);
-        }
+    static String sha256(RawSource raw) {
+        return InboundMessage.sha256Hex(raw);
     }
 }

@@ -3,6 +3,7 @@ package org.postdesk.app;
 import java.util.ArrayList;
 import java.util.List;
 import org.postdesk.mail.InboundMessage;
+import org.postdesk.mail.RawSource;
 
 /**
  * The fallback form of a message the store refused: the identifiers, the sender, a cleaned and shortened
@@ -31,7 +32,7 @@ final class ReducedMessage {
     }
 
     /** A message that could not even be parsed: only its raw source and {@code note}, to read by hand. */
-    static InboundMessage unreadable(byte[] raw, String note, String heading) {
+    static InboundMessage unreadable(RawSource raw, String note, String heading) {
         return new InboundMessage(null, null, List.of(), null, List.of(), List.of(), List.of(), "(unreadable message)",
                 null, heading, null, List.of(), java.util.Map.of(), null, raw, List.of(Columns.fit(note, 2000)));
     }

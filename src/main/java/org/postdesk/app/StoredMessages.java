@@ -11,6 +11,7 @@ import org.postdesk.mail.MailAddress;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.NewMessage;
 import org.postdesk.store.StoredAttachment;
+import org.postdesk.store.StreamedValue;
 import org.postdesk.tickets.MessageFacts;
 
 /** Writes an inbound message and its attachments into a ticket. */
@@ -41,8 +42,8 @@ final class StoredMessages {
                 m.from() == null ? null : Columns.fit(m.from().address(), Columns.ADDRESS),
                 m.from() == null ? null : Columns.fit(Columns.text(m.from().name()), Columns.ADDRESS),
                 join(m.to()), join(m.cc()), Columns.text(m.subject()), m.sentAt(), now, Columns.text(m.textBody()),
-                Columns.text(m.htmlBody()), m.raw(),
-                note, uid, facts.contentHash())).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
+                Columns.text(m.htmlBody()), null, note, uid, facts.contentHash(),
+                new StreamedValue(m.raw().length(), m.raw()::open))).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
         for (Attachment a : m.attachments()) {
             messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
                     Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason(),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.postdesk.app.IngestService;
+import org.postdesk.mail.RawSource;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MailboxState;
@@ -93,7 +94,9 @@ final class MailboxSession {
         for (Message message : sorted(candidates)) {
             long uid = folder.getUID(message);
             if (running.getAsBoolean() && uid <= lastUid) {
-                process(message, uid, source(message, null), null);
+                try (RawSource raw = source(message, null)) {
+                    process(message, uid, raw, null);
+                }
             }
         }
     }
@@ -109,7 +112,7 @@ final class MailboxSession {
                 todo.add(message);
             }
         }
-        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1)) {
+        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1, parts.settings().maxMessageBytes())) {
             for (int i = 0; i < todo.size() && running.getAsBoolean(); i++) {
                 Message message = todo.get(i);
                 long uid = folder.getUID(message);
@@ -118,9 +121,10 @@ final class MailboxSession {
                     lastUid = uid;
                     continue;
                 }
-                byte[] raw = source(message, readAhead);
-                nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
-                process(message, uid, raw, new IngestService.Cursor(validity, uid));
+                try (RawSource raw = source(message, readAhead)) {
+                    nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
+                    process(message, uid, raw, new IngestService.Cursor(validity, uid));
+                }
                 java.util.Date arrived = message.getReceivedDate();
                 if (arrived != null) {
                     parts.ingest().observer().arrivalToCommit(mailbox,
@@ -144,18 +148,26 @@ final class MailboxSession {
     }
 
     /**
-     * The message's source; one larger than {@code ingest.max-message-bytes} (its RFC822.SIZE, fetched with
-     * the UIDs) is not downloaded: it becomes its headers plus a note, so one huge mail cannot exhaust the heap.
+     * The message's source (in memory or spooled to a temporary file; the caller closes it). One larger than
+     * {@code ingest.max-message-bytes} is not downloaded: it becomes its headers plus a note, so one huge mail cannot
+     * exhaust the heap or the disk. Its RFC822.SIZE (fetched with the UIDs) says so before the fetch; a server that
+     * reports too small a size is caught while the bytes are counted, and the fetch stops at the limit.
      */
-    private byte[] source(Message message, ReadAhead readAhead) throws MessagingException, IOException {
+    private RawSource source(Message message, ReadAhead readAhead) throws MessagingException, IOException {
         long size = message.getSize();
         long max = parts.settings().maxMessageBytes();
         if (size > max) {
             log.warn("mailbox {}: message of {} bytes is over ingest.max-message-bytes ({}); storing its headers only",
                     mailbox.name(), size, max);
-            return OversizeMessage.stub(message, size, max);
+            return RawSource.of(OversizeMessage.stub(message, size, max, false));
         }
-        return readAhead == null ? ReadAhead.source(message) : readAhead.take(message);
+        try {
+            return readAhead == null ? ReadAhead.source(message, max) : readAhead.take(message);
+        } catch (RawSource.TooLargeException e) {
+            log.warn("mailbox {}: message announced as {} bytes (RFC822.SIZE) is longer than ingest.max-message-bytes"
+                    + " ({}); download stopped there, storing its headers only", mailbox.name(), size, max);
+            return RawSource.of(OversizeMessage.stub(message, size, max, true));
+        }
     }
 
     private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {
@@ -175,7 +187,7 @@ final class MailboxSession {
     }
 
     /** Stores the message (its transaction moves the cursor to {@code cursor}), then flags or moves it. */
-    private void process(Message message, long uid, byte[] raw, IngestService.Cursor cursor)
+    private void process(Message message, long uid, RawSource raw, IngestService.Cursor cursor)
             throws MessagingException {
         try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
             store(uid, raw, cursor);
@@ -191,7 +203,7 @@ final class MailboxSession {
      * (then this returns and the message is flagged like a stored one). Anything else leaves the message unflagged
      * for the worker to read again after its backoff.
      */
-    private void store(long uid, byte[] raw, IngestService.Cursor cursor) {
+    private void store(long uid, RawSource raw, IngestService.Cursor cursor) {
         IngestService ingest = parts.ingest();
         try {
             ingest.ingest(mailbox, uid, raw, cursor);

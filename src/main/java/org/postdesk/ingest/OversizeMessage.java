@@ -23,7 +23,11 @@ final class OversizeMessage {
     private OversizeMessage() {
     }
 
-    static byte[] stub(Message message, long size, long limit) throws MessagingException {
+    /**
+     * {@code counted}: the download was stopped at {@code limit} (the server's {@code size} was too small), so the
+     * real size is not known, only that it is larger.
+     */
+    static byte[] stub(Message message, long size, long limit, boolean counted) throws MessagingException {
         if (message instanceof IMAPMessage imap) {
             imap.setPeek(true); // headers only, BODY.PEEK: the message is not marked \Seen before it is stored
         }
@@ -35,11 +39,14 @@ final class OversizeMessage {
                 out.writeBytes((h.getName() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
             }
         }
-        String note = "Postdesk did not download this message: it is " + megabytes(size) + " MB, more than"
+        String what = counted ? "more than " + megabytes(limit) + " MB (the server announced " + megabytes(size)
+                + " MB; the download was stopped at the limit), more than" : megabytes(size) + " MB, more than";
+        String note = "Postdesk did not download this message: it is " + what
                 + " ingest.max-message-bytes (" + megabytes(limit) + " MB). Its headers are stored here; the"
                 + " complete message is still in the mailbox. Read it there, or raise the limit.";
         out.writeBytes(("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-                + "Content-Transfer-Encoding: 8bit\r\nX-Postdesk-Oversize: " + size + "\r\n\r\n" + note + "\r\n")
+                + "Content-Transfer-Encoding: 8bit\r\nX-Postdesk-Oversize: " + (counted ? "over " + limit : size)
+                + "\r\n\r\n" + note + "\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();
     }

@@ -2,7 +2,6 @@ package org.postdesk.ingest;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.postdesk.mail.RawSource;
 import org.slf4j.MDC;
 
 /**
@@ -21,11 +21,16 @@ import org.slf4j.MDC;
 final class ReadAhead implements AutoCloseable {
     static final int MAX_BYTES = 2 << 20;
     private final ExecutorService executor;
+    private final long maxBytes;
     private Message ahead;
-    private Future<byte[]> pending;
+    private Future<RawSource> pending;
 
-    /** {@code worthIt}: more than one message to read (otherwise no thread is started). */
-    ReadAhead(String mailboxName, boolean worthIt) {
+    /**
+     * {@code worthIt}: more than one message to read (otherwise no thread is started); {@code maxBytes}: the most
+     * read of one message ({@code ingest.max-message-bytes}).
+     */
+    ReadAhead(String mailboxName, boolean worthIt, long maxBytes) {
+        this.maxBytes = maxBytes;
         this.executor = worthIt ? Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "read-ahead-" + mailboxName);
             t.setDaemon(true);
@@ -57,17 +62,21 @@ final class ReadAhead implements AutoCloseable {
             if (mdc != null) {
                 MDC.setContextMap(mdc);
             }
-            return source(next);
+            return source(next, maxBytes);
         });
     }
 
-    /** The source of {@code message}: the one read ahead when it is this message, else read now. */
-    byte[] take(Message message) throws MessagingException, IOException {
+    /**
+     * The source of {@code message}: the one read ahead when it is this message, else read now; the caller closes it.
+     *
+     * @throws RawSource.TooLargeException when the message is longer than the limit, whatever the server said
+     */
+    RawSource take(Message message) throws MessagingException, IOException {
         if (pending == null || ahead != message) {
             discard();
-            return source(message);
+            return source(message, maxBytes);
         }
-        Future<byte[]> f = pending;
+        Future<RawSource> f = pending;
         pending = null;
         ahead = null;
         try {
@@ -80,24 +89,19 @@ final class ReadAhead implements AutoCloseable {
         }
     }
 
-    /** The whole message source, unchanged; BODY.PEEK so that reading does not mark it \Seen before it is stored. */
-    static byte[] source(Message message) throws MessagingException, IOException {
+    /**
+     * The whole message source, unchanged, streamed to memory or a temporary file ({@link RawSource}); BODY.PEEK so
+     * that reading does not mark it \Seen before it is stored. Angus reads it in {@code fetchsize} blocks (partial
+     * FETCH); the bytes are counted as they come, and at {@code maxBytes} the sink refuses the next block, so no
+     * further block is fetched: the cap holds also when the server's RFC822.SIZE was too small.
+     */
+    static RawSource source(Message message, long maxBytes) throws MessagingException, IOException {
         if (message instanceof IMAPMessage imap) {
             imap.setPeek(true);
         }
-        SourceBuffer out = new SourceBuffer(Math.max(message.getSize(), 1024));
-        message.writeTo(out);
-        return out.bytes();
-    }
-
-    /** Sized by RFC822.SIZE; when the server's size was exact, its array is the result (no second copy of a large mail). */
-    private static final class SourceBuffer extends ByteArrayOutputStream {
-        SourceBuffer(int size) {
-            super(size);
-        }
-
-        byte[] bytes() {
-            return count == buf.length ? buf : toByteArray();
+        try (RawSource.Sink sink = RawSource.sink(maxBytes)) {
+            message.writeTo(sink);
+            return sink.finish();
         }
     }
 
@@ -123,7 +127,7 @@ final class ReadAhead implements AutoCloseable {
             return;
         }
         try {
-            pending.get();
+            pending.get().close(); // its temporary file, when it has one
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {

@@ -24,7 +24,8 @@ import java.util.Optional;
  * {@code sentAt}, {@code htmlBody}, {@code contentLanguage}.
  *
  * <p>{@code headers} maps lower-case names to unfolded values in message order (names in order of first
- * appearance). The raw array is not copied on access: treat it as read-only.
+ * appearance). {@code raw} is the source as received, possibly in a temporary file: whoever read it from the
+ * server closes it once the message is stored.
  */
 public record InboundMessage(
         String messageId,
@@ -41,7 +42,7 @@ public record InboundMessage(
         List<Attachment> attachments,
         Map<String, List<String>> headers,
         String contentLanguage,
-        byte[] raw,
+        RawSource raw,
         List<String> parseNotes) {
 
     public InboundMessage {
@@ -68,7 +69,18 @@ public record InboundMessage(
      * {@link #contentFingerprint()}, so hashing every (possibly 40 MB) source while parsing would be wasted.
      */
     public String contentHash() {
-        return HexFormat.of().formatHex(sha256().digest(raw));
+        return sha256Hex(raw);
+    }
+
+    /** Lower-case hex SHA-256 of the whole source, read as a stream (a spooled source is not loaded whole). */
+    public static String sha256Hex(RawSource source) {
+        MessageDigest digest = sha256();
+        try (java.io.InputStream in = new java.security.DigestInputStream(source.open(), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("hashing " + source + " failed", e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /**

@@ -42,6 +42,9 @@ public final class MimeParser {
 
     private static final Logger log = LoggerFactory.getLogger(MimeParser.class);
     static final int IN_MEMORY_BYTES = 256 * 1024;
+    /** The header section of a spooled source is looked for in this many first bytes. */
+    static final int HEAD_BYTES = 1 << 20;
+    private static final int UNREADABLE_TEXT_BYTES = 4 << 20;
 
     static {
         JakartaMailProviders.register();
@@ -72,6 +75,14 @@ public final class MimeParser {
      * a copy (a large message must not be held twice): the caller must not change it afterwards.
      */
     public InboundMessage parse(byte[] raw) {
+        return parse(RawSource.of(Objects.requireNonNull(raw, "raw")));
+    }
+
+    /**
+     * Parses {@code raw}, streaming it when it is spooled to a file (only its header section is read into memory);
+     * the message keeps {@code raw} itself, and the caller closes it once the message is stored.
+     */
+    public InboundMessage parse(RawSource raw) {
         Objects.requireNonNull(raw, "raw");
         List<String> notes = new ArrayList<>();
         Message message = null;
@@ -89,11 +100,42 @@ public final class MimeParser {
         }
     }
 
-    private Message read(byte[] raw, List<String> notes) throws IOException, MimeException {
-        byte[] bytes = LineEnds.onlyBareCr(raw) ? LineEnds.crToCrlf(raw, notes) : raw;
-        HeaderRecovery.Repaired repaired = HeaderRecovery.repair(bytes, notes);
-        InputStream in = new SequenceInputStream(new ByteArrayInputStream(repaired.headers()),
-                new ByteArrayInputStream(bytes, repaired.bodyStart(), bytes.length - repaired.bodyStart()));
+    private Message read(RawSource raw, List<String> notes) throws IOException, MimeException {
+        if (raw.inMemory()) {
+            byte[] all = raw.bytes();
+            byte[] bytes = LineEnds.onlyBareCr(all) ? LineEnds.crToCrlf(all, notes) : all;
+            HeaderRecovery.Repaired repaired = HeaderRecovery.repair(bytes, notes);
+            return build(new SequenceInputStream(new ByteArrayInputStream(repaired.headers()),
+                    new ByteArrayInputStream(bytes, repaired.bodyStart(), bytes.length - repaired.bodyStart())), notes);
+        }
+        boolean bareCr;
+        try (InputStream in = raw.open()) {
+            bareCr = LineEnds.onlyBareCr(in);
+        }
+        if (!bareCr) {
+            return readSpooled(raw, notes);
+        }
+        // Rare (classic Mac OS mail): a converted copy, spooled like the original, read and then deleted.
+        try (InputStream in = LineEnds.crToCrlf(raw.open(), notes);
+             RawSource converted = RawSource.spool(in, 2 * raw.length())) {
+            return readSpooled(converted, notes);
+        }
+    }
+
+    /**
+     * Only the header section is repaired in memory (from the first {@value #HEAD_BYTES} bytes); the body streams
+     * from the file. mime4j copies each body into its own storage (memory or temporary files) while it parses, so
+     * the spooled source may be closed afterwards.
+     */
+    private Message readSpooled(RawSource raw, List<String> notes) throws IOException, MimeException {
+        HeaderRecovery.Repaired repaired = HeaderRecovery.repair(raw.head(HEAD_BYTES), notes);
+        try (InputStream body = raw.open()) {
+            body.skipNBytes(repaired.bodyStart());
+            return build(new SequenceInputStream(new ByteArrayInputStream(repaired.headers()), body), notes);
+        }
+    }
+
+    private Message build(InputStream in, List<String> notes) throws IOException, MimeException {
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(config);
         builder.setDecodeMonitor(new NotingMonitor(notes));
@@ -102,7 +144,7 @@ public final class MimeParser {
         return builder.parseMessage(in);
     }
 
-    private InboundMessage structured(Message message, byte[] raw, List<String> notes) {
+    private InboundMessage structured(Message message, RawSource raw, List<String> notes) {
         Charset hint = charsetHint(message);
         BodyCollector collector = new BodyCollector(maxAttachmentBytes, hint, notes);
         collector.collect(message);
@@ -115,10 +157,11 @@ public final class MimeParser {
     }
 
     /** Last resort: show the whole message as text. */
-    private InboundMessage unreadable(byte[] raw, String reason, List<String> notes) {
+    private InboundMessage unreadable(RawSource raw, String reason, List<String> notes) {
         List<String> allNotes = new ArrayList<>(notes);
         allNotes.add("MIME structure unreadable: " + reason);
-        String text = CharsetDecoding.guess(raw).text().replace("\r\n", "\n");
+        // At most the first megabytes as text: the whole source is kept beside it.
+        String text = CharsetDecoding.guess(raw.head(UNREADABLE_TEXT_BYTES)).text().replace("\r\n", "\n");
         return new InboundMessage(null, null, List.of(), null, List.of(), List.of(), List.of(), "", null, text,
                 null, List.of(), Map.of(), null, raw, allNotes);
     }

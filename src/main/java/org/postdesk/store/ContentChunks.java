@@ -3,6 +3,9 @@ package org.postdesk.store;
 import static org.postdesk.store.db.Tables.ATTACHMENT_CHUNK;
 import static org.postdesk.store.db.Tables.MESSAGE_RAW_CHUNK;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import org.jooq.DSLContext;
@@ -30,6 +33,41 @@ final class ContentChunks {
         for (int seq = 0; seq * (long) CHUNK < value.length; seq++) {
             dsl.insertInto(MESSAGE_RAW_CHUNK).set(MESSAGE_RAW_CHUNK.MESSAGE_ID, messageId)
                     .set(MESSAGE_RAW_CHUNK.SEQ, seq).set(MESSAGE_RAW_CHUNK.BYTES, slice(value, seq)).execute();
+        }
+    }
+
+    /**
+     * Writes a streamed value one {@value #CHUNK}-byte chunk at a time: only one chunk is in the heap.
+     *
+     * @throws java.io.UncheckedIOException when the stream cannot be read (the transaction then rolls back)
+     */
+    void writeRaw(long messageId, StreamedValue value) {
+        try (InputStream in = value.opener().open()) {
+            long written = 0;
+            for (int seq = 0; ; seq++) {
+                byte[] chunk = in.readNBytes(CHUNK);
+                if (chunk.length == 0) {
+                    break;
+                }
+                dsl.insertInto(MESSAGE_RAW_CHUNK).set(MESSAGE_RAW_CHUNK.MESSAGE_ID, messageId)
+                        .set(MESSAGE_RAW_CHUNK.SEQ, seq).set(MESSAGE_RAW_CHUNK.BYTES, chunk).execute();
+                written += chunk.length;
+            }
+            if (written != value.length()) {
+                throw new IllegalStateException("message id " + messageId + ": the source gave " + written
+                        + " bytes, " + value.length() + " were expected");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("message id " + messageId + ": reading its source to store it failed", e);
+        }
+    }
+
+    /** The whole of a streamed value no larger than a chunk. */
+    static byte[] small(StreamedValue value) {
+        try (InputStream in = value.opener().open()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading a message source to store it failed", e);
         }
     }
 

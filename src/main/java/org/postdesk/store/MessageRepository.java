@@ -39,7 +39,11 @@ public final class MessageRepository {
     }
 
     private long insertRow(NewMessage m) {
-        boolean chunked = ContentChunks.chunked(m.raw());
+        if (m.rawStream() != null && m.rawStream().length() <= ContentChunks.CHUNK) {
+            return insertRow(withRaw(m, ContentChunks.small(m.rawStream())));
+        }
+        boolean streamed = m.rawStream() != null;
+        boolean chunked = streamed || ContentChunks.chunked(m.raw());
         long id = dsl.insertInto(MESSAGE)
                 .set(MESSAGE.TICKET_ID, m.ticketId()).set(MESSAGE.MAILBOX_ID, m.mailboxId())
                 .set(MESSAGE.DIRECTION, m.direction().name()).set(MESSAGE.KIND, m.kind())
@@ -54,10 +58,18 @@ public final class MessageRepository {
                 .set(MESSAGE.CONTENT_FINGERPRINT, m.contentFingerprint())
                 .returningResult(MESSAGE.ID)
                 .fetchOne(MESSAGE.ID);
-        if (chunked) {
+        if (streamed) {
+            new ContentChunks(dsl).writeRaw(id, m.rawStream());
+        } else if (chunked) {
             new ContentChunks(dsl).writeRaw(id, m.raw());
         }
         return id;
+    }
+
+    private static NewMessage withRaw(NewMessage m, byte[] raw) {
+        return new NewMessage(m.ticketId(), m.mailboxId(), m.direction(), m.kind(), m.dedupeKey(), m.messageId(),
+                m.inReplyTo(), m.refs(), m.fromAddr(), m.fromName(), m.toAddrs(), m.ccAddrs(), m.subject(), m.sentAt(),
+                m.storedAt(), m.bodyText(), m.bodyHtml(), raw, m.parseNote(), m.imapUid(), m.contentFingerprint());
     }
 
     public void insertAttachment(long messageId, StoredAttachment a) {

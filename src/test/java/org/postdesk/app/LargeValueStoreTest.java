@@ -2,6 +2,7 @@ package org.postdesk.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.SecretBox;
 import org.postdesk.daemon.Pipeline;
+import org.postdesk.mail.RawSource;
 import org.postdesk.store.Conversation;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -51,12 +53,26 @@ class LargeValueStoreTest {
                     SecretBox.KEY_ENV, Base64.getEncoder().encodeToString(new byte[32])), dir.resolve("k")), null,
                     Clock.systemUTC());
             IngestResult result = pipeline.ingest().ingest(mailbox, 1L, source.clone(), null);
+            assertStored(db, result, source, file);
 
-            long ticketId = new TicketRepository(db.dsl()).byNumber(result.number()).orElseThrow().id();
-            MessageRow stored = new MessageRepository(db.dsl()).byTicket(ticketId).get(0);
-            assertThat(new MessageRepository(db.dsl()).raw(stored.id())).contains(source);
-            assertThat(new Conversation(db.dsl()).attachments(stored.id())).singleElement()
-                    .extracting(StoredAttachment::content).isEqualTo(file);
+            // The same mail again, with another Message-ID, as the IMAP reader hands it over: spooled to a
+            // temporary file, parsed from it and written to the store chunk by chunk.
+            byte[] second = new String(source, StandardCharsets.ISO_8859_1).replace("<large-1@", "<large-2@")
+                    .getBytes(StandardCharsets.ISO_8859_1);
+            try (RawSource spooled = RawSource.spool(new ByteArrayInputStream(second), 10 << 20)) {
+                assertThat(spooled.inMemory()).isFalse();
+                assertStored(db, pipeline.ingest().ingest(mailbox, 2L, spooled, null), second, file);
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static void assertStored(Database db, IngestResult result, byte[] source, byte[] file) {
+        long ticketId = new TicketRepository(db.dsl()).byNumber(result.number()).orElseThrow().id();
+        MessageRow stored = new MessageRepository(db.dsl()).byTicket(ticketId).get(0);
+        assertThat(new MessageRepository(db.dsl()).raw(stored.id())).contains(source);
+        assertThat(new Conversation(db.dsl()).attachments(stored.id())).singleElement()
+                .extracting(StoredAttachment::content).isEqualTo(file);
     }
 }

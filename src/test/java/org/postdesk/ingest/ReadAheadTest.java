@@ -38,15 +38,15 @@ class ReadAheadTest {
         }
     }
 
-    private static String text(byte[] raw) {
-        return new String(raw, StandardCharsets.US_ASCII);
+    private static String text(org.postdesk.mail.RawSource raw) {
+        return new String(raw.bytes(), StandardCharsets.US_ASCII);
     }
 
     @Test
     void theMessageReadAheadIsHandedOutOnceAndNotReadAgain() throws Exception {
         CountingMessage first = new CountingMessage("one", false);
         CountingMessage second = new CountingMessage("two", false);
-        try (ReadAhead ahead = new ReadAhead("support", true)) {
+        try (ReadAhead ahead = new ReadAhead("support", true, WorkerSettings.DEFAULT_MAX_MESSAGE_BYTES)) {
             assertThat(text(ahead.take(first))).contains("body of one");
             ahead.prefetch(second);
             assertThat(text(ahead.take(second))).contains("body of two").doesNotContain("body of one");
@@ -59,7 +59,7 @@ class ReadAheadTest {
     void askingForAnotherMessageThanTheOneReadAheadReadsThatOne() throws Exception {
         CountingMessage second = new CountingMessage("two", false);
         CountingMessage third = new CountingMessage("three", false);
-        try (ReadAhead ahead = new ReadAhead("support", true)) {
+        try (ReadAhead ahead = new ReadAhead("support", true, WorkerSettings.DEFAULT_MAX_MESSAGE_BYTES)) {
             ahead.prefetch(second);
             assertThat(text(ahead.take(third))).contains("body of three");
         }
@@ -69,7 +69,7 @@ class ReadAheadTest {
     @Test
     void aFailedReadAheadSurfacesAsTheMailFailureItWas() throws Exception {
         CountingMessage broken = new CountingMessage("broken", true);
-        try (ReadAhead ahead = new ReadAhead("support", true)) {
+        try (ReadAhead ahead = new ReadAhead("support", true, WorkerSettings.DEFAULT_MAX_MESSAGE_BYTES)) {
             ahead.prefetch(broken);
             assertThatThrownBy(() -> ahead.take(broken)).isInstanceOf(MessagingException.class)
                     .hasMessageContaining("connection dropped while reading broken");
@@ -91,7 +91,7 @@ class ReadAheadTest {
     @Test
     void withoutReadAheadEveryMessageIsReadWhenAskedFor() throws Exception {
         CountingMessage first = new CountingMessage("one", false);
-        try (ReadAhead ahead = new ReadAhead("support", false)) {
+        try (ReadAhead ahead = new ReadAhead("support", false, WorkerSettings.DEFAULT_MAX_MESSAGE_BYTES)) {
             ahead.prefetch(first);
             assertThat(first.reads).hasValue(0);
             assertThat(text(ahead.take(first))).contains("body of one");

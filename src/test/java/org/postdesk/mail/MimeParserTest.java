@@ -173,7 +173,7 @@ class MimeParserTest {
         assertEquals("The beginning survived.", m.textBody());
         assertEquals("photo.png", m.attachments().get(0).filename());
         assertTrue(hasNote(m, "Body part ended prematurely"), m.parseNotes()::toString);
-        assertArrayEquals(raw, m.raw());
+        assertArrayEquals(raw, m.raw().bytes());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package org.postdesk.app.sender;
 
-import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
+import org.postdesk.mail.RawSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xbill.DNS.ExtendedResolver;
@@ -43,10 +44,10 @@ public final class DkimCheck {
     }
 
     /** Which signature of {@code fromDomain} verifies, for the audit ("d=… s=…"); empty when none. */
-    Optional<String> verify(byte[] raw, String fromDomain) {
+    Optional<String> verify(RawSource raw, String fromDomain) {
         List<SignatureRecord> valid;
-        try {
-            valid = new DKIMVerifier(keys).verify(new ByteArrayInputStream(raw));
+        try (InputStream in = raw.open()) {
+            valid = new DKIMVerifier(keys).verify(in);
         } catch (FailException e) {
             log.info("DKIM: no signature verifies ({})", e.getMessage());
             return Optional.empty();

@@ -21,8 +21,8 @@ class DkimCheckTest {
         keys = DkimFixture.newKey();
     }
 
-    private static byte[] bytes(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
+    private static org.postdesk.mail.RawSource bytes(String s) {
+        return org.postdesk.mail.RawSource.of(s.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
