@@ -87,11 +87,14 @@ public final class MessageRepository {
 
     /**
      * The content fingerprints of every message stored or sent with this Message-ID, null for those that
-     * have none (outbound mail, rows older than the fingerprint); empty when the id is new.
+     * have none (outbound mail, rows older than the fingerprint); empty when the id is new. A row whose
+     * Message-ID and dedupe key are both this id is listed twice.
      */
     public List<String> fingerprintsOf(String messageId) {
-        return dsl.select(MESSAGE.CONTENT_FINGERPRINT).from(MESSAGE)
-                .where(MESSAGE.MESSAGE_ID.eq(messageId).or(MESSAGE.DEDUPE_KEY.eq(messageId)))
+        // Two index lookups, not "message_id = ? or dedupe_key = ?": H2 plans that OR over two columns as a
+        // scan of the whole message table, on every message ingested (a third of the drain's CPU at 5,000 rows).
+        return dsl.select(MESSAGE.CONTENT_FINGERPRINT).from(MESSAGE).where(MESSAGE.MESSAGE_ID.eq(messageId))
+                .unionAll(dsl.select(MESSAGE.CONTENT_FINGERPRINT).from(MESSAGE).where(MESSAGE.DEDUPE_KEY.eq(messageId)))
                 .fetch(MESSAGE.CONTENT_FINGERPRINT);
     }
 
