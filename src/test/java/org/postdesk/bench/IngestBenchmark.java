@@ -84,8 +84,8 @@ public final class IngestBenchmark {
     private static double prefill(BenchStack stack, int n) {
         Progress.say("prefill: seeding %,d tickets...", n);
         long t0 = System.nanoTime();
-        long firstAgent = stack.db().dsl().fetchOne("select coalesce(min(id), 0) from agent").get(0, Long.class);
-        StoreSeed.tickets(stack.db(), n, stack.mailbox().id(), firstAgent, Math.max(1, stack.agentCount()));
+        List<Long> agents = stack.db().dsl().fetch("select id from agent order by id").getValues(0, Long.class);
+        StoreSeed.tickets(stack.db(), n, stack.mailbox().id(), agents);
         return (System.nanoTime() - t0) / 1e9;
     }
 
