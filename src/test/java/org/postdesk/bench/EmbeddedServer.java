@@ -108,6 +108,10 @@ final class EmbeddedServer implements BenchServer {
         }
     }
 
+    int imapPort() {
+        return greenMail.imapPort();
+    }
+
     private int smtpPort() {
         return greenMail.smtpPort();
     }

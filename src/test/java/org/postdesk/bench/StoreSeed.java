@@ -56,7 +56,7 @@ final class StoreSeed {
         long spacing = Math.max(1, Duration.ofDays(730).toSeconds() / Math.max(1, n));
         long before = db.dsl().nextval(Sequences.TICKET_NUMBER_SEQ);
         db.dsl().execute("alter sequence ticket_number_seq restart with " + (before + n));
-        db.dsl().execute("create table if not exists seed_number (g bigint primary key, number bigint not null)");
+        db.dsl().execute("create table if not exists seed_number (g bigint primary key, number bigint not null unique)");
         long t0 = System.nanoTime();
         for (int from = 1; from <= n; from += BATCH) {
             int to = Math.min(n, from + BATCH - 1);

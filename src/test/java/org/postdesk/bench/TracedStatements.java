@@ -1,0 +1,105 @@
+package org.postdesk.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The statements an H2 database ran, read from its trace file ({@code TRACE_LEVEL_FILE=3} writes every one as
+ * {@code /*SQL l:… t:ms*}{@code /text {1: literal, 2: …};}): one example of each distinct text, with its bind
+ * values put back as the SQL literals H2 printed (they read the same on PostgreSQL), so each can be timed and
+ * explained again. A parser of H2's own debug format, hand-written because no library reads it.
+ */
+final class TracedStatements {
+    private static final Pattern LINE = Pattern.compile("^/\\*SQL[^*]*\\*/(.*?)(?: \\{(.*)\\})?;$");
+
+    /** One traced statement: its text with placeholders, and the same with this run's values inlined. */
+    record Traced(String shape, String inlined, int runs) {
+    }
+
+    private TracedStatements() {
+    }
+
+    /** The SELECTs of {@code traceFile} (other statements and H2's own are left out), first seen first. */
+    static List<Traced> selects(Path traceFile) {
+        Map<String, Traced> byShape = new LinkedHashMap<>();
+        for (String line : lines(traceFile)) {
+            Matcher m = LINE.matcher(line);
+            if (!m.matches() || !m.group(1).regionMatches(true, 0, "select", 0, 6)
+                    || m.group(1).contains("information_schema")) {
+                continue;
+            }
+            String shape = m.group(1);
+            Traced seen = byShape.get(shape);
+            byShape.put(shape, new Traced(shape, seen != null ? seen.inlined() : inline(shape, values(m.group(2))),
+                    seen == null ? 1 : seen.runs() + 1));
+        }
+        return List.copyOf(byShape.values());
+    }
+
+    private static List<String> lines(Path traceFile) {
+        try {
+            return Files.exists(traceFile) ? Files.readAllLines(traceFile, StandardCharsets.ISO_8859_1) : List.of();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read H2 trace " + traceFile, e);
+        }
+    }
+
+    /** {@code 1: CAST(5 AS BIGINT), 2: 'it''s'} → the literals in order (commas inside quotes kept). */
+    static List<String> values(String params) {
+        List<String> out = new ArrayList<>();
+        if (params == null || params.isBlank()) {
+            return out;
+        }
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        int depth = 0;
+        for (char c : params.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+            } else if (!quoted && depth == 0 && c == ',') {
+                out.add(stripIndex(cur.toString()));
+                cur.setLength(0);
+                continue;
+            }
+            cur.append(c);
+        }
+        out.add(stripIndex(cur.toString()));
+        return out;
+    }
+
+    private static String stripIndex(String item) {
+        String s = item.strip();
+        return s.substring(s.indexOf(':') + 1).strip();
+    }
+
+    /** {@code sql} with each {@code ?} outside a string literal replaced by the next value. */
+    static String inline(String sql, List<String> values) {
+        StringBuilder out = new StringBuilder();
+        boolean quoted = false;
+        int next = 0;
+        for (char c : sql.toCharArray()) {
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            if (c == '?' && !quoted && next < values.size()) {
+                out.append(values.get(next++));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
