@@ -19,6 +19,14 @@ class DatabaseUrlTest {
     }
 
     @Test
+    void closingAFileDatabaseDoesNotCompactItAndAnExplicitSettingIsKept() {
+        assertThat(Database.jdbcUrl(new DbSettings("jdbc:h2:file:./d", "sa", "", 2))).contains(";MAX_COMPACT_TIME=0");
+        assertThat(Database.jdbcUrl(new DbSettings("jdbc:h2:file:./d;MAX_COMPACT_TIME=500", "sa", "", 2)))
+                .doesNotContain("MAX_COMPACT_TIME=0");
+        assertThat(Database.jdbcUrl(new DbSettings("jdbc:h2:mem:x", "sa", "", 2))).doesNotContain("MAX_COMPACT_TIME");
+    }
+
+    @Test
     void anExplicitWriteDelayIsKeptAndMemoryDatabasesAreLeftAlone() {
         assertThat(Database.jdbcUrl(new DbSettings("jdbc:h2:file:./d;WRITE_DELAY=100", "sa", "", 2)))
                 .doesNotContain("WRITE_DELAY=0");
