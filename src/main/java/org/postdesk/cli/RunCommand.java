@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import org.postdesk.daemon.DaemonLauncher;
+import org.postdesk.daemon.StoreAtStart;
+import org.postdesk.store.Database;
 
 /** {@code postdesk run}: the daemon, in the foreground, until SIGTERM or Ctrl-C. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -18,7 +20,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CliContext context = PostdeskCommand.context(spec);
-        DaemonLauncher.runUntilStopped(context.config(), context.database(), context.secrets(), () -> { });
+        Database db = StoreAtStart.open(context::database, context.config().ingest().reconnectMaxBackoff(),
+                d -> Thread.sleep(d.toMillis()));
+        DaemonLauncher.runUntilStopped(context.config(), db, context.secrets(), () -> { });
         return ExitCodes.OK;
     }
 }
