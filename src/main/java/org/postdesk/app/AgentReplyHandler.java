@@ -25,9 +25,9 @@ import org.postdesk.tickets.agent.CommandVerb;
 import org.postdesk.tickets.agent.ParsedReply;
 import org.postdesk.tickets.agent.ReplyTokenCodec;
 import org.postdesk.tickets.agent.ReplyTrimmer;
+import org.postdesk.tickets.agent.TokenScrubber;
 import org.postdesk.tickets.reply.ExtractedReply;
 import org.postdesk.tickets.reply.ReplyShape;
-import org.postdesk.tickets.agent.TokenScrubber;
 
 /**
  * Handles an agent's reply in the ingest transaction: the agent mail is stored as an internal

@@ -4,10 +4,10 @@ import java.time.Clock;
 import java.time.Instant;
 import org.jooq.DSLContext;
 import org.postdesk.app.Actor;
+import org.postdesk.app.Handover;
 import org.postdesk.app.TicketCommands;
 import org.postdesk.daemon.DaemonLauncher;
 import org.postdesk.daemon.Pipeline;
-import org.postdesk.app.Handover;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the changing {@code ticket} commands share: one use case in one transaction, its line printed. */
