@@ -1,5 +1,7 @@
 package org.postdesk;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameEndingWith;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -73,6 +75,23 @@ class LayeringTest {
             .resideInAPackage("org.postdesk.ingest..")
             .should().dependOnClassesThat().resideInAnyPackage("org.postdesk.cli..", "org.postdesk.daemon..",
                     "org.postdesk.reports..", GENERATED_STORE);
+
+    /**
+     * The commands that change tickets, mailboxes and templates parse, call one use case of {@code app} (or
+     * {@code outbound.TemplateAdmin}) in one transaction, and print: no repository of their own. The commands
+     * that only print a view (list, show, history, report…) still read the store's read models; see
+     * docs/ARCHITECTURE.md, "Packages".
+     */
+    @ArchTest
+    static final ArchRule changingCommandsCallUseCasesNotRepositories = noClasses().that()
+            .haveNameMatching("org\\.postdesk\\.cli\\.(Ticket(Assign|Close|Link|Merge|Note|Release|Reopen)Command"
+                    + "|TicketAdminSupport|Mailbox(Add|Set|Enable|Disable|Remove)Command|MailboxCommand"
+                    + "|Template(Set|Edit|Import|Rollback|Render)Command|TemplateSupport"
+                    + "|HoursSetCommand|Holiday(Add|Import|Remove)Command|Sla(Set|Remove)Command|SlaCli)(\\$.*)?")
+            .should().dependOnClassesThat(resideInAPackage("org.postdesk.store..").and(nameEndingWith("Repository")))
+            .orShould().dependOnClassesThat().resideInAPackage(GENERATED_STORE)
+            .because("a rule in a command is a rule written twice (the close rule once disagreed between #close and"
+                    + " postdesk ticket close)");
 
     @ArchTest
     static final ArchRule reportsOnlyRead = noClasses().that().resideInAPackage("org.postdesk.reports..")

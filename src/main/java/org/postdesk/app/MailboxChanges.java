@@ -3,13 +3,16 @@ package org.postdesk.app;
 import java.util.Locale;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.postdesk.app.sender.SenderCheck;
+import org.postdesk.config.MailboxUrl;
+import org.postdesk.store.DuplicateMailboxException;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRemoval;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewMailbox;
 
 /**
- * The admin's mailbox use cases ({@code postdesk mailbox set|enable|disable|remove}) in the caller's
+ * The admin's mailbox use cases ({@code postdesk mailbox add|set|enable|disable|remove}) in the caller's
  * transaction, and the rules a mailbox's settings follow, shared with {@code mailbox add}. Each returns
  * the line to show; a refusal says what to do instead.
  */
@@ -49,6 +52,45 @@ public final class MailboxChanges {
         repo.update(m.id(), next);
         return "mailbox " + name + " changed; a running daemon picks it up within seconds (check it with: postdesk"
                 + " mailbox test " + name + ")";
+    }
+
+    /** What {@code token-only} means, wherever it is shown. */
+    public static final String TOKEN_ONLY_WARNING = "WARNING: agent replies are trusted on their reply token alone"
+            + " (--agent-sender-check token-only): anybody holding a notification can act as the agent.";
+
+    /** Adds a mailbox whose settings the caller has checked (passwords come encrypted) with its sender check. */
+    public Mailbox add(DSLContext tx, NewMailbox mailbox, SenderCheck senderCheck) {
+        MailboxRepository repo = new MailboxRepository(tx);
+        if (repo.byName(mailbox.name()).isPresent()) {
+            throw new RefusedException("mailbox " + mailbox.name() + " already exists (see: postdesk mailbox show "
+                    + mailbox.name() + ")");
+        }
+        try {
+            Mailbox added = repo.add(mailbox);
+            repo.setAgentSenderCheck(added.id(), senderCheck.option());
+            return added;
+        } catch (DuplicateMailboxException e) {
+            throw new RefusedException(e.getMessage());
+        }
+    }
+
+    /** {@code --agent-sender-check}: how far an agent's reply must prove its sender, in the caller's transaction. */
+    public String setSenderCheck(DSLContext tx, String name, SenderCheck check) {
+        MailboxRepository repo = new MailboxRepository(tx);
+        repo.setAgentSenderCheck(find(repo, name).id(), check.option());
+        return "agent sender check: " + check.option() + (check == SenderCheck.TOKEN_ONLY ? "\n" + TOKEN_ONLY_WARNING : "");
+    }
+
+    /**
+     * As {@code mailbox add}: an SMTP password needs a user in the SMTP URL, {@code newSmtp} when it is being
+     * changed, else the stored one.
+     */
+    public void refuseSmtpPasswordWithoutUser(DSLContext tx, String name, MailboxUrl newSmtp) {
+        MailboxUrl url = newSmtp != null ? newSmtp : MailboxUrl.parseSmtp(find(new MailboxRepository(tx), name).smtpUrl());
+        if (!url.hasUser()) {
+            throw new RefusedException("--smtp-password-* given, but the SMTP URL " + url + " of mailbox " + name
+                    + " has no user to log in with: give --smtp smtp://USER@HOST (write '@' in the user as %40)");
+        }
     }
 
     public String setEnabled(DSLContext tx, String name, boolean enabled) {

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.postdesk.sla.DayOverride;
 import org.postdesk.sla.TimeRange;
-import org.postdesk.store.CalendarRepository;
-import org.postdesk.store.Mailbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,11 +46,8 @@ final class HolidayAddCommand implements Callable<Integer> {
     public Integer call() {
         DayOverride day = SlaCli.refusing(this::day);
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
-            new CalendarRepository(tx).putDays(m.id(), List.of(day));
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": " + day.date() + " is " + describe(day));
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.putDays(tx, mailbox, List.of(day), now),
+                m -> "mailbox " + m.name() + ": " + day.date() + " is " + describe(day));
         return ExitCodes.OK;
     }
 

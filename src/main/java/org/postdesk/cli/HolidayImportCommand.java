@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.postdesk.deadlines.IcsHolidays;
 import org.postdesk.sla.DayOverride;
-import org.postdesk.store.CalendarRepository;
-import org.postdesk.store.Mailbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,12 +55,9 @@ final class HolidayImportCommand implements Callable<Integer> {
             throw new UsageException(file + " holds no events: nothing to import");
         }
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
-            new CalendarRepository(tx).putDays(m.id(), days);
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": imported " + days.size() + " holiday(s) from "
-                    + file + ", " + days.get(0).date() + " to " + days.get(days.size() - 1).date());
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.putDays(tx, mailbox, days, now),
+                m -> "mailbox " + m.name() + ": imported " + days.size() + " holiday(s) from " + file + ", "
+                        + days.get(0).date() + " to " + days.get(days.size() - 1).date());
         return ExitCodes.OK;
     }
 }

@@ -3,8 +3,6 @@ package org.postdesk.cli;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.postdesk.store.CalendarRepository;
-import org.postdesk.store.Mailbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,14 +26,8 @@ final class HolidayRemoveCommand implements Callable<Integer> {
     public Integer call() {
         LocalDate d = SlaCli.refusing(() -> HolidayAddCommand.parseDate(date));
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailboxOrOnly(tx, mailbox);
-            if (!new CalendarRepository(tx).removeDay(m.id(), d)) {
-                throw new UsageException("mailbox " + m.name() + " has no holiday or exception on " + d
-                        + " (see: postdesk holiday list --mailbox " + m.name() + ")");
-            }
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": " + d + " follows the ordinary week again");
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.removeDay(tx, mailbox, d, now),
+                m -> "mailbox " + m.name() + ": " + d + " follows the ordinary week again");
         return ExitCodes.OK;
     }
 }

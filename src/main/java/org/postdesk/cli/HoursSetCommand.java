@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.postdesk.sla.BusinessCalendar;
 import org.postdesk.sla.WeeklyHours;
-import org.postdesk.store.CalendarRepository;
-import org.postdesk.store.Mailbox;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -45,11 +43,8 @@ final class HoursSetCommand implements Callable<Integer> {
         WeeklyHours hours = SlaCli.refusing(() -> WeeklyHours.parse(weekly));
         SlaCli.refusing(() -> new BusinessCalendar(z, hours, List.of()));
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailbox(tx, mailbox);
-            new CalendarRepository(tx).setHours(m.id(), z, hours, now);
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": open " + hours + " (" + z.getId() + ")");
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.setHours(tx, mailbox, z, hours, now),
+                m -> "mailbox " + m.name() + ": open " + hours + " (" + z.getId() + ")");
         return ExitCodes.OK;
     }
 }

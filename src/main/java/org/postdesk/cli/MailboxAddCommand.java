@@ -1,21 +1,19 @@
 package org.postdesk.cli;
 
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.postdesk.app.MailboxChanges;
+import org.postdesk.app.sender.SenderCheck;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
-import org.postdesk.store.DuplicateMailboxException;
 import org.postdesk.store.Mailbox;
-import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewMailbox;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import org.postdesk.app.sender.SenderCheck;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -150,19 +148,10 @@ final class MailboxAddCommand implements Callable<Integer> {
 
     private Mailbox store(MailboxDraft draft, String imapPassword, String smtpOwnPassword) {
         CliContext ctx = PostdeskCommand.context(spec);
-        MailboxRepository repo = new MailboxRepository(ctx.database().dsl());
-        if (repo.byName(name).isPresent()) {
-            throw new UsageException("mailbox " + name + " already exists (see: postdesk mailbox show " + name + ")");
-        }
         SecretBox secrets = ctx.secrets();
-        try {
-            Mailbox added = repo.add(new NewMailbox(name, address, draft.imap().toString(), smtp.toString(),
-                    secrets.encrypt(imapPassword), smtpOwnPassword == null ? null : secrets.encrypt(smtpOwnPassword),
-                    draft.trustStore(), trustAny, moveTo, draft.label(), locale));
-            repo.setAgentSenderCheck(added.id(), draft.senderCheck().option());
-            return added;
-        } catch (DuplicateMailboxException e) {
-            throw new UsageException(e.getMessage());
-        }
+        NewMailbox mailbox = new NewMailbox(name, address, draft.imap().toString(), smtp.toString(),
+                secrets.encrypt(imapPassword), smtpOwnPassword == null ? null : secrets.encrypt(smtpOwnPassword),
+                draft.trustStore(), trustAny, moveTo, draft.label(), locale);
+        return ctx.database().inTransaction(tx -> new MailboxChanges().add(tx, mailbox, draft.senderCheck()));
     }
 }

@@ -2,14 +2,12 @@ package org.postdesk.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.jooq.DSLContext;
 import org.postdesk.app.MailboxChanges;
 import org.postdesk.app.ReportSettings;
+import org.postdesk.app.sender.SenderCheck;
 import org.postdesk.config.MailboxUrl;
 import org.postdesk.config.SecretBox;
 import org.postdesk.config.TlsSettings;
-import org.postdesk.app.sender.SenderCheck;
-import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -118,32 +116,14 @@ final class MailboxSetCommand implements Callable<Integer> {
         ReportSettings.Change reports = new ReportSettings.Change(survey, surveyScale, digest, teamLead);
         MailboxCommand.run(spec, (changes, tx) -> {
             if (smtpOwn != null) {
-                refuseSmtpPasswordWithoutUser(tx);
+                changes.refuseSmtpPasswordWithoutUser(tx, name, smtp);
             }
             boolean onlyOthers = change.isEmpty() && (check != null || !reports.isEmpty());
             String result = onlyOthers ? "mailbox " + name + " changed" : changes.set(tx, name, change);
-            result = check == null ? result : result + "\n" + setSenderCheck(tx, check);
+            result = check == null ? result : result + "\n" + changes.setSenderCheck(tx, name, check);
             return reports.isEmpty() ? result : result + "\n" + ReportSettings.set(tx, name, reports);
         });
         return ExitCodes.OK;
-    }
-
-    /** As {@code mailbox add}: an SMTP password needs a user in the SMTP URL (the new one, else the stored one). */
-    private void refuseSmtpPasswordWithoutUser(DSLContext tx) {
-        MailboxUrl url = smtp != null ? smtp
-                : MailboxUrl.parseSmtp(MailboxChanges.find(new MailboxRepository(tx), name).smtpUrl());
-        if (!url.hasUser()) {
-            throw new UsageException("--smtp-password-* given, but the SMTP URL " + url + " of mailbox " + name
-                    + " has no user to log in with: give --smtp smtp://USER@HOST (write '@' in the user as %40)");
-        }
-    }
-
-    /** Issue 9's {@code --agent-sender-check}, in the same transaction as the other changes. */
-    private String setSenderCheck(DSLContext tx, SenderCheck check) {
-        MailboxRepository repo = new MailboxRepository(tx);
-        repo.setAgentSenderCheck(MailboxChanges.find(repo, name).id(), check.option());
-        return "agent sender check: " + check.option()
-                + (check == SenderCheck.TOKEN_ONLY ? "\n" + MailboxShowCommand.TOKEN_ONLY_WARNING : "");
     }
 
     /** The new password from {@code option}-env or -file, encrypted; null when neither is given. */

@@ -83,9 +83,7 @@ final class MailboxShowCommand implements Callable<Integer> {
                 .map(Agent::display).orElse("none"));
     }
 
-    /** What {@code token-only} means, wherever it is shown (issue 9). */
-    static final String TOKEN_ONLY_WARNING = "WARNING: agent replies are trusted on their reply token alone"
-            + " (--agent-sender-check token-only): anybody holding a notification can act as the agent.";
+    static final String TOKEN_ONLY_WARNING = MailboxChanges.TOKEN_ONLY_WARNING;
 
     private static String senderCheckShown(String check) {
         return check.equals(SenderCheck.TOKEN_ONLY.option()) ? check + "   " + TOKEN_ONLY_WARNING

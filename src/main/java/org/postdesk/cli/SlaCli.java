@@ -4,18 +4,16 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
-import org.postdesk.app.MailboxChanges;
+import org.postdesk.deadlines.CalendarChanges;
 import org.postdesk.deadlines.SlaCatchUp;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
-import org.postdesk.store.MailboxRepository;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** What the business-hours, holiday and SLA commands share: finding the mailbox, parsing, recomputing. */
@@ -26,20 +24,12 @@ final class SlaCli {
     }
 
     static Mailbox mailbox(DSLContext dsl, String name) {
-        return MailboxChanges.find(new MailboxRepository(dsl), name);
+        return CalendarChanges.mailbox(dsl, name);
     }
 
     /** The named mailbox, or the only one when {@code nameOrNull} is null. */
     static Mailbox mailboxOrOnly(DSLContext dsl, String nameOrNull) {
-        if (nameOrNull != null) {
-            return mailbox(dsl, nameOrNull);
-        }
-        List<Mailbox> all = new MailboxRepository(dsl).list();
-        if (all.size() != 1) {
-            throw new UsageException("name the mailbox with --mailbox NAME (there are " + all.size()
-                    + "; see: postdesk mailbox list)");
-        }
-        return all.get(0);
+        return CalendarChanges.mailboxOrOnly(dsl, nameOrNull);
     }
 
     static ZoneId zone(String text) {
@@ -66,29 +56,25 @@ final class SlaCli {
         return d;
     }
 
-    /** What a calendar or policy change did, for its mailbox: the line the command prints. */
-    record Changed(long mailboxId, String line) {
+    /** One call of a {@link CalendarChanges} use case. */
+    @FunctionalInterface
+    interface Change {
+        CalendarChanges.Changed run(CalendarChanges changes, DSLContext tx);
     }
 
     /**
-     * Runs {@code change} in one transaction that also marks the mailbox's open tickets stale, then recomputes
-     * their due times in bounded batches, each its own transaction (never one transaction over every ticket),
-     * up to {@link SlaCatchUp#COMMAND_LIMIT}; the rest stay marked and the daemon's SLA sweeper recomputes them.
-     * Prints the change's line and what was recomputed.
+     * Runs {@code change} in one transaction (which marks the mailbox's open tickets stale), has their due times
+     * recomputed ({@link CalendarChanges#recompute}), and prints {@code line} of the mailbox and what was recomputed.
      */
-    static void changeAndRecompute(CommandSpec spec, Instant now, Function<DSLContext, Changed> change) {
+    static void changeAndRecompute(CommandSpec spec, Instant now, Change change, Function<Mailbox, String> line) {
         Database db = PostdeskCommand.context(spec).database();
-        int[] open = new int[1];
-        Changed c = db.inTransaction(tx -> {
-            Changed done = change.apply(tx);
-            open[0] = SlaCatchUp.markStale(tx, done.mailboxId(), now);
-            return done;
-        });
-        SlaCatchUp.Drained d = SlaCatchUp.drain(db, c.mailboxId(), now, SlaCatchUp.COMMAND_LIMIT);
+        CalendarChanges changes = new CalendarChanges();
+        CalendarChanges.Changed c = db.inTransaction(tx -> change.run(changes, tx));
+        SlaCatchUp.Drained d = changes.recompute(db, c, now);
         String left = d.left() == 0 ? "" : ", " + d.left() + " more are marked and the daemon's SLA sweeper recomputes"
                 + " them within minutes";
-        spec.commandLine().getOut().println(c.line() + "; due times of " + d.recomputed() + " of " + open[0]
-                + " open ticket(s) recomputed" + left);
+        spec.commandLine().getOut().println(line.apply(c.mailbox()) + "; due times of " + d.recomputed() + " of "
+                + c.open() + " open ticket(s) recomputed" + left);
     }
 
     /** Runs {@code work}, turning a refused value of the domain into a usage error (exit 2, nothing stored). */

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.postdesk.deadlines.CalendarChanges;
 import org.postdesk.outbound.BusinessTimeText;
 import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.sla.SlaPolicy;
@@ -83,11 +84,7 @@ final class SlaListCommand implements Callable<Integer> {
     }
 
     static String scope(String priority, String category) {
-        if (priority == null && category == null) {
-            return "default";
-        }
-        return (priority == null ? "" : "priority " + priority.toLowerCase(Locale.ROOT))
-                + (priority != null && category != null ? ", " : "") + (category == null ? "" : "category " + category);
+        return CalendarChanges.scope(priority, category);
     }
 
     static String targets(SlaPolicy p) {

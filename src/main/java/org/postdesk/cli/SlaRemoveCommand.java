@@ -2,8 +2,6 @@ package org.postdesk.cli;
 
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import org.postdesk.store.Mailbox;
-import org.postdesk.store.SlaPolicyRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -37,15 +35,8 @@ final class SlaRemoveCommand implements Callable<Integer> {
     public Integer call() {
         String p = SlaSetCommand.checkPriority("--priority", priority);
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailbox(tx, mailbox);
-            String scope = SlaListCommand.scope(p, category);
-            if (!new SlaPolicyRepository(tx).remove(m.id(), p, category)) {
-                throw new UsageException("mailbox " + m.name() + " has no SLA policy for " + scope
-                        + " (see: postdesk sla show " + m.name() + ")");
-            }
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": SLA policy for " + scope + " removed");
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.removePolicy(tx, mailbox, p, category, now),
+                m -> "mailbox " + m.name() + ": SLA policy for " + SlaListCommand.scope(p, category) + " removed");
         return ExitCodes.OK;
     }
 }

@@ -11,8 +11,6 @@ import java.util.concurrent.Callable;
 import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.sla.SlaPolicy;
 import org.postdesk.sla.SlaTarget;
-import org.postdesk.store.Mailbox;
-import org.postdesk.store.SlaPolicyRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -66,12 +64,9 @@ final class SlaSetCommand implements Callable<Integer> {
                 SlaCli.refusing(() -> new SlaPolicy(targets(), warnAt,
                         Optional.ofNullable(checkPriority("--escalate-priority", escalatePriority)))));
         Instant now = Instant.now();
-        SlaCli.changeAndRecompute(spec, now, tx -> {
-            Mailbox m = SlaCli.mailbox(tx, mailbox);
-            new SlaPolicyRepository(tx).put(m.id(), policy, now);
-            return new SlaCli.Changed(m.id(), "mailbox " + m.name() + ": SLA policy for " + SlaListCommand.scope(policy)
-                    + " set (" + SlaListCommand.targets(policy.policy()) + ")");
-        });
+        SlaCli.changeAndRecompute(spec, now, (changes, tx) -> changes.putPolicy(tx, mailbox, policy, now),
+                m -> "mailbox " + m.name() + ": SLA policy for " + SlaListCommand.scope(policy) + " set ("
+                        + SlaListCommand.targets(policy.policy()) + ")");
         return ExitCodes.OK;
     }
 

@@ -15,8 +15,6 @@ import org.postdesk.outbound.InvalidTemplateException;
 import org.postdesk.outbound.TemplateAdmin;
 import org.postdesk.outbound.TemplateKey;
 import org.postdesk.outbound.TemplateSource;
-import org.postdesk.store.TemplateRepository;
-import org.postdesk.store.TemplateVersionRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -50,8 +48,7 @@ final class TemplateEditCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         TemplateKey key = TemplateSupport.key(name, locale);
         TemplateAdmin admin = TemplateSupport.admin(spec);
-        TemplateVersionRow current = new TemplateRepository(PostdeskCommand.context(spec).database().dsl())
-                .current(name, locale).orElse(null);
+        TemplateSource current = admin.current(key).orElse(null);
         String before = current == null ? "" : html ? nullToEmpty(current.html()) : current.text();
         Path draft = writeDraft(key, before);
         runEditor(draft);

@@ -159,6 +159,12 @@ public final class TemplateAdmin {
         return all;
     }
 
+    /** The current version of one template, if the store holds it. */
+    public Optional<TemplateSource> current(TemplateKey key) {
+        return new TemplateRepository(db.dsl()).current(key.name(), key.locale())
+                .map(r -> new TemplateSource(r.text(), r.html()));
+    }
+
     public Optional<TemplateSource> shipped(TemplateKey key) {
         return Optional.ofNullable(shipped.get(key));
     }
