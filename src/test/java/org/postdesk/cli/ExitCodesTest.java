@@ -16,6 +16,12 @@ class ExitCodesTest {
                 new SQLTransientConnectionException("store - Connection is not available")))).isEqualTo(4);
         assertThat(codes.getExitCode(new DataAccessException("SQL [insert]; I/O error",
                 new SQLException("An I/O error occurred while sending to the backend.", "08006")))).isEqualTo(4);
+        // PostgreSQL restarted under the statement; H2 closed after an internal error.
+        assertThat(codes.getExitCode(new DataAccessException("SQL [update]; terminating connection",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01"))))
+                .isEqualTo(4);
+        assertThat(codes.getExitCode(new DataAccessException("SQL [select]; closed",
+                new SQLException("The database has been closed", "90098")))).isEqualTo(4);
     }
 
     @Test
