@@ -1,6 +1,11 @@
 package org.postdesk.outbound;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,21 +26,54 @@ final class TokenGuard {
     private TokenGuard() {
     }
 
+    /** How much of an attachment is searched at once; the window moves on by this much less {@link #OVERLAP}. */
+    static final int WINDOW_BYTES = 1 << 20;
     /**
-     * As {@link #find(String, List)} for stored attachments: only those a person could read as text are
-     * loaded from the store (in {@code tx}), one at a time.
+     * What each window repeats of the one before, so that a token across the boundary is whole in one of them: far
+     * more than the longest token (about 80 characters) with quoted-printable soft breaks in it.
+     */
+    static final int OVERLAP = 4096;
+
+    /**
+     * As {@link #find(String, List)} for stored attachments: only those a person could read as text are read
+     * from the store (in {@code tx}), one at a time and one chunk at a time, so that a text file of any size costs
+     * a few megabytes of heap.
      */
     static Optional<String> find(DSLContext tx, String text, List<AttachmentRef> stored) {
         if (ReplyTokenCodec.mentionsToken(text)) {
             return Optional.of("the text");
         }
         for (AttachmentRef a : stored) {
-            if (readable(a.contentType()) && AttachmentContents.whole(tx, a.id())
-                    .filter(content -> ReplyTokenCodec.mentionsToken(asText(content))).isPresent()) {
+            if (!readable(a.contentType())) {
+                continue;
+            }
+            Optional<InputStream> content = AttachmentContents.stream(tx, a.id());
+            if (content.isPresent() && mentionsToken(content.get(), WINDOW_BYTES)) {
                 return Optional.of("attachment " + a.filename());
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether {@code in} carries a token, searched {@code windowBytes} at a time with {@link #OVERLAP} bytes of
+     * the previous window in front (so memory stays bounded whatever the size).
+     */
+    static boolean mentionsToken(InputStream in, int windowBytes) {
+        byte[] carry = new byte[0];
+        try (in) {
+            for (byte[] read; (read = in.readNBytes(windowBytes)).length > 0; ) {
+                byte[] window = Arrays.copyOf(carry, carry.length + read.length);
+                System.arraycopy(read, 0, window, carry.length, read.length);
+                if (ReplyTokenCodec.mentionsToken(asText(window))) {
+                    return true;
+                }
+                carry = Arrays.copyOfRange(window, Math.max(0, window.length - OVERLAP), window.length);
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading an attachment to search it for reply tokens failed", e);
+        }
     }
 
     /** Where {@code text} and {@code files} carry a token: "the text" or "attachment NAME"; empty when nowhere. */
@@ -44,7 +82,7 @@ final class TokenGuard {
             return Optional.of("the text");
         }
         return files.stream().filter(a -> !a.dropped() && readable(a.contentType()))
-                .filter(a -> ReplyTokenCodec.mentionsToken(asText(a.content())))
+                .filter(a -> mentionsToken(new ByteArrayInputStream(a.content()), WINDOW_BYTES))
                 .map(a -> "attachment " + a.filename()).findFirst();
     }
 

@@ -2,7 +2,11 @@ package org.postdesk.store;
 
 import static org.postdesk.store.db.Tables.ATTACHMENT;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.util.Enumeration;
 import java.io.OutputStream;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -52,11 +56,37 @@ public final class AttachmentContents {
         }
     }
 
-    /** The whole content of attachment {@code attachmentId} read in {@code tx}; empty when it has none. */
-    public static Optional<byte[]> whole(DSLContext tx, long attachmentId) {
-        return tx.select(ATTACHMENT.CONTENT).from(ATTACHMENT).where(ATTACHMENT.ID.eq(attachmentId))
-                .fetchOptional(ATTACHMENT.CONTENT)
-                .map(c -> c != null ? c : new ContentChunks(tx).attachment(attachmentId));
+
+    /**
+     * The content as a stream that reads one chunk at a time in {@code tx} (the row's own value when it is small):
+     * a large attachment is never whole in the heap. Empty when the attachment is gone or was dropped.
+     */
+    public static Optional<InputStream> stream(DSLContext tx, long attachmentId) {
+        Optional<Record2<byte[], String>> row = tx.select(ATTACHMENT.CONTENT, ATTACHMENT.DROPPED_REASON).from(ATTACHMENT)
+                .where(ATTACHMENT.ID.eq(attachmentId)).fetchOptional();
+        if (row.isEmpty() || row.get().value2() != null) {
+            return Optional.empty();
+        }
+        if (row.get().value1() != null) {
+            return Optional.of(new ByteArrayInputStream(row.get().value1()));
+        }
+        ContentChunks chunks = new ContentChunks(tx);
+        return Optional.of(new SequenceInputStream(new Enumeration<InputStream>() {
+            private int seq;
+            private byte[] next = chunks.attachmentChunk(attachmentId, 0);
+
+            @Override
+            public boolean hasMoreElements() {
+                return next != null;
+            }
+
+            @Override
+            public InputStream nextElement() {
+                InputStream current = new ByteArrayInputStream(next);
+                next = chunks.attachmentChunk(attachmentId, ++seq);
+                return current;
+            }
+        }));
     }
 
     /** The content kept in the row itself, or else how many chunks hold it. */

@@ -17,6 +17,7 @@ import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.SecretBox;
 import org.postdesk.daemon.Pipeline;
 import org.postdesk.mail.RawSource;
+import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.Conversation;
 import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
@@ -74,5 +75,12 @@ class LargeValueStoreTest {
         assertThat(new MessageRepository(db.dsl()).raw(stored.id())).contains(source);
         assertThat(new Conversation(db.dsl()).attachments(stored.id())).singleElement()
                 .extracting(StoredAttachment::content).isEqualTo(file);
+        // As the reply token guard reads it: one chunk at a time.
+        long attachmentId = new MessageRepository(db.dsl()).attachmentsOf(stored.id()).get(0).id();
+        try (java.io.InputStream in = AttachmentContents.stream(db.dsl(), attachmentId).orElseThrow()) {
+            assertThat(in.readAllBytes()).isEqualTo(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -1,6 +1,9 @@
 package org.postdesk.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +18,9 @@ import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.SecretBox;
 import org.postdesk.daemon.Pipeline;
 import org.postdesk.mail.InboundMessage;
+import org.postdesk.ingest.WorkerSettings;
 import org.postdesk.mail.MimeParser;
+import org.postdesk.mail.RawSource;
 import org.postdesk.store.Database;
 import org.postdesk.store.DbSettings;
 import org.postdesk.store.Mailbox;
@@ -53,12 +58,22 @@ public final class IntakeBenchmark {
             System.out.println("attachment  message   stored in   peak heap   live after GC   peak RSS");
             int uid = 0;
             for (int mb : new int[] {1, 5, 10, 20, 40}) {
-                byte[] raw = attachmentMail(++uid, mb * 1_000_000);
+                // The mail as the IMAP server holds it: a file, read as a stream the way the mailbox worker reads
+                // the FETCH (spooled to a temporary file past 256 KiB, parsed from it, stored chunk by chunk).
+                Path mail = dir.resolve("mail-" + (++uid) + ".eml");
+                try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(mail), 1 << 16)) {
+                    writeAttachmentMail(out, uid, mb * 1_000_000);
+                }
                 heap.reset();
                 long start = System.nanoTime();
-                IngestResult result = pipeline.ingest().ingest(mailbox, (long) uid, raw, null);
+                IngestResult result;
+                try (InputStream in = Files.newInputStream(mail);
+                     // Twice the default cap: the 40 MB file makes a 53 MB mail, measured whole as before this change.
+                     RawSource raw = RawSource.spool(in, WorkerSettings.DEFAULT_MAX_MESSAGE_BYTES * 2)) {
+                    result = pipeline.ingest().ingest(mailbox, (long) uid, raw, null);
+                }
                 long ms = (System.nanoTime() - start) / 1_000_000;
-                raw = null;
+                Files.delete(mail);
                 System.out.printf(Locale.ROOT, "%6d MB  %6.1f MB  %7d ms   %6d MB   %9d MB   %6d MB  %s%n", mb,
                         attachmentMailSize(mb) / 1e6, ms, heap.peakSampled() >> 20, heap.peakAfterGc() >> 20,
                         peakRssMb(), result.outcome());
@@ -100,40 +115,24 @@ public final class IntakeBenchmark {
         return mb * 1_000_000L * 4 / 3 + 300;
     }
 
-    /**
-     * Built in one array of its exact size, the file generated and base64-encoded 57 KB at a time: a 40 MB
-     * file, its encoding and the mail side by side would not fit the -Xmx256m the ingest is measured at.
-     */
-    private static byte[] attachmentMail(int n, int bytes) {
-        byte[] head = ("From: Ann <ann@bench.test>\r\nTo: support@bench.test\r\nSubject: scan " + n + "\r\n"
+    /** Writes the mail, the file generated and base64-encoded 57 KB at a time. */
+    private static void writeAttachmentMail(OutputStream out, int n, int bytes) throws IOException {
+        out.write(("From: Ann <ann@bench.test>\r\nTo: support@bench.test\r\nSubject: scan " + n + "\r\n"
                 + "Message-ID: <scan-" + n + "@bench.test>\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain\r\n\r\nThe scan.\r\n--b\r\nContent-Type: application/pdf; name=scan.pdf\r\n"
-                + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] tail = "\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII);
-        long chars = 4L * ((bytes + 2) / 3);
-        long encodedLength = chars + 2 * ((chars - 1) / 76); // CRLF between 76-character lines
-        byte[] mail = new byte[Math.toIntExact(head.length + encodedLength + tail.length)];
-        System.arraycopy(head, 0, mail, 0, head.length);
+                + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         Random random = new Random(n);
         byte[] block = new byte[57 * 1024]; // a whole number of 57-byte lines: no line is split between blocks
         java.util.Base64.Encoder encoder = Base64.getMimeEncoder();
-        int at = head.length;
         for (int left = bytes; left > 0; left -= block.length) {
             int len = Math.min(left, block.length);
             random.nextBytes(block);
-            byte[] encoded = encoder.encode(len == block.length ? block : Arrays.copyOf(block, len));
-            System.arraycopy(encoded, 0, mail, at, encoded.length);
-            at += encoded.length;
+            out.write(encoder.encode(len == block.length ? block : Arrays.copyOf(block, len)));
             if (left > block.length) {
-                mail[at++] = '\r';
-                mail[at++] = '\n';
+                out.write(new byte[] {'\r', '\n'});
             }
         }
-        if (at + tail.length != mail.length) {
-            throw new IllegalStateException("bench mail " + n + ": " + (at + tail.length) + " bytes, sized " + mail.length);
-        }
-        System.arraycopy(tail, 0, mail, at, tail.length);
-        return mail;
+        out.write("\r\n--b--\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 
     /** VmHWM: the highest resident set size of this process so far (Linux). */
