@@ -120,7 +120,16 @@ public final class IngestService {
 
     /** {@link #ingest(Mailbox, Long, byte[], Cursor)} of a source that may be spooled to a file (the caller closes it). */
     public IngestResult ingest(Mailbox mailbox, Long uid, RawSource raw, Cursor advanceCursorTo) {
-        InboundMessage message = parser.parse(raw);
+        return ingest(mailbox, uid, raw, raw, advanceCursorTo);
+    }
+
+    /**
+     * Stores the message read from {@code read} with {@code kept} as its raw source: a stand-in (headers and a note)
+     * for a message too large for the heap, with the real source beside it.
+     */
+    public IngestResult ingest(Mailbox mailbox, Long uid, RawSource read, RawSource kept, Cursor advanceCursorTo) {
+        InboundMessage parsed = parser.parse(read);
+        InboundMessage message = kept == read ? parsed : parsed.withRaw(kept);
         // The fingerprint of the message as received, also when it has to be stored reduced.
         Job job = new Job(mailbox, uid, advanceCursorTo, message.contentFingerprint());
         try {

@@ -205,9 +205,15 @@ final class MailboxSession {
      */
     private void store(long uid, RawSource raw, IngestService.Cursor cursor) {
         IngestService ingest = parts.ingest();
+        String key = validity + "/" + uid;
         try {
             ingest.ingest(mailbox, uid, raw, cursor);
+            parts.memory().stored(key);
         } catch (RuntimeException | Error e) {
+            if (running.getAsBoolean() && MemoryFailures.outOfMemory(e) && parts.memory().failed(key)) {
+                storeTooLargeForHeap(key, uid, raw, cursor, e);
+                return;
+            }
             if (!running.getAsBoolean() || IngestService.isOutage(e)) {
                 throw e;
             }
@@ -217,6 +223,28 @@ final class MailboxSession {
             throw new MessageFailedException("mailbox " + mailbox.name() + ": message uid " + uid + " not stored ("
                     + e + "); it stays unread on the server and is read again", e);
         }
+    }
+
+    /**
+     * A message that ran out of memory every time ({@link MemoryFailures}): stored as its headers and a note, with
+     * its source kept beside it when the store can take that (else the source stays in the mailbox), ticketed and
+     * the team told as for any new message, so the mailbox moves on. Failing even that, it is an outage again.
+     */
+    private void storeTooLargeForHeap(String key, long uid, RawSource raw, IngestService.Cursor cursor, Throwable e) {
+        int times = parts.memory().times(key);
+        log.error("mailbox {}: message uid {} ({} bytes) ran out of memory {} times while other mail was stored;"
+                + " storing its headers and a note instead", mailbox.name(), uid, raw.length(), times, e);
+        try (RawSource stub = RawSource.of(OversizeMessage.stub(raw, times, true))) {
+            parts.ingest().ingest(mailbox, uid, stub, raw, cursor);
+        } catch (RuntimeException | Error again) {
+            if (!MemoryFailures.outOfMemory(again)) {
+                throw again;
+            }
+            log.error("mailbox {}: message uid {}: its source does not fit in the store either; storing only its"
+                    + " headers and a note (the message stays in the mailbox)", mailbox.name(), uid);
+            parts.ingest().ingest(mailbox, uid, OversizeMessage.stub(raw, times, false), cursor);
+        }
+        parts.memory().stored(key);
     }
 
     private void fetchUids(Message[] messages) throws MessagingException {

@@ -58,13 +58,13 @@ public final class MailboxWorker implements Runnable {
         this.lease = lease;
         this.mailbox = mailbox;
         this.opener = opener;
-        this.parts = new Parts(mailbox, ingest, db, settings, disposition, clock);
+        this.parts = new Parts(mailbox, ingest, db, settings, disposition, clock, new MemoryFailures());
         this.waiter = new MailWaiter(settings, timer, () -> running && !handOver);
     }
 
     /** What a worker's sessions share: the mailbox, where its mail goes, and how the worker waits and backs off. */
     record Parts(Mailbox mailbox, IngestService ingest, Database db, WorkerSettings settings,
-                 Disposition disposition, Clock clock) {
+                 Disposition disposition, Clock clock, MemoryFailures memory) {
     }
 
     public Mailbox mailbox() {

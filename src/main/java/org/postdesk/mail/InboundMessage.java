@@ -58,6 +58,12 @@ public record InboundMessage(
         parseNotes = List.copyOf(parseNotes);
     }
 
+    /** This message with another raw source (a stand-in parsed from its headers, kept with the real source). */
+    public InboundMessage withRaw(RawSource source) {
+        return new InboundMessage(messageId, inReplyTo, references, from, to, cc, replyTo, subject, sentAt, textBody,
+                htmlBody, attachments, headers, contentLanguage, source, parseNotes);
+    }
+
     /** The first value of a header (name case-insensitive), unfolded and not decoded. */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
