@@ -64,6 +64,11 @@ final class AgentReplyClassifier {
         return tokenFor(agentId, m).isPresent();
     }
 
+    /** Whether {@code m} carries a reply token that verifies, whoever it was issued to; reads no store. */
+    boolean carriesAnyToken(InboundMessage m) {
+        return candidates(m).stream().anyMatch(c -> tokens.findIn(List.of(c)).isPresent());
+    }
+
     /** The first token issued to {@code agentId}: In-Reply-To, then References newest first, then body lines. */
     private Optional<ReplyToken> tokenFor(long agentId, InboundMessage m) {
         for (String candidate : candidates(m)) {

@@ -86,7 +86,9 @@ public final class AgentReplyHandler {
      * opens, with a plain context.
      */
     SenderEvidence evidence(DSLContext dsl, InboundMessage m, AutomationVerdict verdict) {
-        if (m.from() == null || verdict.automated()) {
+        // A mail carrying no reply token at all (every customer's mail) is nobody's reply: that needs no look-up
+        // of its From among the agents, a statement per message saved (the token check reads no store).
+        if (m.from() == null || verdict.automated() || !classifier.carriesAnyToken(m)) {
             return SenderEvidence.none("not an agent's reply");
         }
         return new AgentRepository(dsl).activeByAddress(m.from().address())
