@@ -167,7 +167,7 @@ public final class Templates {
         }
         Snapshot s = snapshot;
         TemplateRepository repo = new TemplateRepository(tx);
-        long mark = repo.changeMark();
+        long mark = repo.changeMarkOfThisTransaction();
         if (mark != s.mark()) {
             Map<TemplateKey, TemplateVersionRow> current = new ConcurrentHashMap<>();
             repo.allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));

@@ -145,11 +145,17 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction; use only the given context inside. */
     public <T> T inTransaction(Function<DSLContext, T> work) {
-        return dsl.transactionResult(cfg -> work.apply(cfg.dsl()));
+        return dsl.transactionResult(cfg -> work.apply(marked(cfg).dsl()));
     }
 
     public void inTransactionRun(Consumer<DSLContext> work) {
-        dsl.transaction(cfg -> work.accept(cfg.dsl()));
+        dsl.transaction(cfg -> work.accept(marked(cfg).dsl()));
+    }
+
+    /** A transaction's own configuration, marked so {@link TransactionMemo} may keep values in it. */
+    private static org.jooq.Configuration marked(org.jooq.Configuration cfg) {
+        cfg.data(TransactionMemo.IN_TRANSACTION, Boolean.TRUE);
+        return cfg;
     }
 
     @Override

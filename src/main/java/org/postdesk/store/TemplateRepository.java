@@ -19,6 +19,8 @@ import org.jooq.impl.DSL;
  * over the transaction's context when several calls must agree.
  */
 public final class TemplateRepository {
+    /** The key of {@link #changeMarkOfThisTransaction()} in a transaction's {@link TransactionMemo}. */
+    private static final String CHANGE_MARK = "postdesk.template-change-mark";
     private final DSLContext dsl;
 
     public TemplateRepository(DSLContext dsl) {
@@ -84,6 +86,14 @@ public final class TemplateRepository {
     }
 
     /** Grows whenever any version is stored (ids only grow): a cheap "did anything change?" for caches. */
+    /**
+     * {@link #changeMark()} read at most once per transaction (forgotten when the transaction stores a version):
+     * each template rendered while storing one message asked again, 2.7 times a message with two agents.
+     */
+    public long changeMarkOfThisTransaction() {
+        return TransactionMemo.once(dsl, CHANGE_MARK, this::changeMark);
+    }
+
     public long changeMark() {
         Long max = dsl.select(DSL.max(TEMPLATE_VERSION.ID)).from(TEMPLATE_VERSION).fetchOne(0, Long.class);
         return max == null ? 0 : max;
@@ -102,6 +112,7 @@ public final class TemplateRepository {
     }
 
     private void insertVersion(long templateId, int version, NewTemplateVersion v) {
+        TransactionMemo.forget(dsl, CHANGE_MARK);
         dsl.insertInto(TEMPLATE_VERSION)
                 .set(TEMPLATE_VERSION.TEMPLATE_ID, templateId).set(TEMPLATE_VERSION.VERSION, version)
                 .set(TEMPLATE_VERSION.TEXT_BODY, v.text()).set(TEMPLATE_VERSION.HTML_BODY, v.html())
