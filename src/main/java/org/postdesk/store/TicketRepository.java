@@ -10,9 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.postdesk.store.db.Sequences;
 import org.postdesk.store.db.tables.records.TicketRecord;
 import org.postdesk.tickets.TicketNumber;
@@ -56,9 +54,13 @@ public final class TicketRepository {
     }
 
     public List<TicketRow> list(TicketStatus statusOrNull, int limit) {
-        Condition where = statusOrNull == null ? DSL.trueCondition() : TICKET.STATUS.eq(statusOrNull.name());
-        return dsl.selectFrom(TICKET).where(where).orderBy(TICKET.ID.desc()).limit(limit)
-                .fetch(TicketRepository::toRow);
+        if (statusOrNull == null) {
+            return dsl.selectFrom(TICKET).orderBy(TICKET.ID.desc()).limit(limit).fetch(TicketRepository::toRow);
+        }
+        // Ordered by the whole index key (status, id DESC) of V27, status being one value here: H2 then reads
+        // the index in order and stops at the limit instead of sorting every ticket in the status.
+        return dsl.selectFrom(TICKET).where(TICKET.STATUS.eq(statusOrNull.name()))
+                .orderBy(TICKET.STATUS, TICKET.ID.desc()).limit(limit).fetch(TicketRepository::toRow);
     }
 
     /** Sets the status; closing stamps closed_at, any other status clears it. */

@@ -21,12 +21,13 @@ class TracedStatementsTest {
                 "/*SQL l:89 #:1*/select * from t where id = ? and s = ? and note = '?' fetch next ? rows only"
                         + " {1: CAST(6 AS BIGINT), 2: 'x', 3: 3};",
                 "/*SQL #:1*/select count(*) from information_schema.tables;",
-                "/*SQL #:1*/SELECT 1;"));
+                "/*SQL #:1*/select \\\"ticket\\\".\\\"id\\\" from \\\"ticket\\\" where \\\"ticket\\\".\\\"id\\\" = ? {1: 7};",
+                "/*SQL #:1*/SELECT USER();"));
         List<TracedStatements.Traced> found = TracedStatements.selects(trace);
         assertThat(found).hasSize(2);
         assertThat(found.get(0).inlined()).isEqualTo("select * from t where id = CAST(5 AS BIGINT) and s = 'it''s, a, b'"
                 + " and note = '?' fetch next 3 rows only");
         assertThat(found.get(0).runs()).isEqualTo(2);
-        assertThat(found.get(1).inlined()).isEqualTo("SELECT 1");
+        assertThat(found.get(1).inlined()).isEqualTo("select \"ticket\".\"id\" from \"ticket\" where \"ticket\".\"id\" = 7");
     }
 }
