@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import org.postdesk.store.DaemonInfo;
 import org.postdesk.store.DaemonRegistry;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.OutboxRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,7 +76,9 @@ final class Balancer {
         Instant now = clock.instant();
         DaemonRegistry registry = new DaemonRegistry(db.dsl());
         registry.heartbeat(self, now);
-        int daemons = Math.max(1, registry.live(now).size());
+        List<DaemonInfo> live = registry.live(now);
+        int daemons = Math.max(1, live.size());
+        releaseClaimsOfTheDead(live, now);
         int mailboxes = new MailboxRepository(db.dsl()).listEnabled().size();
         int newShare = Math.max(1, (mailboxes + daemons - 1) / daemons);
         if (newShare != share) {
@@ -83,6 +87,17 @@ final class Balancer {
         }
         share = newShare;
         handOverExcess();
+    }
+
+    /** Mail a dead daemon had claimed is sent by the live ones now, not when its ten-minute lease ends. */
+    private void releaseClaimsOfTheDead(List<DaemonInfo> live, Instant now) {
+        Set<String> liveIds = live.stream().map(DaemonInfo::id).collect(Collectors.toSet());
+        liveIds.add(self.id());
+        int freed = new OutboxRepository(db.dsl()).releaseClaimsOfDeadDaemons(liveIds, now);
+        if (freed > 0) {
+            log.info("outbox: {} mail(s) claimed by a daemon that stopped without finishing are sent again now"
+                    + " (with the same Message-ID)", freed);
+        }
     }
 
     /** Hands over the most recently taken leases first, so long-held mailboxes stay where they are. */

@@ -77,7 +77,7 @@ public final class Daemon implements AutoCloseable {
         pool.warnIfShort(workersWarnedFor);
         int n = pipeline.config().outbox().senders();
         for (int i = 1; i <= n; i++) {
-            OutboxSender sender = pipeline.newSender();
+            OutboxSender sender = pipeline.newSender(balancer.self().id());
             senders.add(sender);
             senderThreads.add(NamedThreads.start(n == 1 ? "outbox-sender" : "outbox-sender-" + i, sender));
         }

@@ -168,12 +168,17 @@ public final class Pipeline {
     }
 
     public OutboxSender newSender() {
+        return newSender("");
+    }
+
+    /** A sender whose claims name {@code daemonId}, freed as soon as that daemon is seen dead. */
+    public OutboxSender newSender(String daemonId) {
         RetryPolicy retry = new RetryPolicy(config.outbox().initialBackoff(), config.outbox().maxBackoff(),
                 config.outbox().giveUpAfter());
         // Each sender keeps its own SMTP connections, so senders never wait for each other's.
         SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway
                 : new MailboxSmtpGateway(db, secrets, accessTokens));
-        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures);
+        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures, daemonId);
     }
 
     /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */

@@ -43,6 +43,7 @@ public final class OutboxSender implements Runnable {
     private final Duration pollInterval;
     private final DeliveryFailureListener failures;
     private volatile boolean running = true;
+    private final String claimPrefix;
 
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval) {
@@ -52,6 +53,17 @@ public final class OutboxSender implements Runnable {
     /** {@code failures} hears of every mail given up on. */
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval, DeliveryFailureListener failures) {
+        this(db, gateway, retry, signal, clock, pollInterval, failures, "");
+    }
+
+    /**
+     * {@code daemonId} (empty: none) prefixes every claim token, so that the claims of a daemon that died are
+     * freed as soon as the others see it dead ({@code OutboxRepository.releaseClaimsOfDeadDaemons}) instead
+     * of after {@link #CLAIM_FOR}.
+     */
+    public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
+                        Duration pollInterval, DeliveryFailureListener failures, String daemonId) {
+        this.claimPrefix = daemonId.isEmpty() ? "" : daemonId + ":";
         this.failures = failures;
         this.db = db;
         this.gateway = gateway;
@@ -93,7 +105,7 @@ public final class OutboxSender implements Runnable {
     /** Claims, sends and records one due row; false when none is due. */
     public boolean sendNext() {
         Instant now = clock.instant();
-        String token = UUID.randomUUID().toString();
+        String token = claimPrefix + UUID.randomUUID();
         Optional<ClaimedMail> claimed = db.inTransaction(tx -> new OutboxRepository(tx).claim(now,
                 now.plus(CLAIM_FOR), token));
         claimed.ifPresent(this::attempt);

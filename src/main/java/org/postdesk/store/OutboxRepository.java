@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.UpdateSetMoreStep;
@@ -85,6 +86,28 @@ public final class OutboxRepository {
             return new ClaimedMail(item, token, mailbox, number == null ? null : String.valueOf(number),
                     splices(item.id()));
         });
+    }
+
+    /**
+     * Frees the live leases of claims whose daemon is no longer in {@code liveDaemons}: a daemon killed while
+     * sending leaves its claims leased for {@code OutboxSender.CLAIM_FOR} (ten minutes), and with them every
+     * later mail of the same tickets. Claim tokens are {@code daemonId:uuid}; a token of another form (no
+     * daemon named) is left to its lease. A freed row is sent again with the same Message-ID, as after any
+     * crash between send and record. Returns how many were freed.
+     */
+    public int releaseClaimsOfDeadDaemons(Set<String> liveDaemons, Instant now) {
+        int freed = 0;
+        for (var row : dsl.select(OUTBOX.ID, OUTBOX.CLAIM_TOKEN).from(OUTBOX)
+                .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.CLAIMED_UNTIL.gt(toDb(now)))).fetch()) {
+            String token = row.value2();
+            int colon = token == null ? -1 : token.indexOf(':');
+            if (colon > 0 && !liveDaemons.contains(token.substring(0, colon))) {
+                freed += dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, (OffsetDateTime) null)
+                        .set(OUTBOX.CLAIM_TOKEN, (String) null)
+                        .where(OUTBOX.ID.eq(row.value1()).and(OUTBOX.CLAIM_TOKEN.eq(token))).execute();
+            }
+        }
+        return freed;
     }
 
     private static Condition unclaimed(Instant now) {

@@ -69,6 +69,34 @@ class OutboxRepositoryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
+    void theClaimsOfADeadDaemonAreFreedAtOnceAndTheLiveOnesAndUnnamedOnesAreKept(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            outbox.enqueue(item(mailbox, "<dead@x>"));
+            outbox.enqueue(item(mailbox, "<live@x>"));
+            outbox.enqueue(item(mailbox, "<old@x>"));
+            outbox.enqueue(item(mailbox, "<sent@x>"));
+            ClaimedMail dead = outbox.claim(NOW, LEASE_END, "d-dead:1").orElseThrow();
+            ClaimedMail live = outbox.claim(NOW, LEASE_END, "d-live:2").orElseThrow();
+            ClaimedMail old = outbox.claim(NOW, LEASE_END, "3f2a-no-daemon").orElseThrow();
+            ClaimedMail sent = outbox.claim(NOW, LEASE_END, "d-dead:4").orElseThrow();
+            outbox.markSent(sent, 1, NOW);
+            assertThat(outbox.claim(NOW.plusSeconds(30), LEASE_END, "x")).as("all leased").isEmpty();
+
+            assertThat(outbox.releaseClaimsOfDeadDaemons(java.util.Set.of("d-live"), NOW.plusSeconds(30))).isEqualTo(1);
+
+            ClaimedMail again = outbox.claim(NOW.plusSeconds(30), LEASE_END, "d-live:5").orElseThrow();
+            assertThat(again.item().messageId()).isEqualTo(dead.item().messageId());
+            assertThat(outbox.claim(NOW.plusSeconds(30), LEASE_END, "y")).as("live and unnamed claims kept").isEmpty();
+            assertThat(outbox.markSent(dead, 1, NOW.plusSeconds(31))).as("the dead daemon's claim is lost").isFalse();
+            assertThat(outbox.markSent(live, 1, NOW.plusSeconds(31))).isTrue();
+            assertThat(old.item().messageId()).isEqualTo("<old@x>");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
     void aTicketsMailIsClaimedInTheOrderItWasQueued(TestDatabases.Kind kind) {
         try (Database db = TestDatabases.open(kind)) {
             long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
