@@ -37,8 +37,11 @@ class LauncherIT {
     @Test
     void firstCommandWritesTheClassDataArchiveAndLaterOnesUseIt() throws Exception {
         Path cds = dir.resolve("cds");
+        Files.createDirectories(cds);
+        Path stale = Files.writeString(cds.resolve("postdesk-1.jsa"), "an archive of an older jar");
         Map<String, String> env = Map.of("POSTDESK_CDS", "on", "POSTDESK_CDS_DIR", cds.toString());
         Run first = run(env, "", "--version");
+        assertThat(stale).as("the archive of an older jar is removed when a new one is written").doesNotExist();
         assertThat(first.code).as(first.err).isZero();
         List<Path> archives;
         try (var files = Files.list(cds)) {
