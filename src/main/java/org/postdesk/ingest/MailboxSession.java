@@ -121,11 +121,13 @@ final class MailboxSession {
                     lastUid = uid;
                     continue;
                 }
+                // Read before the message is moved: a moved message is expunged here, and reading anything of it
+                // then throws MessageRemovedException (a reconnect and a backoff for every live mail).
+                java.util.Date arrived = message.getReceivedDate();
                 try (RawSource raw = source(message, readAhead)) {
                     nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
                     process(message, uid, raw, new IngestService.Cursor(validity, uid));
                 }
-                java.util.Date arrived = message.getReceivedDate();
                 if (arrived != null) {
                     parts.ingest().observer().arrivalToCommit(mailbox,
                             Duration.between(arrived.toInstant(), parts.clock().instant()));

@@ -69,11 +69,16 @@ final class Harness implements AutoCloseable {
 
     /** Adds a second watched mailbox on the same GreenMail server. */
     Mailbox addMailbox(String name, String address) {
+        return addMailbox(name, address, null);
+    }
+
+    /** Adds a second watched mailbox whose stored mail is moved to the folder {@code moveTo} (null: flagged). */
+    Mailbox addMailbox(String name, String address, String moveTo) {
         greenMail.setUser(address, name, "secret");
         Mailbox added = new MailboxRepository(db.dsl()).add(new NewMailbox(name, address,
                 "imap://" + name + "@127.0.0.1:" + greenMail.getImap().getPort() + "/INBOX",
                 "smtp://" + name + "@127.0.0.1:" + greenMail.getSmtp().getPort(), secrets.encrypt("secret"), null,
-                null, false, null, "Sales", "en"));
+                null, false, moveTo, "Sales", "en"));
         new MailboxRepository(db.dsl()).setAgentSenderCheck(added.id(), "token-only");
         return added;
     }

@@ -35,6 +35,7 @@ import org.postdesk.outbound.DeliveryException;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.SmtpConnector;
 import org.postdesk.store.EventRepository;
+import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
 import org.postdesk.store.OutboxItem;
@@ -202,6 +203,40 @@ class PipelineTest {
         assertThat(tickets(h)).hasSize(1);
         assertThat(new MessageRepository(h.db.dsl()).count()).isEqualTo(2);
         assertThat(awaitAcks(1)).hasSize(1);
+    }
+
+    /**
+     * Live mail (arriving while the worker watches) in a mailbox that moves what it stored: the message is gone
+     * from the folder after the move, so nothing may read it afterwards. Against real Dovecot each such mail cost a
+     * {@code MessageRemovedException}, a reconnect and a growing backoff.
+     */
+    @Test
+    void liveMailInAMovingMailboxIsMovedWithoutAnErrorOrReconnect() throws Exception {
+        Harness h = harness(TestDatabases.Kind.H2, Map.of());
+        Mailbox sales = h.addMailbox("sales", "sales@example.test", "Processed");
+        ListAppender<ILoggingEvent> workerLog = new ListAppender<>();
+        workerLog.start();
+        Logger log = (Logger) LoggerFactory.getLogger(MailboxWorker.class);
+        log.addAppender(workerLog);
+        try {
+            h.startDaemon();
+            MailboxRepository mailboxes = new MailboxRepository(h.db.dsl());
+            Await.until("sales watched", WAIT, () -> "IDLE".equals(mailboxes.state(sales.id()).state()));
+            for (int i = 1; i <= 3; i++) {
+                h.deliverTo("sales@example.test", Harness.customerMail("<moved-" + i + "@example.test>", "Moved " + i,
+                        "Body"));
+                int stored = i;
+                Await.until("mail " + i + " stored", WAIT, () -> tickets(h).size() == stored);
+            }
+            Await.until("the three mails moved out of the INBOX", WAIT,
+                    () -> folder(h, "sales@example.test", "INBOX").length == 0);
+            assertThat(folder(h, "sales@example.test", "Processed")).hasSize(3);
+            assertThat(workerLog.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .extracting(ILoggingEvent::getFormattedMessage).isEmpty();
+            assertThat(mailboxes.state(sales.id()).state()).isEqualTo("IDLE");
+        } finally {
+            log.detachAppender(workerLog);
+        }
     }
 
     @Test
@@ -402,6 +437,18 @@ class PipelineTest {
                     : h.greenMail.getManagers().getImapHostManager()
                     .getInbox(h.greenMail.getUserManager().getUserByEmail(Harness.SUPPORT)).getMessages().stream()
                     .map(sm -> (Message) sm.getMimeMessage()).toArray(Message[]::new);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Message[] folder(Harness h, String user, String name) {
+        try {
+            var owner = h.greenMail.getUserManager().getUserByEmail(user);
+            var manager = h.greenMail.getManagers().getImapHostManager();
+            var folder = name.equals("INBOX") ? manager.getInbox(owner) : manager.getFolder(owner, name);
+            return folder == null ? new Message[0]
+                    : folder.getMessages().stream().map(sm -> (Message) sm.getMimeMessage()).toArray(Message[]::new);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
