@@ -231,7 +231,8 @@ public final class IngestService {
 
     private void logResult(IngestResult result, InboundMessage message) {
         if (result.number() == null) {
-            log.info("duplicate message {} skipped", message.messageId());
+            log.info("duplicate message {} skipped: one with the same sender, date, subject, text and attachments is"
+                    + " already stored", message.messageId() == null ? "(no Message-ID)" : message.messageId());
             return;
         }
         try (var t = MDC.putCloseable("ticket", result.number().toString())) {
