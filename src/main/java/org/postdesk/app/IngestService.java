@@ -129,19 +129,23 @@ public final class IngestService {
      */
     public IngestResult ingest(Mailbox mailbox, Long uid, RawSource read, RawSource kept, Cursor advanceCursorTo) {
         InboundMessage parsed = parser.parse(read);
-        InboundMessage message = kept == read ? parsed : parsed.withRaw(kept);
-        // The fingerprint of the message as received, also when it has to be stored reduced.
-        Job job = new Job(mailbox, uid, advanceCursorTo, message.contentFingerprint());
         try {
-            return store(job, message, false);
-        } catch (RuntimeException e) {
-            if (StoreFailures.isConnectivity(e)) {
-                outage(mailbox, uid, e);
+            InboundMessage message = kept == read ? parsed : parsed.withRaw(kept);
+            // The fingerprint of the message as received, also when it has to be stored reduced.
+            Job job = new Job(mailbox, uid, advanceCursorTo, message.contentFingerprint());
+            try {
+                return store(job, message, false);
+            } catch (RuntimeException e) {
+                if (StoreFailures.isConnectivity(e)) {
+                    outage(mailbox, uid, e);
+                }
+                // Something in this very message breaks the insert: store what is safe rather than block the mailbox.
+                log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with"
+                        + " its raw source, without an automatic reply", mailbox.name(), uid, e.toString(), e);
+                return store(job, ReducedMessage.of(message, e), true);
             }
-            // Something in this very message breaks the insert: store what is safe rather than block the mailbox.
-            log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with its"
-                    + " raw source, without an automatic reply", mailbox.name(), uid, e.toString(), e);
-            return store(job, ReducedMessage.of(message, e), true);
+        } finally {
+            parsed.closeAttachments(); // their temporary files; the store has its own copy by now
         }
     }
 

@@ -154,7 +154,9 @@ final class Quarantine {
     private Parsed parse(RawSource raw) {
         try {
             InboundMessage m = parser.parse(raw);
-            return new Parsed(m, m.messageId(), m.contentFingerprint());
+            String fingerprint = m.contentFingerprint();
+            m.closeAttachments(); // a quarantined message keeps its raw source, not its attachments
+            return new Parsed(m, m.messageId(), fingerprint);
         } catch (RuntimeException | StackOverflowError e) {
             if (isOutage(e)) {
                 throw e;

@@ -46,7 +46,8 @@ final class StoredMessages {
                 new StreamedValue(m.raw().length(), m.raw()::open))).orElseThrow(() -> new DuplicateRaceException(facts.dedupeKey()));
         for (Attachment a : m.attachments()) {
             messages.insertAttachment(id, new StoredAttachment(Columns.fit(Columns.text(a.filename()), 1000),
-                    Columns.fit(Columns.text(a.contentType()), 255), a.size(), a.content(), a.droppedReason(),
+                    Columns.fit(Columns.text(a.contentType()), 255), a.size(),
+                    a.content() == null ? null : new StreamedValue(a.content().length(), a.content()::open), a.droppedReason(),
                     Columns.fit(Columns.text(a.originalFilename()), 4000)));
         }
         return id;

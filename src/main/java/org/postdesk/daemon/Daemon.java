@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.postdesk.deadlines.SlaSweeper;
 import org.postdesk.ingest.Disposition;
 import org.postdesk.ingest.MailboxWorker;
+import org.postdesk.mail.ScratchFiles;
 import org.postdesk.ops.OpsServer;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.store.DaemonRegistry;
@@ -73,6 +74,7 @@ public final class Daemon implements AutoCloseable {
     }
 
     public synchronized void start() {
+        ScratchFiles.sweepStale(); // the spooled mail and files a killed daemon left in the temporary directory
         workersWarnedFor = new MailboxRepository(pipeline.db().dsl()).listEnabled().size();
         pool.warnIfShort(workersWarnedFor);
         int n = pipeline.config().outbox().senders();

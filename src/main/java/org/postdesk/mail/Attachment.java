@@ -11,9 +11,11 @@ import java.util.Objects;
  * passes through this constructor. {@code originalFilename} is the name as the mail gave it when that
  * differed (kept for the audit), else null.
  *
- * <p>The content array is not copied on access: treat it as read-only.
+ * <p>The content is a {@link RawSource}: a small file in the heap, a large one in a temporary file, read as a
+ * stream ({@link RawSource#open()}), so a 20 MB attachment is never one array in the heap. Whoever parsed the
+ * message closes it once the message is stored ({@link InboundMessage#closeAttachments()}).
  */
-public record Attachment(String filename, String contentType, long size, byte[] content, String droppedReason,
+public record Attachment(String filename, String contentType, long size, RawSource content, String droppedReason,
                          String originalFilename) {
 
     public Attachment {
@@ -34,13 +36,18 @@ public record Attachment(String filename, String contentType, long size, byte[] 
     }
 
     /** An attachment named {@code filename} as the mail gave it. */
-    public Attachment(String filename, String contentType, long size, byte[] content, String droppedReason) {
+    public Attachment(String filename, String contentType, long size, RawSource content, String droppedReason) {
         this(filename, contentType, size, content, droppedReason, null);
     }
 
-    /** A kept attachment; size is the content length. */
+    /** A kept attachment held in the heap (a composed file, a test); size is the content length. */
     public static Attachment of(String filename, String contentType, byte[] content) {
-        return new Attachment(filename, contentType, content.length, content, null);
+        return of(filename, contentType, RawSource.of(content));
+    }
+
+    /** A kept attachment; size is the content length. */
+    public static Attachment of(String filename, String contentType, RawSource content) {
+        return new Attachment(filename, contentType, content.length(), content, null);
     }
 
     /** True when the content was dropped (see {@link #droppedReason()}). */

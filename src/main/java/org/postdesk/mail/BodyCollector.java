@@ -1,6 +1,5 @@
 package org.postdesk.mail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,15 +29,13 @@ import org.apache.james.mime4j.message.DefaultMessageWriter;
  *   <li>A forwarded message (message/rfc822) is an {@code .eml} attachment named after its subject;
  *       delivery and feedback reports are attachments named by their type.</li>
  * </ul>
- * Bodies are read from mime4j's storage (on disk when large) as streams and transfer-decoded here, so an
- * attachment over the limit is measured without ever being held in memory.
+ * Bodies are read from mime4j's storage (on disk when large) as streams and transfer-decoded here; an attachment
+ * is decoded into a {@link RawSource} (a temporary file when large), and one over the limit is measured without
+ * ever being held in memory.
  */
 final class BodyCollector {
 
     private static final int MAX_DEPTH = 40;
-    /** Bodies up to this size are decoded in one read; larger ones are measured first (see {@link #read}). */
-    private static final int READ_IN_ONE_GO = 256 * 1024;
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 16;
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("text/plain", ".txt"), Map.entry("text/html", ".html"), Map.entry("image/png", ".png"),
             Map.entry("image/jpeg", ".jpg"), Map.entry("image/gif", ".gif"), Map.entry("application/pdf", ".pdf"),
@@ -190,7 +187,13 @@ final class BodyCollector {
     }
 
     private String decodeText(SingleBody body, PartInfo part) {
-        byte[] bytes = read(body, part.transferEncoding(), Long.MAX_VALUE).bytes();
+        byte[] bytes;
+        try (InputStream in = decoded(body.getInputStream(), part.transferEncoding())) {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            notes.add("body part unreadable: " + e.getMessage());
+            bytes = new byte[0];
+        }
         CharsetDecoding.Decoded decoded = CharsetDecoding.decode(bytes, part.charset());
         if (decoded.note() != null) {
             notes.add("body: " + decoded.note());
@@ -202,13 +205,20 @@ final class BodyCollector {
         String subject = forwarded.getHeader() == null || forwarded.getHeader().getField("Subject") == null ? null
                 : HeaderText.words(HeaderText.value(forwarded.getHeader().getField("Subject"), hint, notes), notes);
         String name = subject == null || subject.isBlank() ? "forwarded message" : subject;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            new DefaultMessageWriter().writeMessage(forwarded, out);
+        Read content;
+        try (RawSource.Sink sink = RawSource.sink(maxAttachmentBytes)) {
+            try {
+                new DefaultMessageWriter().writeMessage(forwarded, sink);
+                content = new Read(sink.finish(), sink.count());
+            } catch (RawSource.TooLargeException e) {
+                CountingSink counted = new CountingSink();
+                new DefaultMessageWriter().writeMessage(forwarded, counted);
+                content = new Read(null, counted.count);
+            }
         } catch (IOException e) {
             notes.add("forwarded message " + name + " unreadable: " + e.getMessage());
+            content = new Read(RawSource.of(new byte[0]), 0);
         }
-        Read content = out.size() > maxAttachmentBytes ? new Read(null, out.size()) : new Read(out.toByteArray(), out.size());
         add(name(safeName(name) + ".eml"), "message/rfc822", content);
     }
 
@@ -226,12 +236,12 @@ final class BodyCollector {
     }
 
     private void add(String name, String type, Read content) {
-        if (content.bytes() == null) {
+        if (content.source() == null) {
             String reason = "exceeds limit of " + maxAttachmentBytes + " bytes";
             notes.add("attachment " + name + " dropped: " + content.size() + " bytes " + reason);
             attachments.add(new Attachment(name, type, content.size(), null, reason));
         } else {
-            attachments.add(Attachment.of(name, type, content.bytes()));
+            attachments.add(Attachment.of(name, type, content.source()));
         }
     }
 
@@ -241,46 +251,46 @@ final class BodyCollector {
         return clean.length() <= 100 ? clean : clean.substring(0, 100).strip();
     }
 
-    /** Decoded bytes, or null bytes with the full decoded size when over {@code limit}. */
-    private record Read(byte[] bytes, long size) {
+    /** The decoded content, or a null source with the full decoded size when over the limit. */
+    private record Read(RawSource source, long size) {
     }
 
     /**
-     * Decodes a body. A small one is read in one go; a larger one is first measured (decoded, nothing kept)
-     * and then decoded again into one array of its exact size, so a 20 MB attachment is 20 MB in the heap,
-     * not a growing buffer and its copy (about 3 times the size at the end). mime4j keeps large bodies in a
-     * temporary file, so the second read costs disk reads and decoding, not memory.
+     * Decodes an attachment into a {@link RawSource}: in the heap up to {@value RawSource#IN_MEMORY_BYTES} bytes, in
+     * a temporary file beyond, so a 20 MB attachment costs one 64 KB buffer of heap, not a 20 MB array. Over
+     * {@code limit} the spooled part is deleted and the rest is only counted, for the note that says its size.
+     * mime4j keeps large encoded bodies in temporary files too, so a second read costs disk reads, not memory.
      */
     private Read read(SingleBody body, String transferEncoding, long limit) {
         try (InputStream in = decoded(body.getInputStream(), transferEncoding)) {
-            byte[] head = in.readNBytes(READ_IN_ONE_GO);
-            if (head.length < READ_IN_ONE_GO) {
-                return head.length <= limit ? new Read(head, head.length) : new Read(null, head.length);
+            RawSource source = RawSource.spool(in, Math.min(limit, Long.MAX_VALUE - 1));
+            return new Read(source, source.length());
+        } catch (RawSource.TooLargeException e) {
+            try (InputStream again = decoded(body.getInputStream(), transferEncoding)) {
+                return new Read(null, again.transferTo(OutputStream.nullOutputStream()));
+            } catch (IOException unreadable) {
+                notes.add("body part unreadable: " + unreadable.getMessage());
+                return new Read(null, limit + 1);
             }
-            long size = head.length + in.transferTo(OutputStream.nullOutputStream());
-            if (size > limit) {
-                return new Read(null, size);
-            }
-            if (size > MAX_ARRAY) {
-                notes.add("body part of " + size + " bytes is larger than an array can hold, not kept");
-                return new Read(null, size);
-            }
-            return new Read(readExactly(body, transferEncoding, (int) size), size);
         } catch (IOException e) {
             notes.add("body part unreadable: " + e.getMessage());
-            return new Read(new byte[0], 0);
+            return new Read(RawSource.of(new byte[0]), 0);
         }
     }
 
-    private static byte[] readExactly(SingleBody body, String transferEncoding, int size) throws IOException {
-        byte[] bytes = new byte[size];
-        try (InputStream in = decoded(body.getInputStream(), transferEncoding)) {
-            int n = in.readNBytes(bytes, 0, size);
-            if (n != size || in.read() >= 0) {
-                throw new IOException("the body changed between two reads (" + size + " bytes, then " + n + ")");
-            }
+    /** Counts what a writer gives it and keeps nothing. */
+    private static final class CountingSink extends OutputStream {
+        private long count;
+
+        @Override
+        public void write(int b) {
+            count++;
         }
-        return bytes;
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            count += len;
+        }
     }
 
     private static InputStream decoded(InputStream in, String transferEncoding) {

@@ -64,6 +64,18 @@ public record InboundMessage(
                 htmlBody, attachments, headers, contentLanguage, source, parseNotes);
     }
 
+    /**
+     * Deletes the temporary files of the attachments (not {@code raw}, which its reader closes); call it once the
+     * message is stored. The attachments cannot be read afterwards.
+     */
+    public void closeAttachments() {
+        attachments.forEach(a -> {
+            if (a.content() != null) {
+                a.content().close();
+            }
+        });
+    }
+
     /** The first value of a header (name case-insensitive), unfolded and not decoded. */
     public Optional<String> header(String name) {
         List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
@@ -102,7 +114,7 @@ public record InboundMessage(
         field(digest, "subject", subject.strip());
         field(digest, "text", textBody.replace("\r\n", "\n").strip());
         for (Attachment a : attachments) {
-            String content = a.content() == null ? "dropped" : HexFormat.of().formatHex(sha256().digest(a.content()));
+            String content = a.content() == null ? "dropped" : sha256Hex(a.content());
             field(digest, "attachment", a.filename() + "\n" + a.contentType() + "\n" + a.size() + "\n" + content);
         }
         return HexFormat.of().formatHex(digest.digest());

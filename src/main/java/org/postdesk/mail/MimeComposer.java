@@ -1,6 +1,7 @@
 package org.postdesk.mail;
 
 import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.ContentDisposition;
@@ -15,6 +16,8 @@ import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -169,7 +172,7 @@ public final class MimeComposer {
             for (Attachment attachment : mail.attachments()) {
                 MimeBodyPart part = new MimeBodyPart();
                 String type = safeContentType(attachment.contentType());
-                part.setDataHandler(new DataHandler(new ByteArrayDataSource(attachment.content(), type)));
+                part.setDataHandler(new DataHandler(new SourceData(attachment.content(), type, attachment.filename())));
                 mixed.addBodyPart(named(part, type, attachment.filename()));
             }
             for (int i = 0; i < mail.storedAttachments().size(); i++) {
@@ -264,6 +267,19 @@ public final class MimeComposer {
         @Override
         protected void updateMessageID() throws MessagingException {
             setHeader("Message-ID", oneLine(messageId));
+        }
+    }
+
+    /** An attachment's content as Angus reads it when it encodes the part: streamed, not copied into an array. */
+    private record SourceData(RawSource content, String getContentType, String getName) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return content.open();
+        }
+
+        @Override
+        public OutputStream getOutputStream() throws IOException {
+            throw new IOException("attachment " + getName + " is read-only");
         }
     }
 }

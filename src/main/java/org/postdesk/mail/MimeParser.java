@@ -59,7 +59,7 @@ public final class MimeParser {
             .setMaxContentLen(-1)
             .build();
     private final StorageBodyFactory bodies = new StorageBodyFactory(
-            new ThresholdStorageProvider(new TempFileStorageProvider("postdesk-mime", ".part", null), IN_MEMORY_BYTES),
+            new ThresholdStorageProvider(new TempFileStorageProvider("mime-", ".part", ScratchFiles.directory().toFile()), IN_MEMORY_BYTES),
             DecodeMonitor.SILENT);
 
     /** @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded */
@@ -180,11 +180,12 @@ public final class MimeParser {
     }
 
     /** The unfolded value of a header of a returned or attached message, or null; never throws. */
-    static String headerOf(byte[] message, String name) {
-        try {
+    static String headerOf(RawSource message, String name) {
+        // Only the header section is read from the stream, also when the attached message is large.
+        try (InputStream in = message.open()) {
             DefaultMessageBuilder builder = new DefaultMessageBuilder();
             builder.setDecodeMonitor(DecodeMonitor.SILENT);
-            Field field = builder.parseHeader(new ByteArrayInputStream(message)).getField(name);
+            Field field = builder.parseHeader(in).getField(name);
             return field == null ? null : HeaderText.value(field, null, new ArrayList<>());
         } catch (IOException | RuntimeException e) {
             return null;

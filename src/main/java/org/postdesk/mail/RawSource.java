@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The source of one message exactly as received: in memory when it is small, in a temporary file (owner-only,
- * deleted on {@link #close()}) when it is larger than {@value #IN_MEMORY_BYTES} bytes, so that a 40 MB mail is
- * never one array in the heap on its way from IMAP through the parser to the store.
+ * The source of one message exactly as received, or the decoded content of one attachment: in memory when it is
+ * small, in a temporary file ({@link ScratchFiles}, owner-only, deleted on {@link #close()}) when it is larger
+ * than {@value #IN_MEMORY_BYTES} bytes, so that a 40 MB mail or file is never one array in the heap on its way
+ * from IMAP through the parser to the store.
  *
  * <p>{@link #spool} counts the bytes while it copies and stops reading at a limit: the cap on a message's size
  * holds also when the server under-reports it (RFC822.SIZE is only what the server says).
@@ -94,7 +95,7 @@ public final class RawSource implements AutoCloseable {
             }
             count += len;
             if (file == null && count > IN_MEMORY_BYTES) {
-                file = Files.createTempFile("postdesk-raw", ".eml"); // rw------- on POSIX
+                file = ScratchFiles.createFile("spool-", ".bin"); // rw------- on POSIX
                 out = Files.newOutputStream(file);
                 head.writeTo(out);
                 head = null;
@@ -175,7 +176,7 @@ public final class RawSource implements AutoCloseable {
             try {
                 Files.deleteIfExists(file);
             } catch (IOException e) {
-                // A leftover file in the temporary directory; the system's cleaning removes it.
+                // A leftover file: removed with this process's directory at exit, or by the next daemon start.
             }
         }
     }

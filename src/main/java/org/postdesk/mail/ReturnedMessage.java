@@ -25,6 +25,8 @@ public final class ReturnedMessage {
     private static final Pattern DIAGNOSTIC = Pattern.compile("(?im)^Diagnostic-Code:\\s*(?:smtp;\\s*)?(.+(?:\\n[ \\t]+.+)*)");
     private static final Pattern STATUS = Pattern.compile("(?im)^Status:\\s*(\\S+)");
 
+    private static final int REPORT_BYTES = 1 << 20;
+
     private ReturnedMessage() {
     }
 
@@ -75,7 +77,8 @@ public final class ReturnedMessage {
     private static List<String> deliveryReports(InboundMessage m) {
         return m.attachments().stream()
                 .filter(a -> a.content() != null && a.contentType().equalsIgnoreCase("message/delivery-status"))
-                .map(a -> new String(a.content(), StandardCharsets.UTF_8).replace("\r\n", "\n"))
+                // A delivery report is a few lines; its first megabyte is all of any real one.
+                .map(a -> new String(a.content().head(REPORT_BYTES), StandardCharsets.UTF_8).replace("\r\n", "\n"))
                 .toList();
     }
 

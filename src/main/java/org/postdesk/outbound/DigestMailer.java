@@ -41,7 +41,7 @@ public final class DigestMailer {
         byte[] page = d.html().getBytes(StandardCharsets.UTF_8);
         OutboundMail mail = new OutboundMail(d.from(), List.of(d.to()), List.of(), null, rendered.subject(),
                 rendered.text(), rendered.html(), messageId, null, List.of(), autoHeaders.headers(),
-                List.of(new Attachment(d.model().attachment(), "text/html; charset=UTF-8", page.length, page, null)));
+                List.of(Attachment.of(d.model().attachment(), "text/html; charset=UTF-8", page)));
         new OutboxRepository(tx).enqueue(new NewOutboxItem(d.mailboxId(), null, KIND, messageId, d.from().address(),
                 List.of(d.to().address()), composer.compose(mail), d.now()));
         return messageId;

@@ -1,6 +1,5 @@
 package org.postdesk.outbound;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,8 +81,16 @@ final class TokenGuard {
             return Optional.of("the text");
         }
         return files.stream().filter(a -> !a.dropped() && readable(a.contentType()))
-                .filter(a -> mentionsToken(new ByteArrayInputStream(a.content()), WINDOW_BYTES))
+                .filter(a -> mentionsToken(open(a), WINDOW_BYTES))
                 .map(a -> "attachment " + a.filename()).findFirst();
+    }
+
+    private static InputStream open(Attachment a) {
+        try {
+            return a.content().open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading attachment " + a.filename() + " to search it for reply tokens failed", e);
+        }
     }
 
     private static boolean readable(String contentType) {

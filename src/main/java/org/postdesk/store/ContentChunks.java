@@ -42,6 +42,19 @@ final class ContentChunks {
      * @throws java.io.UncheckedIOException when the stream cannot be read (the transaction then rolls back)
      */
     void writeRaw(long messageId, StreamedValue value) {
+        write(value, "message id " + messageId, (seq, chunk) -> dsl.insertInto(MESSAGE_RAW_CHUNK)
+                .set(MESSAGE_RAW_CHUNK.MESSAGE_ID, messageId).set(MESSAGE_RAW_CHUNK.SEQ, seq)
+                .set(MESSAGE_RAW_CHUNK.BYTES, chunk).execute());
+    }
+
+    /** As {@link #writeRaw(long, StreamedValue)} for an attachment's decoded content. */
+    void writeAttachment(long attachmentId, StreamedValue value) {
+        write(value, "attachment id " + attachmentId, (seq, chunk) -> dsl.insertInto(ATTACHMENT_CHUNK)
+                .set(ATTACHMENT_CHUNK.ATTACHMENT_ID, attachmentId).set(ATTACHMENT_CHUNK.SEQ, seq)
+                .set(ATTACHMENT_CHUNK.BYTES, chunk).execute());
+    }
+
+    private static void write(StreamedValue value, String what, ChunkWriter writer) {
         try (InputStream in = value.opener().open()) {
             long written = 0;
             for (int seq = 0; ; seq++) {
@@ -49,17 +62,21 @@ final class ContentChunks {
                 if (chunk.length == 0) {
                     break;
                 }
-                dsl.insertInto(MESSAGE_RAW_CHUNK).set(MESSAGE_RAW_CHUNK.MESSAGE_ID, messageId)
-                        .set(MESSAGE_RAW_CHUNK.SEQ, seq).set(MESSAGE_RAW_CHUNK.BYTES, chunk).execute();
+                writer.write(seq, chunk);
                 written += chunk.length;
             }
             if (written != value.length()) {
-                throw new IllegalStateException("message id " + messageId + ": the source gave " + written
-                        + " bytes, " + value.length() + " were expected");
+                throw new IllegalStateException(what + ": the stream gave " + written + " bytes, " + value.length()
+                        + " were expected");
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("message id " + messageId + ": reading its source to store it failed", e);
+            throw new UncheckedIOException(what + ": reading its content to store it failed", e);
         }
+    }
+
+    @FunctionalInterface
+    private interface ChunkWriter {
+        void write(int seq, byte[] chunk);
     }
 
     /** The whole of a streamed value no larger than a chunk. */
@@ -67,14 +84,7 @@ final class ContentChunks {
         try (InputStream in = value.opener().open()) {
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("reading a message source to store it failed", e);
-        }
-    }
-
-    void writeAttachment(long attachmentId, byte[] value) {
-        for (int seq = 0; seq * (long) CHUNK < value.length; seq++) {
-            dsl.insertInto(ATTACHMENT_CHUNK).set(ATTACHMENT_CHUNK.ATTACHMENT_ID, attachmentId)
-                    .set(ATTACHMENT_CHUNK.SEQ, seq).set(ATTACHMENT_CHUNK.BYTES, slice(value, seq)).execute();
+            throw new UncheckedIOException("reading a value to store it failed", e);
         }
     }
 
@@ -83,13 +93,6 @@ final class ContentChunks {
         return join(dsl.select(MESSAGE_RAW_CHUNK.BYTES).from(MESSAGE_RAW_CHUNK)
                 .where(MESSAGE_RAW_CHUNK.MESSAGE_ID.eq(messageId)).orderBy(MESSAGE_RAW_CHUNK.SEQ)
                 .fetch(MESSAGE_RAW_CHUNK.BYTES));
-    }
-
-    /** The attachment content from its chunks; null when it has none. */
-    byte[] attachment(long attachmentId) {
-        return join(dsl.select(ATTACHMENT_CHUNK.BYTES).from(ATTACHMENT_CHUNK)
-                .where(ATTACHMENT_CHUNK.ATTACHMENT_ID.eq(attachmentId)).orderBy(ATTACHMENT_CHUNK.SEQ)
-                .fetch(ATTACHMENT_CHUNK.BYTES));
     }
 
     /** How many chunks the attachment content has (0 when it is kept in its row). */

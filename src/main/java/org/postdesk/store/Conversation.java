@@ -85,14 +85,18 @@ public final class Conversation {
                 .where(MESSAGE.TICKET_ID.eq(ticketId).and(MESSAGE.AGENT_ID.eq(agentId))).fetchOne(0, OffsetDateTime.class)).map(Timestamps::fromDb);
     }
 
-    /** The kept attachments of one message, with their content. */
+    /**
+     * The kept attachments of one message; each content is read from the store one chunk at a time when it is
+     * opened (in this context, so open it while the transaction, if any, is still open).
+     */
     public List<StoredAttachment> attachments(long messageId) {
-        ContentChunks chunks = new ContentChunks(dsl);
-        return dsl.selectFrom(ATTACHMENT).where(ATTACHMENT.MESSAGE_ID.eq(messageId).and(ATTACHMENT.DROPPED_REASON.isNull()))
+        return dsl.select(ATTACHMENT.ID, ATTACHMENT.FILENAME, ATTACHMENT.CONTENT_TYPE, ATTACHMENT.SIZE_BYTES,
+                        ATTACHMENT.ORIGINAL_FILENAME).from(ATTACHMENT)
+                .where(ATTACHMENT.MESSAGE_ID.eq(messageId).and(ATTACHMENT.DROPPED_REASON.isNull()))
                 .orderBy(ATTACHMENT.ID)
-                .fetch(r -> new StoredAttachment(r.getFilename(), r.getContentType(), r.getSizeBytes(),
-                        r.getContent() != null ? r.getContent() : chunks.attachment(r.getId()), null))
-                .stream().filter(a -> a.content() != null).toList();
+                .fetch(r -> new StoredAttachment(r.value2(), r.value3(), r.value4(), new StreamedValue(r.value4(),
+                        () -> AttachmentContents.stream(dsl, r.value1()).orElseThrow(() -> new java.io.IOException(
+                                "attachment id " + r.value1() + " is gone"))), null, r.value5()));
     }
 
     /** The body text of one message. */

@@ -72,16 +72,19 @@ public final class MessageRepository {
                 m.storedAt(), m.bodyText(), m.bodyHtml(), raw, m.parseNote(), m.imapUid(), m.contentFingerprint());
     }
 
+    /** Stores an attachment: in its row up to 1 MiB, else streamed into chunks ({@link ContentChunks}). */
     public void insertAttachment(long messageId, StoredAttachment a) {
-        boolean chunked = ContentChunks.chunked(a.content());
+        StreamedValue content = a.content();
+        boolean chunked = content != null && content.length() > ContentChunks.CHUNK;
         long id = dsl.insertInto(ATTACHMENT)
                 .set(ATTACHMENT.MESSAGE_ID, messageId).set(ATTACHMENT.FILENAME, a.filename())
                 .set(ATTACHMENT.CONTENT_TYPE, a.contentType()).set(ATTACHMENT.SIZE_BYTES, a.size())
-                .set(ATTACHMENT.CONTENT, chunked ? null : a.content()).set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
+                .set(ATTACHMENT.CONTENT, content == null || chunked ? null : ContentChunks.small(content))
+                .set(ATTACHMENT.DROPPED_REASON, a.droppedReason())
                 .set(ATTACHMENT.ORIGINAL_FILENAME, a.originalFilename())
                 .returningResult(ATTACHMENT.ID).fetchOne(ATTACHMENT.ID);
         if (chunked) {
-            new ContentChunks(dsl).writeAttachment(id, a.content());
+            new ContentChunks(dsl).writeAttachment(id, content);
         }
     }
 

@@ -71,7 +71,7 @@ class MimeComposerTest {
         assertEquals(NOW, m.sentAt());
         assertEquals(1, m.attachments().size());
         assertEquals("Счёт № 42.pdf", m.attachments().get(0).filename());
-        assertArrayEquals(pdf, m.attachments().get(0).content());
+        assertArrayEquals(pdf, m.attachments().get(0).content().bytes());
         assertTrue(m.parseNotes().isEmpty(), m.parseNotes()::toString);
     }
 

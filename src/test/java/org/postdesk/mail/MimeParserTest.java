@@ -47,7 +47,7 @@ class MimeParserTest {
         Attachment pdf = m.attachments().get(0);
         assertEquals("Счёт № 42.pdf", pdf.filename());
         assertEquals("application/pdf", pdf.contentType());
-        assertArrayEquals("%PDF-1.4 fake pdf bytes\n".getBytes(StandardCharsets.US_ASCII), pdf.content());
+        assertArrayEquals("%PDF-1.4 fake pdf bytes\n".getBytes(StandardCharsets.US_ASCII), pdf.content().bytes());
     }
 
     @Test
@@ -60,18 +60,27 @@ class MimeParserTest {
         assertEquals("\"Mueller, Hans\" <hans@example.de>", m.from().toString());
     }
 
-    /** Over the size read in one go (256 KB), an attachment is measured first, then decoded into its exact size. */
+    /**
+     * Over 256 KB an attachment is decoded into a temporary file in this process's directory, not into the heap, and
+     * closing the message's attachments deletes it; over the limit it is only measured.
+     */
     @Test
-    void largeAttachmentsAreDecodedWholeOrMeasuredWhenOverTheLimit() {
+    void largeAttachmentsAreDecodedIntoATemporaryFileOrMeasuredWhenOverTheLimit() {
         byte[] file = new byte[700_001];
         new java.util.Random(3).nextBytes(file);
         byte[] raw = ("From: a@example.test\r\nSubject: big\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain\r\n\r\nsee file\r\n--b\r\nContent-Type: application/pdf; name=f.pdf\r\n"
                 + "Content-Transfer-Encoding: base64\r\n\r\n" + java.util.Base64.getMimeEncoder().encodeToString(file)
                 + "\r\n--b--\r\n").getBytes(StandardCharsets.US_ASCII);
-        Attachment kept = new MimeParser(1_000_000).parse(raw).attachments().get(0);
-        assertArrayEquals(file, kept.content());
+        InboundMessage parsed = new MimeParser(1_000_000).parse(raw);
+        Attachment kept = parsed.attachments().get(0);
+        assertFalse(kept.content().inMemory());
+        assertTrue(kept.content().toString().contains(ScratchFiles.directory().toString()), kept.content().toString());
+        assertArrayEquals(file, kept.content().bytes());
         assertEquals(700_001, kept.size());
+        long files = scratchFiles();
+        parsed.closeAttachments();
+        assertEquals(files - 1, scratchFiles());
         Attachment dropped = new MimeParser(500_000).parse(raw).attachments().get(0);
         assertNull(dropped.content());
         assertEquals(700_001, dropped.size());
@@ -88,7 +97,7 @@ class MimeParserTest {
         assertEquals("exceeds limit of 10000 bytes", big.droppedReason());
         Attachment small = m.attachments().get(1);
         assertEquals("small.txt", small.filename());
-        assertArrayEquals("tiny".getBytes(StandardCharsets.US_ASCII), small.content());
+        assertArrayEquals("tiny".getBytes(StandardCharsets.US_ASCII), small.content().bytes());
         assertEquals("Logs attached.", m.textBody());
         assertTrue(hasNote(m, "attachment big.bin dropped"));
     }
@@ -109,7 +118,7 @@ class MimeParserTest {
         assertFalse(m.textBody().contains("Original text"));
         assertEquals(List.of("message/delivery-status", "message/rfc822"),
                 m.attachments().stream().map(Attachment::contentType).toList());
-        String report = new String(m.attachments().get(0).content(), StandardCharsets.US_ASCII);
+        String report = new String(m.attachments().get(0).content().bytes(), StandardCharsets.US_ASCII);
         assertTrue(report.contains("Status: 5.1.1"));
         assertEquals("mailer-daemon@mx.postdesk.test", m.from().address());
         assertEquals("Mail Delivery System", m.from().name());
@@ -213,5 +222,13 @@ class MimeParserTest {
         assertEquals("<abc.123@mailer.example>", m.messageId());
         assertEquals("<prev-7@postdesk.test>", m.inReplyTo());
         assertEquals(List.of("<a@x.example>", "<b@x.example>"), m.references());
+    }
+
+    private static long scratchFiles() {
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(ScratchFiles.directory())) {
+            return files.count();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
