@@ -15,6 +15,13 @@ final class AddressParsing {
 
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w.-]+\\.[\\w-]+");
     private static final Pattern VALID = Pattern.compile("[^\\s@<>()\",;]+@[^\\s@<>()\",;]+");
+    /**
+     * An address in angle brackets whose local part is several words without quotes ({@code <pat doe@example.com>}):
+     * not valid RFC 5322, but the brackets say it is the address the sender wrote. Python's {@code email} and other help desks keep it as
+     * written; picking the address-like tail out of it instead ({@code doe@example.com}) would name somebody
+     * else as the sender and send them the acknowledgement.
+     */
+    private static final Pattern SPACED_LOCAL_PART = Pattern.compile("[^@<>()\",;]+@[^\\s@<>()\",;]+");
 
     private AddressParsing() {
     }
@@ -27,7 +34,7 @@ final class AddressParsing {
         }
         try {
             for (InternetAddress a : InternetAddress.parseHeader(text, false)) {
-                addWithGroup(a, result);
+                addWithGroup(a, result, text);
             }
         } catch (AddressException | RuntimeException e) {
             result.clear();
@@ -45,20 +52,25 @@ final class AddressParsing {
         return result;
     }
 
-    private static void addWithGroup(InternetAddress a, List<MailAddress> result) throws AddressException {
+    private static void addWithGroup(InternetAddress a, List<MailAddress> result, String text)
+            throws AddressException {
         if (a.isGroup()) {
             for (InternetAddress member : a.getGroup(false)) {
-                add(member, result);
+                add(member, result, text);
             }
         } else {
-            add(a, result);
+            add(a, result, text);
         }
     }
 
-    private static void add(InternetAddress a, List<MailAddress> result) {
+    private static void add(InternetAddress a, List<MailAddress> result, String text) {
         String address = a.getAddress() == null ? "" : a.getAddress().strip();
         if (!VALID.matcher(address).matches()) {
-            return;
+            // Bare "John Smith john@example.com" is left to the address-like scan, which finds john@example.com.
+            if (!SPACED_LOCAL_PART.matcher(address).matches() || !text.contains("<" + address + ">")) {
+                return;
+            }
+            address = address.replaceAll("\\s+", " ");
         }
         // Decode again ourselves: Jakarta Mail leaves malformed or unknown-charset words encoded.
         String name = EncodedWords.decode(a.getPersonal(), new ArrayList<>());

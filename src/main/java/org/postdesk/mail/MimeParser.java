@@ -234,24 +234,31 @@ public final class MimeParser {
                     MessageIds.first(first(headers, "message-id")),
                     MessageIds.first(first(headers, "in-reply-to")),
                     MessageIds.all(String.join(" ", headers.getOrDefault("references", List.of()))),
-                    from(first(headers, "from"), notes),
+                    from(headers.getOrDefault("from", List.of()), notes),
                     addresses(headers, "to"), addresses(headers, "cc"), addresses(headers, "reply-to"),
                     subject == null ? "" : subject.strip(),
                     sentAt(first(headers, "date"), notes),
                     stripToNull(first(headers, "content-language")));
         }
 
-        private static MailAddress from(String value, List<String> notes) {
-            if (value == null) {
+        /**
+         * The first From field that holds an address. Broken senders (spam kits, some scripts) put a junk
+         * From field before the real one; mime4j and Python's {@code email} keep both, and reading only the
+         * first would leave the ticket without a requester.
+         */
+        private static MailAddress from(List<String> values, List<String> notes) {
+            if (values.isEmpty()) {
                 notes.add("no From header");
                 return null;
             }
-            List<MailAddress> parsed = AddressParsing.parseList(value);
-            if (parsed.isEmpty()) {
+            for (String value : values) {
+                List<MailAddress> parsed = AddressParsing.parseList(value);
+                if (!parsed.isEmpty()) {
+                    return parsed.get(0);
+                }
                 notes.add("invalid From address: " + value);
-                return null;
             }
-            return parsed.get(0);
+            return null;
         }
 
         private static Instant sentAt(String value, List<String> notes) {

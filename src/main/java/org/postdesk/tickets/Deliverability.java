@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Addresses that cannot receive mail, so that no acknowledgement is even attempted (it would only bounce):
- * no domain, an empty local part, a domain ending in a dot or with empty labels, or the reserved
+ * no domain, an empty local part, a local part of several unquoted words, a domain ending in a dot or with empty labels, or the reserved
  * {@code .invalid} top-level domain (RFC 2606).
  */
 public final class Deliverability {
@@ -22,6 +22,9 @@ public final class Deliverability {
         }
         if (at == 0) {
             return Optional.of("address " + a + " has no local part");
+        }
+        if (a.substring(0, at).chars().anyMatch(Character::isWhitespace)) {
+            return Optional.of("the local part of " + a + " has spaces without quotes");
         }
         String domain = a.substring(at + 1);
         if (domain.endsWith(".")) {

@@ -84,6 +84,9 @@ class IntakeFixturesTest {
         # senders that cannot receive mail
         from-dot-domain.eml | kim@example.com. | Help with login | I cannot log in. | - | no
         from-no-domain.eml  | -                | Help with login | I cannot log in either. | - | no
+        from-spaced-local-part.eml | pat doe@example.com | Printer offline | The printer in room 4 is offline. | - | no
+        # several From fields, the first without an address: the first that has one is the sender
+        from-second-field.eml | lin.wei@example.cn | Order 7731 not delivered | My order 7731 has not arrived yet. | - | ack
         """)
     void fixtureIsReadAsAHelpDeskMustReadIt(String fixture, String from, String subject, String bodyStart,
                                             String attachments, String ack) {

@@ -20,6 +20,11 @@ class MailAddressTest {
         "=?x-unknown?Q?Bob?= <bob@example.com>    | bob@example.com      | Bob",
         "Broken <broken@example.com               | broken@example.com   | NULL",
         "a@example.com, b@example.com             | a@example.com        | NULL",
+        // the brackets name the address even when its local part is unquoted words; never a part of it
+        "\"Pat Doe\" <pat doe@example.com>          | pat doe@example.com  | Pat Doe",
+        "Pat <pat   doe@example.com>              | pat doe@example.com  | Pat",
+        // without brackets the address-like word is the address
+        "John Smith john@example.com              | john@example.com     | NULL",
     })
     void parsesLeniently(String text, String address, String name) {
         assertEquals(Optional.of(new MailAddress(address, name)), MailAddress.parse(text));
