@@ -62,6 +62,7 @@ public final class DaemonLauncher {
             daemon.start();
             ops.started();
             checkStoreInBackground(db);
+            ClassArchive.writeLaterIfAsked();
             try {
                 stopRequested.await();
             } catch (InterruptedException e) {

@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store: one connection pool, migrated by Flyway at open, and the one shared {@link DSLContext}.
+ * The store: one connection pool, migrated by Flyway at open when its schema is not current
+ * ({@link SchemaCurrency}), and the one shared {@link DSLContext}.
  */
 public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -113,6 +114,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static void migrate(DataSource ds) {
+        if (SchemaCurrency.isCurrent(ds)) {
+            log.debug("schema current: every shipped migration is applied, Flyway not needed");
+            return;
+        }
         Flyway.configure()
                 .dataSource(ds)
                 .locations("classpath:db/migration")

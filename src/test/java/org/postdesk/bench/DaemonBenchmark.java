@@ -28,9 +28,12 @@ import org.postdesk.store.db.Tables;
  * own JVM with the launcher's options, against GreenMail in this JVM through {@link IdleProxy}. Each run starts
  * the daemon on a fresh H2 file store whose mailbox already holds a backlog of N mails (0: an empty mailbox) and
  * prints the time from starting the launcher to the daemon's first IMAP IDLE (with a backlog: after draining
- * it), the tickets stored by then, and the daemon's peak resident set (VmHWM, sampled VmRSS). A program that
- * prints figures, not a test. Usage: scripts/bench-daemon [--backlog N] [--runs N]; $DAEMON_JAVA_OPTS and
- * $POSTDESK_HEAP reach the daemon's launcher as JAVA_OPTS and POSTDESK_HEAP.
+ * it), the tickets stored by then, and the daemon's peak resident set (VmHWM, sampled VmRSS). With {@code --imap} the
+ * backlog sits in a real server's INBOX instead (emptied first; {@code --fill-maildir} writes it into the Maildir)
+ * and the daemon reads it there through the relay; its mail still goes to the in-process GreenMail. A program that
+ * prints figures, not a test. Usage: scripts/bench-daemon [--backlog N] [--runs N] [--imap URL --password-env VAR
+ * [--address ADDR] [--fill-maildir DIR]]; $DAEMON_JAVA_OPTS, $POSTDESK_HEAP and $POSTDESK_CDS reach the daemon's
+ * launcher as JAVA_OPTS, POSTDESK_HEAP and POSTDESK_CDS (default off: the archive of the jar under test).
  */
 public final class DaemonBenchmark {
     private static final String SUPPORT_PASSWORD = "secret";
@@ -41,31 +44,53 @@ public final class DaemonBenchmark {
     public static void main(String[] args) throws Exception {
         int backlog = 0;
         int runs = 3;
+        List<String> real = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--backlog": backlog = Integer.parseInt(args[++i].replace("_", "")); break;
                 case "--runs": runs = Integer.parseInt(args[++i]); break;
+                case "--imap":
+                case "--password-env":
+                case "--address":
+                case "--fill-maildir": real.addAll(List.of(args[i], args[++i])); break;
                 default:
-                    System.err.println("usage: scripts/bench-daemon [--backlog N] [--runs N]");
+                    System.err.println(USAGE);
                     System.exit(2);
             }
         }
+        RemoteServer remote = null;
+        if (!real.isEmpty()) {
+            // The backlog sits in a real server's INBOX (IMAP through the relay); the acknowledgements still go
+            // to the in-process GreenMail, so the benchmark sends no mail through the real server.
+            real.addAll(List.of("--smtp", "smtp://127.0.0.1:25", "--latency-samples", "0"));
+            BenchOptions o = BenchOptions.parse(real);
+            remote = new RemoteServer(o, System.getenv(o.passwordEnv()));
+        }
         System.out.printf(Locale.ROOT, "daemon: scripts/postdesk run, JAVA_OPTS='%s' POSTDESK_HEAP=%s; backlog %,d mails"
-                + " (70 %% new), two agents%n", System.getenv().getOrDefault("DAEMON_JAVA_OPTS", ""),
-                System.getenv().getOrDefault("POSTDESK_HEAP", "(launcher default)"), backlog);
+                + " (70 %% new) in %s, two agents%n", System.getenv().getOrDefault("DAEMON_JAVA_OPTS", ""),
+                System.getenv().getOrDefault("POSTDESK_HEAP", "(launcher default)"), backlog,
+                remote == null ? "in-process GreenMail" : remote.describe());
         for (int r = 1; r <= runs; r++) {
             try (EmbeddedServer server = new EmbeddedServer()) {
-                one(r, server, backlog);
+                one(r, server, remote, backlog);
             }
         }
     }
 
-    private static void one(int run, EmbeddedServer server, int backlog) throws Exception {
+    private static final String USAGE = "usage: scripts/bench-daemon [--backlog N] [--runs N]"
+            + " [--imap URL --password-env VAR [--address ADDR] [--fill-maildir DIR]]";
+
+    private static void one(int run, EmbeddedServer server, RemoteServer remote, int backlog) throws Exception {
         Path work = Files.createTempDirectory("bench-daemon");
-        try (IdleProxy proxy = new IdleProxy(server.imapPort())) {
-            Map<String, String> env = prepare(work, server, proxy.port());
+        BenchServer source = remote != null ? remote : server;
+        int upstream = remote != null ? remote.imapPort() : server.imapPort();
+        try (IdleProxy proxy = new IdleProxy(upstream)) {
+            Map<String, String> env = prepare(work, server, source, proxy.port());
+            if (remote != null) {
+                remote.empty();
+            }
             if (backlog > 0) {
-                server.fill(new MailFactory(run, server.supportAddress(), "d" + run).batch(backlog));
+                source.fill(new MailFactory(run, source.supportAddress(), "d" + run).batch(backlog));
             }
             List<String> argv = List.of("scripts/postdesk", "run");
             ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
@@ -80,24 +105,29 @@ public final class DaemonBenchmark {
                 idleAt = proxy.awaitIdle(1);
             }
             long hwm = status(daemon.pid(), "VmHWM:");
+            boolean archived = idleAt >= 0 && "on".equals(env.get("POSTDESK_CDS")) && awaitArchive(work, daemon);
             sampler.interrupt();
             daemon.destroy();
             daemon.waitFor();
             int stored = tickets(env);
             System.out.printf(Locale.ROOT, "run %d: start to first IDLE %s, %,d tickets stored; peak RSS %d MB (VmHWM),"
-                    + " %d MB sampled%n", run, idleAt < 0 ? "none (see " + work + "/daemon.log)"
+                    + " %d MB sampled%s%n", run, idleAt < 0 ? "none (see " + work + "/daemon.log)"
                     : String.format(Locale.ROOT, "%.2f s", (idleAt - t0) / 1e9), stored, hwm / 1024,
-                    peakRss.get() / 1024);
+                    peakRss.get() / 1024, archived ? "; this run wrote the class-data archive (no archive yet)" : "");
         }
     }
 
-    /** A store with the support mailbox (its IMAP through the relay) and two agents, its cursor at the end. */
-    private static Map<String, String> prepare(Path work, EmbeddedServer server, int relayPort) {
+    /**
+     * A store with the support mailbox (its IMAP through the relay, its SMTP to the in-process GreenMail) and two
+     * agents, its cursor at the end.
+     */
+    private static Map<String, String> prepare(Path work, EmbeddedServer sink, BenchServer source, int relayPort) {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Map<String, String> env = new HashMap<>(Map.of(SecretBox.KEY_ENV, Base64.getEncoder().encodeToString(key),
                 "POSTDESK_DB_URL", "jdbc:h2:file:" + work.resolve("db/postdesk"), "POSTDESK_DATA_DIR",
-                work.toString(), "POSTDESK_CDS", "off", "POSTDESK_HTTP_LISTEN", "127.0.0.1:" + freePort()));
+                work.toString(), "POSTDESK_CDS", System.getenv().getOrDefault("POSTDESK_CDS", "off"),
+                "POSTDESK_HTTP_LISTEN", "127.0.0.1:" + freePort()));
         String opts = System.getenv("DAEMON_JAVA_OPTS");
         if (opts != null) {
             env.put("JAVA_OPTS", opts);
@@ -105,10 +135,12 @@ public final class DaemonBenchmark {
         PostdeskConfig config = ConfigLoader.load(null, env);
         SecretBox secrets = SecretBox.open(env, work.resolve("secret.key"));
         try (Database db = Database.open(config.db().toSettings())) {
-            NewMailbox viaGreenMail = server.mailbox(secrets);
-            NewMailbox viaRelay = new NewMailbox(viaGreenMail.name(), viaGreenMail.address(),
-                    "imap://support@127.0.0.1:" + relayPort + "/INBOX", viaGreenMail.smtpUrl(),
-                    secrets.encrypt(SUPPORT_PASSWORD), null, null, false, null, "Support", "en");
+            NewMailbox real = source.mailbox(secrets);
+            String url = real.imapUrl();
+            String login = url.substring(url.indexOf("://") + 3, url.lastIndexOf('@'));
+            NewMailbox viaRelay = new NewMailbox(real.name(), real.address(),
+                    "imap://" + login + "@127.0.0.1:" + relayPort + "/INBOX", sink.smtpUrl(), real.passwordEnc(), null, null,
+                    false, null, "Support", "en");
             Mailbox mailbox = new MailboxRepository(db.dsl()).add(viaRelay);
             for (int a = 1; a <= 2; a++) {
                 new AgentRepository(db.dsl()).add(new NewAgent("Agent " + a, List.of("agent" + a + "@example.test"),
@@ -118,6 +150,22 @@ public final class DaemonBenchmark {
             new Pipeline(config, db, secrets, null, Clock.systemUTC()).ingestAllNow(mailbox);
         }
         return env;
+    }
+
+    /**
+     * With POSTDESK_CDS=on, a daemon started without an archive writes one {@code ClassArchive.DELAY} after its
+     * start: keep it running until it did (up to two minutes), so the next runs measure a start from the archive.
+     */
+    private static boolean awaitArchive(Path work, Process daemon) throws IOException, InterruptedException {
+        boolean writes = ProcessHandle.of(daemon.pid()).flatMap(h -> h.info().commandLine())
+                .map(c -> c.contains("RecordDynamicDumpInfo")).orElse(false);
+        for (int i = 0; writes && i < 120 && daemon.isAlive(); i++) {
+            if (Files.readString(work.resolve("daemon.log")).contains("class-data archive")) {
+                return true;
+            }
+            Thread.sleep(1000);
+        }
+        return false;
     }
 
     private static int freePort() {

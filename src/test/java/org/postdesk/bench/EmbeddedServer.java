@@ -108,6 +108,11 @@ final class EmbeddedServer implements BenchServer {
         }
     }
 
+    /** The SMTP server without a login: GreenMail takes any mail, so a real server's mailbox can send here. */
+    String smtpUrl() {
+        return "smtp://127.0.0.1:" + smtpPort();
+    }
+
     int imapPort() {
         return greenMail.imapPort();
     }

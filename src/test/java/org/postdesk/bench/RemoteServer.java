@@ -94,6 +94,11 @@ final class RemoteServer implements BenchServer {
         }
     }
 
+    /** The IMAP server's port (the relay of {@code scripts/bench-daemon} connects to it on loopback). */
+    int imapPort() {
+        return MailboxUrl.parseImap(imapUrl).port();
+    }
+
     /** Expunges every message of the support INBOX ({@code --empty-inbox}); returns how many. */
     int empty() {
         IMAPFolder folder = ImapConnector.forMailbox(asMailbox(), secrets).open();

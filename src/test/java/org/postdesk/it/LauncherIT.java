@@ -58,6 +58,47 @@ class LauncherIT {
         }
     }
 
+    /**
+     * The launcher's memory options (issue 16: RSS): the heap capped at POSTDESK_HEAP and started small, the serial
+     * collector; JAVA_OPTS still wins.
+     */
+    @Test
+    void theHeapComesFromPostdeskHeapWithTheSerialCollector() throws Exception {
+        Run flags = run(Map.of("POSTDESK_HEAP", "300m", "JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "", "--version");
+        assertThat(flags.code).as(flags.err).isZero();
+        assertThat(flags.out).contains("-XX:MaxHeapSize=" + 300L * 1024 * 1024).contains("-XX:+UseSerialGC")
+                .contains("-XX:InitialHeapSize=" + 32L * 1024 * 1024);
+        Run own = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -Xmx200m -XX:+UseG1GC"), "", "--version");
+        assertThat(own.out).contains("-XX:MaxHeapSize=" + 200L * 1024 * 1024).contains("-XX:+UseG1GC")
+                .doesNotContain("UseSerialGC");
+    }
+
+    /**
+     * A store whose schema is current opens without Flyway (issue 16: half a second of every command); the first
+     * command on a new store still migrates it with Flyway. Seen from the JVM's class loading in the shaded jar.
+     */
+    @Test
+    void aCurrentStoreOpensWithoutLoadingFlyway() throws Exception {
+        Map<String, String> store = Map.of("POSTDESK_DB_URL", "jdbc:h2:file:" + dir.resolve("db/postdesk"),
+                "POSTDESK_DATA_DIR", dir.resolve("data").toString());
+        Path firstLog = dir.resolve("first-classes.log");
+        Path laterLog = dir.resolve("later-classes.log");
+        Run first = run(withClassLog(store, firstLog), "", "ticket", "list");
+        assertThat(first.code).as(first.err).isZero();
+        assertThat(Files.readString(firstLog)).contains("org.flywaydb.core.Flyway ");
+        Run later = run(withClassLog(store, laterLog), "", "ticket", "list");
+        assertThat(later.code).as(later.err).isZero();
+        assertThat(later.out).contains("no tickets yet");
+        assertThat(Files.readString(laterLog)).contains("org.postdesk.store.SchemaCurrency ")
+                .doesNotContain("org.flywaydb.core.Flyway ");
+    }
+
+    private static Map<String, String> withClassLog(Map<String, String> env, Path log) {
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        return all;
+    }
+
     @Test
     void mailboxLifecycleOnAnH2File() throws Exception {
         Map<String, String> env = Map.of("POSTDESK_DB_URL", "jdbc:h2:file:" + dir.resolve("db/postdesk"),
