@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
+import org.postdesk.store.ConfigCache;
 import org.postdesk.store.Database;
 import org.postdesk.store.TemplateRepository;
 import org.postdesk.store.TemplateVersionRow;
@@ -38,9 +39,10 @@ public final class Templates {
     private final boolean stored;
     private final Map<Long, CompiledTemplate> compiledVersions = new ConcurrentHashMap<>();
     private final Map<TemplateKey, CompiledTemplate> compiledShipped = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot = new Snapshot(-1, Map.of());
+    private volatile Snapshot snapshot = new Snapshot("", Map.of());
 
-    private record Snapshot(long mark, Map<TemplateKey, TemplateVersionRow> current) {
+    /** {@code mark}: the config generation or the newest version id the templates were read at. */
+    private record Snapshot(Object mark, Map<TemplateKey, TemplateVersionRow> current) {
     }
 
     /** The shipped defaults only (overlaid by {@code overrideDirOrNull} when it exists); no store. */
@@ -167,8 +169,11 @@ public final class Templates {
         }
         Snapshot s = snapshot;
         TemplateRepository repo = new TemplateRepository(tx);
-        long mark = repo.changeMarkOfThisTransaction();
-        if (mark != s.mark()) {
+        // config_generation changes with every stored version and is read once per transaction anyway for the
+        // mailboxes and agents; the newest version's id serves a transaction that changed templates itself.
+        Long generation = ConfigCache.generation(tx);
+        Object mark = generation != null ? "generation " + generation : "version " + repo.changeMarkOfThisTransaction();
+        if (!mark.equals(s.mark())) {
             Map<TemplateKey, TemplateVersionRow> current = new ConcurrentHashMap<>();
             repo.allCurrent().forEach(r -> current.put(new TemplateKey(r.name(), r.locale()), r));
             s = new Snapshot(mark, Map.copyOf(current));

@@ -39,9 +39,17 @@ public final class Database implements AutoCloseable {
         // The generated code has no schema (outputSchemaToDefault); rendering none also saves jOOQ the
         // lookups for a catalog and schema on every statement of the ingest path.
         cfg.set(new Settings().withExecuteLogging(false).withRenderCatalog(false).withRenderSchema(false));
+        // Mailboxes and agents in memory, checked once per transaction against config_generation, which every
+        // write to them changes (issue 16): the configuration's data map is copied into each transaction's.
+        ConfigCache cache = new ConfigCache();
+        cfg.data(ConfigCache.KEY, cache);
+        ConfigWrites writes = new ConfigWrites(cache);
         if (listeners != null) {
-            cfg.set(listeners.statements());
-            cfg.set(listeners.transactions());
+            cfg.set(writes, listeners.statements());
+            cfg.set(cache, listeners.transactions());
+        } else {
+            cfg.set(writes);
+            cfg.set(cache);
         }
         this.dsl = DSL.using(cfg);
         this.settings = settings;

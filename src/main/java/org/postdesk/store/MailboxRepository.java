@@ -67,20 +67,28 @@ public final class MailboxRepository {
                 .where(MAILBOX.ID.eq(id)).execute();
     }
 
+    // The lookups below answer from the daemon's ConfigCache while config_generation stands (issue 16).
+
     public List<Mailbox> list() {
-        return select(DSL.trueCondition());
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        return s != null ? s.mailboxesByName() : select(DSL.trueCondition());
     }
 
     public List<Mailbox> listEnabled() {
-        return select(MAILBOX.ENABLED.isTrue());
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        return s != null ? s.mailboxesByName().stream().filter(Mailbox::enabled).toList()
+                : select(MAILBOX.ENABLED.isTrue());
     }
 
     public Optional<Mailbox> byName(String name) {
-        return select(MAILBOX.NAME.eq(name)).stream().findFirst();
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        return s != null ? s.mailboxesByName().stream().filter(m -> m.name().equals(name)).findFirst()
+                : select(MAILBOX.NAME.eq(name)).stream().findFirst();
     }
 
     public Optional<Mailbox> byId(long id) {
-        return select(MAILBOX.ID.eq(id)).stream().findFirst();
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        return s != null ? s.mailbox(id) : select(MAILBOX.ID.eq(id)).stream().findFirst();
     }
 
     private List<Mailbox> select(Condition where) {
@@ -110,9 +118,13 @@ public final class MailboxRepository {
         return dsl.update(MAILBOX).set(MAILBOX.ENABLED, enabled).where(MAILBOX.NAME.eq(name)).execute() == 1;
     }
 
-    /** The stored state, or {@link MailboxState#fresh} when no worker reported yet. */
     /** How the mailbox treats an agent reply whose sender is not proven: strict, confirm or token-only (issue 9). */
     public String agentSenderCheck(long mailboxId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            MailboxRecord r = s.mailboxRows().get(mailboxId);
+            return r == null ? "confirm" : r.getAgentSenderCheck();
+        }
         return dsl.select(MAILBOX.AGENT_SENDER_CHECK).from(MAILBOX).where(MAILBOX.ID.eq(mailboxId))
                 .fetchOptional(MAILBOX.AGENT_SENDER_CHECK).orElse("confirm");
     }
@@ -122,6 +134,7 @@ public final class MailboxRepository {
         return dsl.update(MAILBOX).set(MAILBOX.AGENT_SENDER_CHECK, check).where(MAILBOX.ID.eq(mailboxId)).execute() == 1;
     }
 
+    /** The stored state, or {@link MailboxState#fresh} when no worker reported yet. */
     public MailboxState state(long mailboxId) {
         return dsl.selectFrom(MAILBOX_STATE).where(MAILBOX_STATE.MAILBOX_ID.eq(mailboxId))
                 .fetchOptional(MailboxRepository::toState)
@@ -179,7 +192,7 @@ public final class MailboxRepository {
         return new MailboxStatusRow(m, s.getMailboxId() == null ? MailboxState.fresh(m.id()) : toState(s));
     }
 
-    private static Mailbox toMailbox(MailboxRecord r) {
+    static Mailbox toMailbox(MailboxRecord r) {
         return new Mailbox(r.getId(), r.getName(), r.getAddress(), r.getImapUrl(), r.getSmtpUrl(),
                 r.getPasswordEnc(), r.getSmtpPasswordEnc(), r.getTrustStore(), r.getTrustAll(), r.getMoveTo(),
                 r.getTagLabel(), r.getLocale(), r.getEnabled(), fromDb(r.getCreatedAt()));

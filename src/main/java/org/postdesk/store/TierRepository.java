@@ -26,6 +26,10 @@ public final class TierRepository {
     }
 
     public int tierOf(long agentId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            return s.tiers().getOrDefault(agentId, FIRST_LINE);
+        }
         return dsl.select(AGENT.TIER).from(AGENT).where(AGENT.ID.eq(agentId)).fetchOptional(AGENT.TIER).orElse(FIRST_LINE);
     }
 
@@ -50,6 +54,10 @@ public final class TierRepository {
     }
 
     public Optional<Long> teamLead(long mailboxId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            return Optional.ofNullable(s.mailboxRows().get(mailboxId)).map(r -> r.getTeamLeadAgentId());
+        }
         return dsl.select(MAILBOX.TEAM_LEAD_AGENT_ID).from(MAILBOX).where(MAILBOX.ID.eq(mailboxId))
                 .fetchOptional(MAILBOX.TEAM_LEAD_AGENT_ID);
     }
