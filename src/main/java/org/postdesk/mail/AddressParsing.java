@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 final class AddressParsing {
 
     private static final Pattern ADDRESS_LIKE = Pattern.compile("[\\w.!#$%&'*+/=?^`{|}~-]+@[\\w.-]+\\.[\\w-]+");
-    private static final Pattern VALID = Pattern.compile("[^\\s@<>()\",;]+@[^\\s@<>()\",;]+");
+    /** A dot-atom-ish or a quoted local part ({@code "jo ann"@example.org}, valid RFC 5322), then a domain. */
+    private static final Pattern VALID =
+            Pattern.compile("(?:\"(?:[^\"\\\\\\r\\n]|\\\\.)*\"|[^\\s@<>()\",;]+)@[^\\s@<>()\",;]+");
     /**
      * An address in angle brackets whose local part is several words without quotes ({@code <pat doe@example.com>}):
      * not valid RFC 5322, but the brackets say it is the address the sender wrote. Python's {@code email} and other help desks keep it as
@@ -65,6 +67,10 @@ final class AddressParsing {
 
     private static void add(InternetAddress a, List<MailAddress> result, String text) {
         String address = a.getAddress() == null ? "" : a.getAddress().strip();
+        if (address.endsWith(">") && address.indexOf('<') < 0) {
+            // A stray closing bracket ("Lottery"@example.com>): Jakarta Mail keeps it, Python's email drops it.
+            address = address.replaceAll(">+$", "");
+        }
         if (!VALID.matcher(address).matches()) {
             // Bare "John Smith john@example.com" is left to the address-like scan, which finds john@example.com.
             if (!SPACED_LOCAL_PART.matcher(address).matches() || !text.contains("<" + address + ">")) {

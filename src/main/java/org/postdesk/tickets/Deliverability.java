@@ -23,7 +23,9 @@ public final class Deliverability {
         if (at == 0) {
             return Optional.of("address " + a + " has no local part");
         }
-        if (a.substring(0, at).chars().anyMatch(Character::isWhitespace)) {
+        String local = a.substring(0, at);
+        boolean quoted = local.length() > 1 && local.startsWith("\"") && local.endsWith("\"");
+        if (!quoted && local.chars().anyMatch(Character::isWhitespace)) {
             return Optional.of("the local part of " + a + " has spaces without quotes");
         }
         String domain = a.substring(at + 1);

@@ -85,6 +85,8 @@ class IntakeFixturesTest {
         from-dot-domain.eml | kim@example.com. | Help with login | I cannot log in. | - | no
         from-no-domain.eml  | -                | Help with login | I cannot log in either. | - | no
         from-spaced-local-part.eml | pat doe@example.com | Printer offline | The printer in room 4 is offline. | - | no
+        # a quoted local part is a valid address: the sender, not a robot without one
+        from-quoted-local-part.eml | "jo ann"@example.org | Cannot reset my password | The reset link says it has expired. | - | ack
         # several From fields, the first without an address: the first that has one is the sender
         from-second-field.eml | lin.wei@example.cn | Order 7731 not delivered | My order 7731 has not arrived yet. | - | ack
         """)

@@ -23,6 +23,10 @@ class MailAddressTest {
         // the brackets name the address even when its local part is unquoted words; never a part of it
         "\"Pat Doe\" <pat doe@example.com>          | pat doe@example.com  | Pat Doe",
         "Pat <pat   doe@example.com>              | pat doe@example.com  | Pat",
+        // a quoted local part is valid RFC 5322; a stray closing bracket after it is dropped
+        "'\"jo ann\"@example.org'                  | \"jo ann\"@example.org | NULL",
+        "'\"Lottery Office\"@example.com>'         | \"lottery office\"@example.com | NULL",
+        "Pat <\"pat doe\"@example.com>            | \"pat doe\"@example.com | Pat",
         // without brackets the address-like word is the address
         "John Smith john@example.com              | john@example.com     | NULL",
     })
