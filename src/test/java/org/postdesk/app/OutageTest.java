@@ -34,4 +34,14 @@ class OutageTest {
         assertThat(StoreFailures.closedDatabase(new DataAccessException("x",
                 new SQLException("value too long", "22001")))).isFalse();
     }
+
+    @Test
+    void postgresEndingTheSessionAndH2LosingItsServerAreOutagesAsForTheCommandLine() {
+        assertThat(StoreFailures.isConnectivity(new DataAccessException("x",
+                new SQLException("FATAL: terminating connection due to administrator command", "57P01")))).isTrue();
+        assertThat(StoreFailures.isConnectivity(new DataAccessException("x",
+                new SQLException("the database system is starting up", "57P03")))).isTrue();
+        assertThat(StoreFailures.isConnectivity(new DataAccessException("x",
+                new SQLException("Connection is broken: \"session closed\" [90067-232]", "90067")))).isTrue();
+    }
 }
