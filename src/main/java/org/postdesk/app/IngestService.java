@@ -2,6 +2,8 @@ package org.postdesk.app;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -136,17 +138,138 @@ public final class IngestService {
             try {
                 return store(job, message, false);
             } catch (RuntimeException e) {
-                if (StoreFailures.isConnectivity(e)) {
-                    outage(mailbox, uid, e);
-                }
-                // Something in this very message breaks the insert: store what is safe rather than block the mailbox.
-                log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with"
-                        + " its raw source, without an automatic reply", mailbox.name(), uid, e.toString(), e);
-                return store(job, ReducedMessage.of(message, e), true);
+                return reduced(job, message, e);
             }
         } finally {
             parsed.closeAttachments(); // their temporary files; the store has its own copy by now
         }
+    }
+
+    /** Something in this very message breaks the insert: store what is safe rather than block the mailbox. */
+    private IngestResult reduced(Job job, InboundMessage message, RuntimeException e) {
+        if (StoreFailures.isConnectivity(e)) {
+            outage(job.mailbox(), job.uid(), e);
+        }
+        log.error("mailbox {}: message uid {} cannot be stored as it is ({}); storing it in reduced form with its"
+                + " raw source, without an automatic reply", job.mailbox().name(), job.uid(), e.toString(), e);
+        return store(job, ReducedMessage.of(message, e), true);
+    }
+
+    /**
+     * Group commit: stores {@code items} (in UID order) in one transaction, which also moves the cursor to the last
+     * one's. A message that fails does not take the others with it: the transaction is rolled back, the messages
+     * before it are stored again in one, and the outcome names the failure for the caller to take that message
+     * through the per-message path ({@link #ingestAfter}) before it hands in the rest. An outage (the store lost,
+     * out of memory) throws as {@link #ingest} does, and nothing of the batch is stored.
+     */
+    public IngestBatch.Outcome ingestBatch(Mailbox mailbox, List<IngestBatch.Item> items) {
+        List<Prepared> prepared = new ArrayList<>();
+        try {
+            IngestBatch.Failure failure = null;
+            Set<String> own = ownAddresses.get();
+            for (IngestBatch.Item item : items) {
+                try {
+                    prepared.add(prepare(mailbox, item, own));
+                } catch (RuntimeException | Error e) {
+                    if (isOutage(e)) {
+                        throw e;
+                    }
+                    failure = new IngestBatch.Failure(e, false);
+                    break;
+                }
+            }
+            return commitAll(mailbox, prepared, own, failure);
+        } finally {
+            prepared.forEach(p -> p.message().closeAttachments()); // their temporary files, as in ingest
+        }
+    }
+
+    /** {@link #ingestBatch} once the messages are prepared: commits them, or as many as come before a failure. */
+    private IngestBatch.Outcome commitAll(Mailbox mailbox, List<Prepared> prepared, Set<String> own,
+                                          IngestBatch.Failure failure) {
+        List<Prepared> ready = prepared;
+        while (true) {
+            int[] at = {0};
+            try {
+                List<IngestResult> results = commit(mailbox, ready, own, at);
+                afterCommit.run();
+                for (int i = 0; i < ready.size(); i++) {
+                    Prepared p = ready.get(i);
+                    observer.stored(new IngestObserver.Stored(mailbox, results.get(i),
+                            p.screening().verdict().automated(), p.screening().bounce(), false));
+                    logResult(results.get(i), p.message());
+                }
+                return new IngestBatch.Outcome(ready.size(), results, failure);
+            } catch (RuntimeException | Error e) {
+                if (StoreFailures.isConnectivity(e) && e instanceof RuntimeException r) {
+                    outage(mailbox, ready.get(Math.max(0, at[0] - 1)).job().uid(), r);
+                }
+                if (isOutage(e)) {
+                    throw e;
+                }
+                // Only the messages before the failing one are tried again; it is the caller's to handle.
+                ready = ready.subList(0, Math.max(0, at[0] - 1));
+                failure = new IngestBatch.Failure(e, true);
+            }
+        }
+    }
+
+    /**
+     * The per-message path of a message whose storing in a batch failed with {@code failure}: what {@link #ingest}
+     * does after a first attempt that failed that way (the reduced form for a refused insert; a race with another
+     * worker is tried again in full), so a message fails as many times in a batch as alone. An {@link Error}, or a
+     * failure while preparing it, is thrown or met again as it would be alone.
+     */
+    public IngestResult ingestAfter(Mailbox mailbox, Long uid, RawSource raw, Cursor cursor,
+                                    IngestBatch.Failure failure) {
+        if (failure.error() instanceof Error err && failure.inTransaction()) {
+            throw err;
+        }
+        if (!failure.inTransaction() || failure.error() instanceof DuplicateRaceException) {
+            return ingest(mailbox, uid, raw, cursor);
+        }
+        InboundMessage message = parser.parse(raw);
+        try {
+            return reduced(new Job(mailbox, uid, cursor, message.contentFingerprint()), message,
+                    (RuntimeException) failure.error());
+        } finally {
+            message.closeAttachments();
+        }
+    }
+
+    /** Everything done before a message's transaction: parsing, screening, the proof of an agent's sender (DNS). */
+    private Prepared prepare(Mailbox mailbox, IngestBatch.Item item, Set<String> own) {
+        try (var u = MDC.putCloseable("uid", String.valueOf(item.uid()))) {
+            InboundMessage message = parser.parse(item.raw());
+            Job job = new Job(mailbox, item.uid(), item.cursor(), message.contentFingerprint());
+            MessageClassifier.Screening screening = classifier.screen(message, own, false);
+            SenderEvidence evidence = agentReplies.evidence(db.dsl(), message, screening.verdict());
+            return new Prepared(job, message, screening, evidence, InboundFacts.facts(message, own, job.fingerprint()));
+        }
+    }
+
+    /** The batch's one transaction; {@code at[0]} counts the messages begun, so a failure names its message. */
+    private List<IngestResult> commit(Mailbox mailbox, List<Prepared> ready, Set<String> own, int[] at) {
+        if (ready.isEmpty()) {
+            return List.of();
+        }
+        return db.inTransaction(tx -> {
+            List<IngestResult> results = new ArrayList<>();
+            Cursor last = null;
+            for (Prepared p : ready) {
+                at[0]++;
+                try (var u = MDC.putCloseable("uid", String.valueOf(p.job().uid()));
+                     var m = MDC.putCloseable("msgid", String.valueOf(p.message().messageId()))) {
+                    results.add(apply(tx, new Inbound(mailbox, p.job().uid(), p.message(), p.facts(),
+                            p.screening().verdict(), own, now(), p.evidence()), p.screening()));
+                }
+                last = p.job().cursor() == null ? last : p.job().cursor();
+            }
+            if (last != null) {
+                new MailboxRepository(tx).saveCursor(mailbox.id(), last.uidValidity(), last.uid());
+            }
+            return results;
+        });
     }
 
     /**
@@ -246,6 +369,11 @@ public final class IngestService {
 
     private Instant now() {
         return clock.instant();
+    }
+
+    /** A message of a batch, ready for its transaction. */
+    private record Prepared(Job job, InboundMessage message, MessageClassifier.Screening screening,
+                            SenderEvidence evidence, MessageFacts facts) {
     }
 
     /** One message to store: where it came from, where the cursor moves, its content fingerprint. */

@@ -29,6 +29,8 @@ final class ConfigKeys {
         d.put("ingest.reconnect-max-backoff", "5m");
         d.put("ingest.max-attachment-bytes", "26214400");
         d.put("ingest.max-message-bytes", "52428800");
+        d.put("ingest.batch-size", "100");
+        d.put("ingest.batch-time", "250ms");
         d.put("threading.reopen-window", "14d");
         d.put("autoreply.per-sender-per-hour", "10");
         d.put("loop.marker", "postdesk");

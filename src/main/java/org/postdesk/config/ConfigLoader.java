@@ -135,7 +135,8 @@ public final class ConfigLoader {
                 s.duration("ingest.idle-renew"),
                 s.duration("ingest.reconnect-max-backoff"),
                 s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE),
-                s.number("ingest.max-message-bytes", 1024, Integer.MAX_VALUE));
+                s.number("ingest.max-message-bytes", 1024, Integer.MAX_VALUE),
+                (int) s.number("ingest.batch-size", 1, 1000), s.duration("ingest.batch-time"));
     }
 
     private static OutboxConfig outbox(ConfigSource s) {

@@ -209,7 +209,8 @@ public final class Pipeline {
 
     public WorkerSettings workerSettings() {
         return new WorkerSettings(config.ingest().pollInterval(), config.ingest().useIdle(), config.ingest().idleRenew(),
-                config.ingest().reconnectMaxBackoff(), config.ingest().maxMessageBytes());
+                config.ingest().reconnectMaxBackoff(), config.ingest().maxMessageBytes(), config.ingest().batchSize(),
+                config.ingest().batchTime());
     }
 
     /** Opens a mailbox's folder with a read timeout that outlasts one IDLE round. */

@@ -4,6 +4,7 @@ import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import java.util.List;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 
 /**
@@ -14,23 +15,53 @@ public interface Disposition {
 
     void apply(IMAPFolder folder, Message message) throws MessagingException;
 
+    /**
+     * The same for every message of a group commit ({@code messages} in UID order, all stored by the transaction
+     * that just committed): the shipped dispositions send one command for the whole set.
+     */
+    default void applyAll(IMAPFolder folder, List<Message> messages) throws MessagingException {
+        for (Message message : messages) {
+            apply(folder, message);
+        }
+    }
+
     static Disposition forMailbox(String moveToOrNull) {
         return moveToOrNull == null || moveToOrNull.isBlank() ? markSeen() : moveTo(moveToOrNull);
     }
 
     static Disposition markSeen() {
-        return (folder, message) -> message.setFlag(Flags.Flag.SEEN, true);
+        return new Disposition() {
+            @Override
+            public void apply(IMAPFolder folder, Message message) throws MessagingException {
+                message.setFlag(Flags.Flag.SEEN, true);
+            }
+
+            @Override
+            public void applyAll(IMAPFolder folder, List<Message> messages) throws MessagingException {
+                // One STORE for the set (Angus sends the messages' sequence set), not one round trip per message.
+                folder.setFlags(messages.toArray(new Message[0]), new Flags(Flags.Flag.SEEN), true);
+            }
+        };
     }
 
     static Disposition moveTo(String target) {
-        return (folder, message) -> {
-            Folder dest = folder.getStore().getFolder(target);
-            if (!dest.exists() && !dest.create(Folder.HOLDS_MESSAGES)) {
-                throw new MessagingException("folder " + target + " does not exist and cannot be created");
+        return new Disposition() {
+            @Override
+            public void apply(IMAPFolder folder, Message message) throws MessagingException {
+                applyAll(folder, List.of(message));
             }
-            // Stored means handled: it arrives read in the target folder, not as new mail for people to open.
-            message.setFlag(Flags.Flag.SEEN, true);
-            folder.moveMessages(new Message[] {message}, dest);
+
+            @Override
+            public void applyAll(IMAPFolder folder, List<Message> messages) throws MessagingException {
+                Folder dest = folder.getStore().getFolder(target);
+                if (!dest.exists() && !dest.create(Folder.HOLDS_MESSAGES)) {
+                    throw new MessagingException("folder " + target + " does not exist and cannot be created");
+                }
+                Message[] set = messages.toArray(new Message[0]);
+                // Stored means handled: it arrives read in the target folder, not as new mail for people to open.
+                folder.setFlags(set, new Flags(Flags.Flag.SEEN), true);
+                folder.moveMessages(set, dest);
+            }
         };
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.postdesk.app.IngestBatch;
 import org.postdesk.app.IngestService;
 import org.postdesk.mail.RawSource;
 import org.postdesk.store.Mailbox;
@@ -25,12 +26,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One open connection to a mailbox: reads its messages in UID order and stores each in its own transaction,
- * which also moves the mailbox's cursor (the last UID stored). The cursor is read from the store once, when
+ * One open connection to a mailbox: reads its messages in UID order and stores those already waiting in group
+ * commits — a batch in one transaction, which also moves the mailbox's cursor (the last UID stored), then flagged
+ * with one command. The cursor is read from the store once, when
  * the session starts, and then kept here: only this session moves it while the worker holds the mailbox.
  */
 final class MailboxSession {
     private static final Logger log = LoggerFactory.getLogger(MailboxSession.class);
+    /** The most bytes of mail in one batch, so a batch of mid-sized messages does not crowd the heap. */
+    static final long BATCH_BYTES = 8L << 20;
     private final MailboxWorker.Parts parts;
     private final Mailbox mailbox;
     private final IMAPFolder folder;
@@ -91,17 +95,19 @@ final class MailboxSession {
                 ? folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false))
                 : folder.getMessages();
         fetchUids(candidates);
+        List<Message> todo = new ArrayList<>();
         for (Message message : sorted(candidates)) {
-            long uid = folder.getUID(message);
-            if (running.getAsBoolean() && uid <= lastUid) {
-                try (RawSource raw = source(message, null)) {
-                    process(message, uid, raw, null);
-                }
+            if (folder.getUID(message) <= lastUid) {
+                todo.add(message);
             }
         }
+        storeAll(todo, false);
     }
 
-    /** Stores every message past the cursor, in UID order, reading the next one while the current one is stored. */
+    /**
+     * Stores every message past the cursor, in UID order, in group commits ({@link #collect}), reading the next
+     * message while the current one is parsed or its batch stored.
+     */
     void fetchNew() throws MessagingException, IOException {
         Message[] messages = folder.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID);
         fetchUids(messages);
@@ -112,27 +118,126 @@ final class MailboxSession {
                 todo.add(message);
             }
         }
+        storeAll(todo, true);
+    }
+
+    /** Stores {@code todo} in batches; {@code moveCursor}: past the cursor (the cursor moves with each batch). */
+    private void storeAll(List<Message> todo, boolean moveCursor) throws MessagingException, IOException {
         try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1, parts.settings().maxMessageBytes())) {
-            for (int i = 0; i < todo.size() && running.getAsBoolean(); i++) {
+            int i = 0;
+            while (i < todo.size() && running.getAsBoolean()) {
                 Message message = todo.get(i);
-                long uid = folder.getUID(message);
-                if (predatesMailbox(message)) {
+                if (moveCursor && predatesMailbox(message)) {
+                    long uid = folder.getUID(message);
                     new MailboxRepository(parts.db().dsl()).saveCursor(mailbox.id(), validity, uid);
                     lastUid = uid;
+                    i++;
                     continue;
                 }
-                // Read before the message is moved: a moved message is expunged here, and reading anything of it
-                // then throws MessageRemovedException (a reconnect and a backoff for every live mail).
-                java.util.Date arrived = message.getReceivedDate();
-                try (RawSource raw = source(message, readAhead)) {
-                    nextToStore(todo, i + 1).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
-                    process(message, uid, raw, new IngestService.Cursor(validity, uid));
-                }
-                if (arrived != null) {
-                    parts.ingest().observer().arrivalToCommit(mailbox,
-                            Duration.between(arrived.toInstant(), parts.clock().instant()));
+                List<Pending> batch = new ArrayList<>();
+                try {
+                    i = collect(todo, i, readAhead, moveCursor, batch);
+                    store(batch);
+                } finally {
+                    batch.forEach(p -> p.raw().close());
                 }
             }
+        }
+    }
+
+    /**
+     * Reads a batch from {@code todo[from]} on: what is already there (live intake does not wait for a batch to
+     * fill), up to {@code ingest.batch-size} messages, {@link #BATCH_BYTES} or {@code ingest.batch-time}. A large
+     * message, or one to be stored alone after running out of memory ({@link MemoryFailures}), is a batch of its
+     * own. Returns the index after the batch.
+     */
+    private int collect(List<Message> todo, int from, ReadAhead readAhead, boolean moveCursor, List<Pending> batch)
+            throws MessagingException, IOException {
+        long deadline = System.nanoTime() + parts.settings().batchTime().toNanos();
+        long bytes = 0;
+        int i = from;
+        while (i < todo.size() && running.getAsBoolean()) {
+            Message message = todo.get(i);
+            boolean alone = !ReadAhead.worthReading(message) || parts.memory().alone(key(folder.getUID(message)));
+            if (!batch.isEmpty() && (alone || moveCursor && predatesMailbox(message))) {
+                break;
+            }
+            long uid = folder.getUID(message);
+            RawSource raw = source(message, readAhead);
+            batch.add(new Pending(message, uid, raw, moveCursor ? new IngestService.Cursor(validity, uid) : null));
+            i++;
+            nextToStore(todo, i, moveCursor).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
+            bytes += raw.length();
+            if (alone || batch.size() >= parts.settings().batchSize() || bytes >= BATCH_BYTES
+                    || System.nanoTime() - deadline >= 0) {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * Stores a batch in one transaction and flags it with one command. A message of it that fails takes the
+     * per-message path (retries, reduced form, quarantine) while the ones before it are committed and flagged; the
+     * rest follow in a batch again. A batch of one is simply that path.
+     */
+    private void store(List<Pending> batch) throws MessagingException {
+        if (batch.size() == 1) {
+            Pending p = batch.get(0);
+            process(p, () -> parts.ingest().ingest(mailbox, p.uid(), p.raw(), p.cursor()));
+            return;
+        }
+        int done = 0;
+        while (done < batch.size() && running.getAsBoolean()) {
+            List<Pending> rest = batch.subList(done, batch.size());
+            IngestBatch.Outcome outcome = storeBatch(rest);
+            List<Pending> committed = rest.subList(0, outcome.committed());
+            if (!committed.isEmpty()) {
+                stored(committed);
+                parts.disposition().applyAll(folder, committed.stream().map(Pending::message).toList());
+            }
+            done += committed.size();
+            if (outcome.failed() != null) {
+                Pending bad = batch.get(done++);
+                process(bad, () -> parts.ingest().ingestAfter(mailbox, bad.uid(), bad.raw(), bad.cursor(),
+                        outcome.failed()));
+            }
+        }
+    }
+
+    private IngestBatch.Outcome storeBatch(List<Pending> batch) {
+        try {
+            return parts.ingest().ingestBatch(mailbox, batch.stream()
+                    .map(p -> new IngestBatch.Item(p.uid(), p.raw(), p.cursor())).toList());
+        } catch (RuntimeException | Error e) {
+            if (MemoryFailures.outOfMemory(e)) {
+                // An outage like any other; the next reading stores these one at a time, where they are counted on.
+                parts.memory().failedInBatch(batch.stream().map(p -> key(p.uid())).toList());
+            }
+            throw e;
+        }
+    }
+
+    /** The committed messages of a batch: the cursor and the memory count move, the arrival time is measured. */
+    private void stored(List<Pending> committed) throws MessagingException {
+        for (Pending p : committed) {
+            parts.memory().stored(key(p.uid()));
+            if (p.cursor() != null) {
+                lastUid = p.cursor().uid();
+                observeArrival(p.message());
+            }
+        }
+    }
+
+    /**
+     * Called before the message is disposed of: a moved message is expunged here, and reading anything of it then
+     * throws MessageRemovedException (a reconnect and a backoff for every live mail).
+     */
+    private void observeArrival(Message message) throws MessagingException {
+        java.util.Date arrived = message.getReceivedDate();
+        if (arrived != null) {
+            parts.ingest().observer().arrivalToCommit(mailbox,
+                    Duration.between(arrived.toInstant(), parts.clock().instant()));
         }
     }
 
@@ -172,9 +277,9 @@ final class MailboxSession {
         }
     }
 
-    private Optional<Message> nextToStore(List<Message> todo, int from) throws MessagingException {
+    private Optional<Message> nextToStore(List<Message> todo, int from, boolean moveCursor) throws MessagingException {
         for (int i = from; i < todo.size(); i++) {
-            if (!predatesMailbox(todo.get(i))) {
+            if (!moveCursor || !predatesMailbox(todo.get(i))) {
                 return Optional.of(todo.get(i));
             }
         }
@@ -188,28 +293,31 @@ final class MailboxSession {
                 && received.toInstant().isBefore(mailbox.createdAt().minusSeconds(60));
     }
 
-    /** Stores the message (its transaction moves the cursor to {@code cursor}), then flags or moves it. */
-    private void process(Message message, long uid, RawSource raw, IngestService.Cursor cursor)
-            throws MessagingException {
-        try (var u = MDC.putCloseable("uid", Long.toString(uid))) {
-            store(uid, raw, cursor);
-            if (cursor != null) {
-                lastUid = cursor.uid();
+    /**
+     * Stores one message with {@code attempt} (its transaction moves the cursor to the message's), then flags or
+     * moves it.
+     */
+    private void process(Pending p, Runnable attempt) throws MessagingException {
+        try (var u = MDC.putCloseable("uid", Long.toString(p.uid()))) {
+            store(p.uid(), p.raw(), p.cursor(), attempt);
+            if (p.cursor() != null) {
+                lastUid = p.cursor().uid();
+                observeArrival(p.message());
             }
-            parts.disposition().apply(folder, message);
+            parts.disposition().apply(folder, p.message());
         }
     }
 
     /**
-     * Stores one message; a failure that is not an outage is counted and, at the third, the message quarantined
-     * (then this returns and the message is flagged like a stored one). Anything else leaves the message unflagged
-     * for the worker to read again after its backoff.
+     * Stores one message by {@code attempt}; a failure that is not an outage is counted and, at the third, the
+     * message quarantined (then this returns and the message is flagged like a stored one). Anything else leaves the
+     * message unflagged for the worker to read again after its backoff.
      */
-    private void store(long uid, RawSource raw, IngestService.Cursor cursor) {
+    private void store(long uid, RawSource raw, IngestService.Cursor cursor, Runnable attempt) {
         IngestService ingest = parts.ingest();
-        String key = validity + "/" + uid;
+        String key = key(uid);
         try {
-            ingest.ingest(mailbox, uid, raw, cursor);
+            attempt.run();
             parts.memory().stored(key);
         } catch (RuntimeException | Error e) {
             if (running.getAsBoolean() && MemoryFailures.outOfMemory(e) && parts.memory().failed(key)) {
@@ -225,6 +333,11 @@ final class MailboxSession {
             throw new MessageFailedException("mailbox " + mailbox.name() + ": message uid " + uid + " not stored ("
                     + e + "); it stays unread on the server and is read again", e);
         }
+    }
+
+    /** The message's name for {@link MemoryFailures}. */
+    private String key(long uid) {
+        return validity + "/" + uid;
     }
 
     /**
@@ -247,6 +360,10 @@ final class MailboxSession {
             parts.ingest().ingest(mailbox, uid, OversizeMessage.stub(raw, times, false), cursor);
         }
         parts.memory().stored(key);
+    }
+
+    /** A message read for a batch: the caller closes its source. */
+    private record Pending(Message message, long uid, RawSource raw, IngestService.Cursor cursor) {
     }
 
     private void fetchUids(Message[] messages) throws MessagingException {

@@ -1,6 +1,7 @@
 package org.postdesk.ingest;
 
 import java.lang.management.ManagementFactory;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,6 +24,7 @@ final class MemoryFailures {
     /** Messages stored by any worker of this JVM: the heap is shared, so their success is evidence for all. */
     private static final AtomicLong STORED_IN_THIS_JVM = new AtomicLong();
 
+    /** Also the messages stored alone, never in a group commit, until they are stored: their counts go on there. */
     private final Map<String, Failures> byMessage = new HashMap<>();
     private final HeapCheck heap;
     private final AtomicLong storedCount;
@@ -61,6 +63,27 @@ final class MemoryFailures {
             return false;
         }
         return storedCount.get() > f.storedAtFirst || heap.recovered();
+    }
+
+    /**
+     * A group commit holding {@code messages} ran out of memory: an outage, retried, but which of them needed the
+     * memory is unknown. Each is counted once ({@link #failed}; the count of one that is stored ends, so only the
+     * culprit's goes on) and stored alone from now on, so one that needs more heap than there is fails as often as
+     * it would have alone and is given up at the same reading, rather than read forever. (A message with a count is
+     * never in a batch, so this is always its first failure.)
+     */
+    synchronized void failedInBatch(Collection<String> messages) {
+        for (String message : messages) {
+            byMessage.computeIfAbsent(message, k -> new Failures(storedCount.get())).times++;
+        }
+    }
+
+    /**
+     * Whether {@code message} is to be stored alone, not in a group commit: it ran out of memory before ({@link #failed},
+     * {@link #failedInBatch}) and has not been stored since.
+     */
+    synchronized boolean alone(String message) {
+        return byMessage.containsKey(message);
     }
 
     /** {@code message} was stored: its count ends, and the heap served one more message. */

@@ -50,6 +50,13 @@ record BenchStack(PostdeskConfig config, Database db, SecretBox secrets, Mailbox
         if (store.password() != null) {
             env.put("POSTDESK_DB_PASSWORD", store.password());
         }
+        // The ingest settings of the benchmark's own environment, so runs can compare them
+        // (POSTDESK_INGEST_BATCH_SIZE=1: one transaction per message, as before the group commit).
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("POSTDESK_INGEST_")) {
+                env.put(k, v);
+            }
+        });
         PostdeskConfig config = ConfigLoader.load(null, env);
         SecretBox secrets = SecretBox.open(env, workDir.resolve("secret.key"));
         StatementCounter statements = new StatementCounter(sqlProfile);

@@ -1,10 +1,15 @@
 package org.postdesk.durability;
 
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
@@ -47,9 +52,23 @@ public final class KillChild {
         }
         for (Mailbox mailbox : new MailboxRepository(db.dsl()).listEnabled()) {
             Disposition flag = Disposition.forMailbox(mailbox.moveTo());
-            Disposition recordThenFlag = (folder, message) -> {
-                journal.record(Journal.STORED + " " + folder.getUID(message));
-                flag.apply(folder, message);
+            // A group commit is journaled whole, then flagged with one command: a kill between its commit and its
+            // flag leaves a batch stored but unflagged, which the next daemon must read again without doubling.
+            Disposition recordThenFlag = new Disposition() {
+                @Override
+                public void apply(IMAPFolder folder, Message message) throws MessagingException {
+                    applyAll(folder, List.of(message));
+                }
+
+                @Override
+                public void applyAll(IMAPFolder folder, List<Message> messages) throws MessagingException {
+                    StringJoiner lines = new StringJoiner("\n");
+                    for (Message message : messages) {
+                        lines.add(Journal.STORED + " " + folder.getUID(message));
+                    }
+                    journal.record(lines.toString()); // one fsync for the batch
+                    flag.applyAll(folder, messages);
+                }
             };
             new Thread(new MailboxWorker(mailbox, pipeline.folderOpener(), pipeline.ingest(), db,
                     pipeline.workerSettings(), recordThenFlag, timer, clock), "imap-" + mailbox.name()).start();

@@ -48,6 +48,23 @@ class MemoryFailuresTest {
     }
 
     @Test
+    void aBatchThatRanOutOfMemoryCountsOnceForEachOfItsMessagesAndStoresThemAloneUntilStored() {
+        MemoryFailures failures = new MemoryFailures(() -> true, stored);
+        failures.failedInBatch(java.util.List.of("1/7", "1/8"));
+        assertThat(failures.alone("1/7")).isTrue();
+        assertThat(failures.alone("1/8")).isTrue();
+        failures.stored("1/8"); // the innocent one, stored alone: its count and its solitude end
+        assertThat(failures.alone("1/8")).isFalse();
+        assertThat(failures.times("1/8")).isZero();
+        // The culprit fails alone twice more: given up at its third failure, as if it had never been in a batch.
+        assertThat(failures.failed("1/7")).isFalse();
+        assertThat(failures.failed("1/7")).isTrue();
+        assertThat(failures.alone("9/9")).isFalse();
+        failures.failed("9/9"); // out of memory alone: alone again at its next reading too
+        assertThat(failures.alone("9/9")).isTrue();
+    }
+
+    @Test
     void anOutOfMemoryErrorIsFoundWhereJooqAndH2WrapIt() {
         Throwable wrapped = new DataAccessException("Cannot commit transaction",
                 new SQLException("General error", new IllegalStateException("store", new OutOfMemoryError("x"))));
