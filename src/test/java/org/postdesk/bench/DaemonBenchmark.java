@@ -183,7 +183,8 @@ public final class DaemonBenchmark {
         }
     }
 
-    private static Thread sampler(long pid, AtomicLong peakKb) {
+    /** Samples the VmRSS of {@code pid} every 20 ms into {@code peakKb} until interrupted. */
+    static Thread sampler(long pid, AtomicLong peakKb) {
         Thread t = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peakKb.accumulateAndGet(status(pid, "VmRSS:"), Math::max);

@@ -8,26 +8,23 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.mail.LargeMails;
 import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.Database;
@@ -62,30 +59,8 @@ class LargeMailTest {
 
     /** Writes a mail with attachments of the given sizes (random bytes, base64) to a file; returns its size. */
     private static long writeMail(Path file, String messageId, int... attachmentBytes) throws IOException {
-        Random random = new Random(15);
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file))) {
-            out.write(("From: Ann Customer <" + Harness.CUSTOMER + ">\r\nTo: " + Harness.SUPPORT + "\r\n"
-                    + "Subject: Scans of the contract\r\nMessage-ID: " + messageId + "\r\n"
-                    + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
-                    + "Content-Type: multipart/mixed; boundary=\"big\"\r\n\r\n--big\r\n"
-                    + "Content-Type: text/plain; charset=UTF-8\r\n\r\nThe scans are attached.\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            for (int i = 0; i < attachmentBytes.length; i++) {
-                out.write(("--big\r\nContent-Type: application/octet-stream; name=\"scan-" + i + ".bin\"\r\n"
-                        + "Content-Disposition: attachment; filename=\"scan-" + i + ".bin\"\r\n"
-                        + "Content-Transfer-Encoding: base64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                OutputStream base64 = Base64.getMimeEncoder(76, new byte[] {'\r', '\n'}).wrap(new NonClosing(out));
-                byte[] chunk = new byte[57 * 1024];
-                for (int left = attachmentBytes[i]; left > 0; left -= chunk.length) {
-                    random.nextBytes(chunk);
-                    base64.write(chunk, 0, Math.min(left, chunk.length));
-                }
-                base64.close();
-                out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-            }
-            out.write("--big--\r\n".getBytes(StandardCharsets.US_ASCII));
-        }
-        return Files.size(file);
+        return LargeMails.write(file, "Ann Customer <" + Harness.CUSTOMER + ">", Harness.SUPPORT,
+                "Scans of the contract", messageId, attachmentBytes);
     }
 
     private void deliver(Path file) throws Exception {
@@ -184,22 +159,5 @@ class LargeMailTest {
         assertThat(new MessageRepository(harness.db.dsl()).attachmentsOfTicket(stored.ticketId())).isEmpty();
         Await.until("the acknowledgement", Duration.ofSeconds(60),
                 () -> !harness.mailTo(Harness.CUSTOMER, "[Support").isEmpty());
-    }
-
-    /** Lets the base64 encoder's close() end its last line without closing the file. */
-    private static final class NonClosing extends java.io.FilterOutputStream {
-        NonClosing(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }
