@@ -16,6 +16,7 @@ import org.postdesk.sla.BusinessCalendar;
 import org.postdesk.sla.DayOverride;
 import org.postdesk.sla.TimeRange;
 import org.postdesk.sla.WeeklyHours;
+import org.postdesk.store.db.tables.records.BusinessCalendarRecord;
 import org.postdesk.store.db.tables.records.CalendarDayRecord;
 
 /** A mailbox's business calendar: weekly hours and zone, holidays and exceptions. */
@@ -30,10 +31,19 @@ public final class CalendarRepository {
     public record Hours(ZoneId zone, WeeklyHours weekly, Instant updatedAt) {
     }
 
+    // hours and days answer from the daemon's ConfigCache while config_generation stands (issue 16): every
+    // acknowledgement asks whether the mailbox is open.
     public Optional<Hours> hours(long mailboxId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            return Optional.ofNullable(s.hours().get(mailboxId));
+        }
         return dsl.selectFrom(BUSINESS_CALENDAR).where(BUSINESS_CALENDAR.MAILBOX_ID.eq(mailboxId)).fetchOptional()
-                .map(r -> new Hours(ZoneId.of(r.getZone()), WeeklyHours.parse(r.getWeekly()),
-                        Timestamps.fromDb(r.getUpdatedAt())));
+                .map(CalendarRepository::toHours);
+    }
+
+    static Hours toHours(BusinessCalendarRecord r) {
+        return new Hours(ZoneId.of(r.getZone()), WeeklyHours.parse(r.getWeekly()), Timestamps.fromDb(r.getUpdatedAt()));
     }
 
     /** The mailbox's calendar; empty when it has no weekly hours (open around the clock). */
@@ -59,6 +69,10 @@ public final class CalendarRepository {
     }
 
     public List<DayOverride> days(long mailboxId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            return s.days().getOrDefault(mailboxId, List.of());
+        }
         return dsl.selectFrom(CALENDAR_DAY).where(CALENDAR_DAY.MAILBOX_ID.eq(mailboxId)).orderBy(CALENDAR_DAY.ON_DATE)
                 .fetch(CalendarRepository::toDay);
     }
@@ -82,7 +96,7 @@ public final class CalendarRepository {
                 .execute() == 1;
     }
 
-    private static DayOverride toDay(CalendarDayRecord r) {
+    static DayOverride toDay(CalendarDayRecord r) {
         List<TimeRange> hours = r.getHours() == null ? List.of()
                 : Arrays.stream(r.getHours().split(",")).map(TimeRange::parse).toList();
         return new DayOverride(r.getOnDate(), DayOverride.Kind.valueOf(r.getKind()), r.getName(), hours);

@@ -4,6 +4,8 @@ import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.db.Tables.AGENT;
 import static org.postdesk.store.db.Tables.AGENT_ADDRESS;
 import static org.postdesk.store.db.Tables.AGENT_MAILBOX;
+import static org.postdesk.store.db.Tables.BUSINESS_CALENDAR;
+import static org.postdesk.store.db.Tables.CALENDAR_DAY;
 import static org.postdesk.store.db.Tables.MAILBOX;
 
 import java.util.ArrayList;
@@ -16,17 +18,20 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.postdesk.sla.DayOverride;
 import org.postdesk.store.db.tables.records.AgentRecord;
 import org.postdesk.store.db.tables.records.MailboxRecord;
 
 /**
  * Every mailbox and agent (with addresses, mailboxes and tier) as of one {@code config_generation}: what
  * {@link MailboxRepository}, {@link AgentRepository} and {@link TierRepository} answer from memory while the
- * generation stands. Read in four statements however many there are. Immutable.
+ * generation stands, and the mailboxes' business calendars ({@link CalendarRepository}). Read in six statements
+ * however many there are. Immutable.
  */
 record ConfigSnapshot(long generation, Map<Long, MailboxRecord> mailboxRows, List<Mailbox> mailboxesByName,
                       Map<Long, Agent> agentsById, Map<Long, Integer> tiers, Map<String, Agent> agentsByAddress,
-                      Map<Long, List<Agent>> agentsOfMailbox) {
+                      Map<Long, List<Agent>> agentsOfMailbox, Map<Long, CalendarRepository.Hours> hours,
+                      Map<Long, List<DayOverride>> days) {
 
     static ConfigSnapshot load(DSLContext dsl, long generation) {
         List<MailboxRecord> mailboxRows = dsl.selectFrom(MAILBOX).orderBy(MAILBOX.NAME).fetch();
@@ -63,10 +68,16 @@ record ConfigSnapshot(long generation, Map<Long, MailboxRecord> mailboxRows, Lis
         Map<Long, List<Agent>> ofMailbox = new HashMap<>();
         agentIdsOfMailbox.forEach((mailboxId, ids) -> ofMailbox.put(mailboxId, ids.stream().sorted()
                 .map(agents::get).toList()));
+        Map<Long, CalendarRepository.Hours> hours = new HashMap<>();
+        dsl.selectFrom(BUSINESS_CALENDAR).fetch().forEach(r -> hours.put(r.getMailboxId(), CalendarRepository.toHours(r)));
+        Map<Long, List<DayOverride>> days = new HashMap<>();
+        dsl.selectFrom(CALENDAR_DAY).orderBy(CALENDAR_DAY.MAILBOX_ID, CALENDAR_DAY.ON_DATE).fetch()
+                .forEach(r -> days.computeIfAbsent(r.getMailboxId(), k -> new ArrayList<>()).add(CalendarRepository.toDay(r)));
+        days.replaceAll((k, v) -> List.copyOf(v));
         return new ConfigSnapshot(generation, Map.copyOf(byId),
                 mailboxRows.stream().map(MailboxRepository::toMailbox).toList(),
                 java.util.Collections.unmodifiableMap(agents), Map.copyOf(tiers), Map.copyOf(byAddress),
-                Map.copyOf(ofMailbox));
+                Map.copyOf(ofMailbox), Map.copyOf(hours), Map.copyOf(days));
     }
 
     Optional<Mailbox> mailbox(long id) {

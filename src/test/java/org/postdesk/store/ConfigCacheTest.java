@@ -114,6 +114,13 @@ class ConfigCacheTest {
             assertThat(new TierRepository(p.daemon().dsl()).tierOf(ann.id())).isEqualTo(TierRepository.SECOND_LINE);
             assertThat(new TierRepository(p.daemon().dsl()).teamLead(support)).contains(ann.id());
             assertThat(new AgentRepository(p.daemon().dsl()).byId(ann.id())).map(Agent::name).contains("Ann Lee");
+            CalendarRepository cliCalendar = new CalendarRepository(p.cli().dsl());
+            cliCalendar.setHours(support, java.time.ZoneId.of("Europe/Kyiv"),
+                    org.postdesk.sla.WeeklyHours.parse("mon-fri 09:00-17:00"), Instant.now());
+            assertThat(new CalendarRepository(p.daemon().dsl()).hours(support)).map(h -> h.zone().getId())
+                    .contains("Europe/Kyiv");
+            cliCalendar.clearHours(support);
+            assertThat(new CalendarRepository(p.daemon().dsl()).hours(support)).isEmpty();
             assertThat(cliMailboxes.remove("support")).isEqualTo(MailboxRemoval.REMOVED);
             assertThat(daemonMailboxes.byId(support)).isEmpty();
         }
@@ -215,6 +222,7 @@ class ConfigCacheTest {
                 new AgentRepository(tx).activeForMailbox(support);
                 new TierRepository(tx).tierOf(1);
                 new TierRepository(tx).teamLead(support);
+                new CalendarRepository(tx).calendar(support);
             });
             lookups.run();
             statements.set(0);
@@ -224,8 +232,8 @@ class ConfigCacheTest {
             new AgentRepository(p.cli().dsl()).rename(1, "Ann Lee");
             statements.set(0);
             lookups.run();
-            assertThat(statements.get()).as("the generation, then mailboxes, agents, addresses, agent mailboxes")
-                    .isEqualTo(5);
+            assertThat(statements.get()).as("the generation, then mailboxes, agents, addresses, agent mailboxes,"
+                    + " business hours, calendar days").isEqualTo(7);
         }
     }
 }
