@@ -115,8 +115,24 @@ final class SchemaCurrency {
             // Not a question for Flyway: the store is unreachable, which the caller reports (or waits out).
             throw new IllegalStateException("cannot connect to read the schema version", e);
         }
+        try (c) {
+            // Asked first, so a new store's first open leaves no "table not found" in H2's trace file or the
+            // PostgreSQL server's log.
+            try (ResultSet tables = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!tables.next()) {
+                    return Optional.empty();
+                }
+            }
+            return applied(c);
+        } catch (SQLException | RuntimeException e) {
+            // A store this check cannot read: Flyway decides.
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Set<String>> applied(Connection c) throws SQLException {
         Set<String> versions = new HashSet<>();
-        try (c; Statement s = c.createStatement();
+        try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT version, success FROM flyway_schema_history"
                      + " WHERE version IS NOT NULL")) {
             while (rs.next()) {
@@ -125,9 +141,6 @@ final class SchemaCurrency {
                 }
                 versions.add(normalised(rs.getString(1)));
             }
-        } catch (SQLException | RuntimeException e) {
-            // No history table yet (a new store) or a store this check cannot read: Flyway decides.
-            return Optional.empty();
         }
         return Optional.of(versions);
     }
