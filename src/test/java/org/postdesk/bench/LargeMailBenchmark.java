@@ -279,7 +279,7 @@ public final class LargeMailBenchmark {
             for (TicketRow t : new TicketRepository(db.dsl()).list(null, 100)) {
                 List<AttachmentRow> files = messages.attachmentsOfTicket(t.id());
                 for (MessageRow m : messages.byTicket(t.id())) {
-                    if (!"IN".equals(m.direction())) {
+                    if (!"IN".equals(String.valueOf(m.direction()))) {
                         continue;
                     }
                     StringBuilder s = new StringBuilder();
