@@ -148,16 +148,18 @@ public final class OutboxRepository {
     }
 
     /**
-     * Moves the mailbox's other pending rows due before {@code until} to {@code until}, without counting an
-     * attempt: its SMTP server is down, so trying them now would only wait for the same timeouts while other
-     * mailboxes' mail queues up behind them. Rows another sender holds or has claimed are left alone (never
-     * waited for).
+     * Moves the mailbox's other pending rows that are due now to {@code until}, without counting an attempt: its
+     * SMTP server is down, so trying them now would only wait for the same timeouts while other mailboxes' mail
+     * queues up behind them. Rows another sender holds or has claimed are left alone (never waited for), and so
+     * are rows already waiting for a later time: moving those again at every failure rewrote the whole queue for
+     * each new mail while the server was down (quadratic; an embedded H2 file grew to 6.4 GB for 700 queued
+     * acknowledgements in ten minutes).
      * Returns how many rows moved.
      */
     public int postponeMailbox(long mailboxId, Instant now, Instant until, long exceptId) {
         List<Long> ids = dsl.select(OUTBOX.ID).from(OUTBOX)
                 .where(OUTBOX.MAILBOX_ID.eq(mailboxId).and(OUTBOX.STATUS.eq(PENDING))
-                        .and(OUTBOX.NEXT_ATTEMPT_AT.lt(toDb(until))).and(OUTBOX.ID.ne(exceptId))
+                        .and(OUTBOX.NEXT_ATTEMPT_AT.le(toDb(now))).and(OUTBOX.ID.ne(exceptId))
                         .and(unclaimed(now)))
                 .forUpdate().skipLocked()
                 .fetch(OUTBOX.ID);

@@ -175,6 +175,36 @@ class OutboxRepositoryTest {
         }
     }
 
+    /**
+     * While the server stays down every new mail fails once and postpones the others: the mail already waiting
+     * must not be rewritten each time, or the queue is rewritten once per new mail (the write volume grows with
+     * the square of the queue).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void mailAlreadyPostponedIsNotMovedAgainByTheNextFailure(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long support = StoreFixtures.mailbox(db.dsl(), "support");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long first = outbox.enqueue(item(support, "<1@x>"));
+            long waiting = outbox.enqueue(item(support, "<2@x>"));
+            outbox.reschedule(outbox.claim(NOW, LEASE_END, "a").orElseThrow(), 1, NOW.plusSeconds(30), "421");
+            int postponed = db.inTransaction(tx -> new OutboxRepository(tx)
+                    .postponeMailbox(support, NOW, NOW.plusSeconds(30), first));
+            assertThat(postponed).isEqualTo(1);
+
+            Instant later = NOW.plusSeconds(10);
+            long fresh = outbox.enqueue(item(support, "<3@x>"));
+            outbox.reschedule(outbox.claim(later, later.plusSeconds(600), "b").orElseThrow(), 1,
+                    later.plusSeconds(30), "421");
+            int moved = db.inTransaction(tx -> new OutboxRepository(tx)
+                    .postponeMailbox(support, later, later.plusSeconds(30), fresh));
+
+            assertThat(moved).as("nothing else is due at the second failure").isZero();
+            assertThat(row(db, waiting).nextAttemptAt()).isEqualTo(NOW.plusSeconds(30));
+        }
+    }
+
     private static OutboxItem row(Database db, long id) {
         return db.dsl().selectFrom(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne(OutboxRepository::toItem);
     }
