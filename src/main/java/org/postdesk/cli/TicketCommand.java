@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             TicketAssignCommand.class,
             TicketReleaseCommand.class,
             TicketLinkCommand.class,
+            TicketSaveCommand.class,
         })
 public final class TicketCommand implements Runnable {
     @Spec

@@ -4,10 +4,13 @@ import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
 import static org.postdesk.store.db.Tables.ATTACHMENT;
 import static org.postdesk.store.db.Tables.MESSAGE;
+import static org.postdesk.store.db.Tables.MESSAGE_RAW_CHUNK;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -133,6 +136,16 @@ public final class MessageRepository {
         Optional<org.jooq.Record1<byte[]>> row = dsl.select(MESSAGE.RAW).from(MESSAGE).where(MESSAGE.ID.eq(messageId))
                 .fetchOptional();
         return row.map(r -> r.value1() != null ? r.value1() : new ContentChunks(dsl).raw(messageId));
+    }
+
+    /** The ids of the ticket's messages whose original source is stored (in the row or in chunks), not loaded. */
+    public Set<Long> withSource(long ticketId) {
+        Set<Long> ids = new HashSet<>(dsl.select(MESSAGE.ID).from(MESSAGE)
+                .where(MESSAGE.TICKET_ID.eq(ticketId).and(MESSAGE.RAW.isNotNull())).fetch(MESSAGE.ID));
+        ids.addAll(dsl.selectDistinct(MESSAGE_RAW_CHUNK.MESSAGE_ID).from(MESSAGE_RAW_CHUNK).join(MESSAGE)
+                .on(MESSAGE.ID.eq(MESSAGE_RAW_CHUNK.MESSAGE_ID)).where(MESSAGE.TICKET_ID.eq(ticketId))
+                .fetch(MESSAGE_RAW_CHUNK.MESSAGE_ID));
+        return ids;
     }
 
     public List<AttachmentRow> attachmentsOfTicket(long ticketId) {
