@@ -12,7 +12,7 @@ import java.util.List;
 record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
                     boolean sendAcks, String dbUrl, long seed, boolean postgres, int agents, int prefill,
-                    boolean emptyInbox, boolean sqlProfile, Path maildir) {
+                    boolean emptyInbox, boolean sqlProfile, Path maildir, String dbUser, String takeOver) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
@@ -31,6 +31,11 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
             "  --send-acks           in-process GreenMail only: also time the outbox sending the queued acks",
             "                        (default: they are marked failed unsent, so the latency phase starts clean)",
             "  --db-url JDBC         store (default: a fresh H2 file under target/bench-db)",
+            "  --db-user U           its user (default sa; PostgreSQL: e.g. postgres); password from POSTDESK_DB_PASSWORD",
+            "  --mailbox NAME        drain into mailbox NAME of an existing --db-url store (e.g. seed of scripts/seed-store)"
+                    + "\n                        instead of a new 'support' (taken over the same way when an earlier run left it):"
+                    + "\n                        its address and URLs become the server's, its agents the benchmark's, the store's"
+                    + "\n                        other mailboxes are disabled. It changes the store: run it on a copy of a seeded one",
             "  --postgres            store in a fresh database of an embedded PostgreSQL (as the tests use)",
             "  --agents A            agents on the support mailbox, each notified of every new ticket (default 2)",
             "  --prefill N           first seed the store with N tickets of history (bulk SQL; e.g. 1000000)",
@@ -66,6 +71,8 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         boolean emptyInbox = false;
         boolean sqlProfile = false;
         Path maildir = null;
+        String dbUser = "sa";
+        String takeOver = null;
         while (!in.isEmpty()) {
             String opt = in.pop();
             switch (opt) {
@@ -89,13 +96,16 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
                 case "--empty-inbox": emptyInbox = true; break;
                 case "--sql-profile": sqlProfile = true; break;
                 case "--fill-maildir": maildir = Path.of(value(in, opt)); break;
+                case "--db-user": dbUser = value(in, opt); break;
+                case "--mailbox": takeOver = value(in, opt); break;
                 case "-h":
                 case "--help": throw new UsageException(USAGE, 0);
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
             }
         }
         BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
-                trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile, maildir);
+                trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile, maildir,
+                dbUser, takeOver);
         o.validate();
         return o;
     }

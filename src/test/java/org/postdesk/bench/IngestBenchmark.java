@@ -26,7 +26,7 @@ public final class IngestBenchmark {
         Report report = new Report(options);
         try (BenchServer server = server(options);
              BenchStack stack = BenchStack.open(WORK_DIR, store(options), server, agents(options, server),
-                     options.sqlProfile());
+                     options.sqlProfile(), options.takeOver());
              HeapMonitor heap = new HeapMonitor()) {
             report.setup(server.describe(), stack.config().db().url());
             report.flush(System.out);
@@ -66,7 +66,8 @@ public final class IngestBenchmark {
     }
 
     private static DbSettings store(BenchOptions options) {
-        return options.postgres() ? TestDatabases.postgresSettings() : new DbSettings(options.dbUrl(), "sa", "", 10);
+        return options.postgres() ? TestDatabases.postgresSettings() : new DbSettings(options.dbUrl(), options.dbUser(),
+                System.getenv().getOrDefault("POSTDESK_DB_PASSWORD", ""), 10);
     }
 
     /** The agents' addresses: on a real server, plus-variants of the customer (a mailbox that may receive). */

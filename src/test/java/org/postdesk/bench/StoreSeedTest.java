@@ -6,9 +6,11 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postdesk.store.Database;
+import org.postdesk.store.SlaMarks;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.store.TicketRow;
+import org.postdesk.store.TicketSlaRepository;
 import org.postdesk.store.db.Tables;
 import org.postdesk.tickets.TicketNumber;
 
@@ -32,6 +34,16 @@ class StoreSeedTest {
             long next = new TicketRepository(db.dsl()).nextNumber().sequence();
             long maxSeeded = numbers.stream().mapToLong(n -> n / 10).max().orElseThrow();
             assertThat(next).isGreaterThan(maxSeeded);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void seededHistoryIsOneTheSlaSweeperHasCaughtUpWith(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            StoreSeed.seed(db, 120);
+            assertThat(new SlaMarks(db.dsl()).behind(null, 10)).isEmpty();
+            assertThat(new TicketSlaRepository(db.dsl()).syncedUntil()).isPresent();
         }
     }
 

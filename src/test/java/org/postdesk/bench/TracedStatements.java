@@ -1,5 +1,6 @@
 package org.postdesk.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,29 +31,62 @@ final class TracedStatements {
 
     /** The SELECTs of {@code traceFile} (other statements and H2's own are left out), first seen first. */
     static List<Traced> selects(Path traceFile) {
+        return read(traceFile, false);
+    }
+
+    /**
+     * {@link #selects} and the UPDATEs and DELETEs with a WHERE clause (they find their rows as a SELECT does,
+     * and a scan there costs the same): everything whose plan depends on the store's size.
+     */
+    static List<Traced> lookups(Path traceFile) {
+        return read(traceFile, true);
+    }
+
+    /** Whether {@code sql} only reads (may be run again to time it). */
+    static boolean isSelect(String sql) {
+        return sql.stripLeading().toLowerCase(java.util.Locale.ROOT).startsWith("select");
+    }
+
+    private static List<Traced> read(Path traceFile, boolean writes) {
         Map<String, Traced> byShape = new LinkedHashMap<>();
-        for (String line : lines(traceFile)) {
-            Matcher m = LINE.matcher(line);
-            // H2 writes a double quote inside the SQL as \"; the pool's and Flyway's own queries are left out.
-            String shape = m.matches() ? m.group(1).replace("\\\"", "\"") : "";
-            String lower = shape.toLowerCase(java.util.Locale.ROOT);
-            if (!lower.startsWith("select") || !lower.contains(" from ") || lower.contains("information_schema")
-                    || lower.contains("flyway_schema_history")) {
-                continue;
+        if (!Files.exists(traceFile)) {
+            return List.of();
+        }
+        // Streamed: an ingest trace holds every stored mail and runs to hundreds of MB.
+        try (BufferedReader in = Files.newBufferedReader(traceFile, StandardCharsets.ISO_8859_1)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!wanted(line, writes)) {
+                    continue;
+                }
+                Matcher m = LINE.matcher(line);
+                // H2 writes a double quote inside the SQL as \", the pool's and Flyway's own queries are left out.
+                String shape = m.matches() ? m.group(1).replace("\\\"", "\"") : "";
+                String lower = shape.toLowerCase(java.util.Locale.ROOT);
+                // "select … from final table (insert …)" is how jOOQ reads H2's generated keys: an insert, not a lookup.
+                boolean select = lower.startsWith("select") && lower.contains(" from ") && !lower.contains("from final table");
+                boolean write = writes && (lower.startsWith("update") || lower.startsWith("delete"))
+                        && lower.contains(" where ");
+                if (!(select || write) || lower.contains("information_schema") || lower.contains("flyway_schema_history")) {
+                    continue;
+                }
+                Traced seen = byShape.get(shape);
+                byShape.put(shape, new Traced(shape, seen != null ? seen.inlined() : inline(shape, values(m.group(2))),
+                        seen == null ? 1 : seen.runs() + 1));
             }
-            Traced seen = byShape.get(shape);
-            byShape.put(shape, new Traced(shape, seen != null ? seen.inlined() : inline(shape, values(m.group(2))),
-                    seen == null ? 1 : seen.runs() + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read H2 trace " + traceFile, e);
         }
         return List.copyOf(byShape.values());
     }
 
-    private static List<String> lines(Path traceFile) {
-        try {
-            return Files.exists(traceFile) ? Files.readAllLines(traceFile, StandardCharsets.ISO_8859_1) : List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read H2 trace " + traceFile, e);
+    /** A cheap look at the statement's first word, before the pattern runs on a line that may hold a whole mail. */
+    private static boolean wanted(String line, boolean writes) {
+        int end = line.indexOf("*/");
+        if (!line.startsWith("/*SQL") || end < 0) {
+            return false;
         }
+        String head = line.substring(end + 2, Math.min(line.length(), end + 9)).toLowerCase(java.util.Locale.ROOT);
+        return head.startsWith("select") || writes && (head.startsWith("update") || head.startsWith("delete"));
     }
 
     /** {@code 1: CAST(5 AS BIGINT), 2: 'it''s'} → the literals in order (commas inside quotes kept). */

@@ -30,4 +30,20 @@ class TracedStatementsTest {
         assertThat(found.get(0).runs()).isEqualTo(2);
         assertThat(found.get(1).inlined()).isEqualTo("select \"ticket\".\"id\" from \"ticket\" where \"ticket\".\"id\" = 7");
     }
+
+    @Test
+    void updatesAndDeletesWithAWhereAreLookupsToo(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("db.trace.db");
+        Files.write(trace, List.of(
+                "/*SQL #:1*/update \\\"t\\\" set \\\"t\\\".\\\"a\\\" = ? where \\\"t\\\".\\\"id\\\" = ? {1: 'x', 2: 7};",
+                "/*SQL #:1*/delete from t where id = ? {1: 8};",
+                "/*SQL #:1*/delete from t;",
+                "/*SQL #:1*/insert into t values (?) {1: 9};"));
+        assertThat(TracedStatements.selects(trace)).isEmpty();
+        List<TracedStatements.Traced> found = TracedStatements.lookups(trace);
+        assertThat(found).extracting(TracedStatements.Traced::inlined).containsExactly(
+                "update \"t\" set \"t\".\"a\" = 'x' where \"t\".\"id\" = 7", "delete from t where id = 8");
+        assertThat(PlanCheck.forPostgres(found.get(0).inlined())).isEqualTo("update \"t\" set \"a\" = 'x' where \"t\".\"id\" = 7");
+        assertThat(TracedStatements.isSelect(found.get(0).inlined())).isFalse();
+    }
 }
