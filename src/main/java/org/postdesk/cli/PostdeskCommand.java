@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
             HoursCommand.class,
             HolidayCommand.class,
             SlaCommand.class,
+            StoreCommand.class,
             RunCommand.class,
             SandboxCommand.class,
             CompletionCommand.class,

@@ -117,8 +117,8 @@ public final class Database implements AutoCloseable {
         String cache = file && !url.toUpperCase().contains("CACHE_SIZE=") ? ";CACHE_SIZE=16384" : "";
         // Closing an H2 file compacts it for up to MAX_COMPACT_TIME (200 ms, and longer in practice: on a store of
         // a million tickets every CLI command spent a second of CPU rewriting chunks as it closed, issue 16). A
-        // command line that runs for a second should not; the open store is kept compact by H2's own
-        // background housekeeping, which rewrites sparse chunks while the daemon runs.
+        // command line that runs for a second should not. With WRITE_DELAY=0 H2 runs no background housekeeping
+        // either, so the file keeps its high-water mark while open: `postdesk store compact` (H2Compaction) shrinks it.
         String compact = file && !url.toUpperCase().contains("MAX_COMPACT_TIME=") ? ";MAX_COMPACT_TIME=0" : "";
         return url + H2_FLAGS + autoServer + durable + cache + compact;
     }
