@@ -1,6 +1,7 @@
 package org.postdesk.app;
 
 import java.util.List;
+import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.RawSource;
 
 /**
@@ -11,10 +12,15 @@ public final class IngestBatch {
     }
 
     /**
-     * One message of a batch: its IMAP {@code uid}, its source (the caller closes it) and where the cursor moves
-     * with it ({@code null}: it stays, a message below the cursor read again after a crash).
+     * One message of a batch: its IMAP {@code uid}, its source (the caller closes it), where the cursor moves
+     * with it ({@code null}: it stays, a message below the cursor read again after a crash), and the source already
+     * parsed by {@link IngestService#parseAhead} on another thread ({@code null}: parsed here; the caller closes its
+     * attachments).
      */
-    public record Item(Long uid, RawSource raw, IngestService.Cursor cursor) {
+    public record Item(Long uid, RawSource raw, IngestService.Cursor cursor, InboundMessage parsed) {
+        public Item(Long uid, RawSource raw, IngestService.Cursor cursor) {
+            this(uid, raw, cursor, null);
+        }
     }
 
     /**

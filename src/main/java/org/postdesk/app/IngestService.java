@@ -107,6 +107,14 @@ public final class IngestService {
         return outcome.quarantined();
     }
 
+    /**
+     * Parses {@code raw} as {@link #ingestBatch} would, for a reader that parses the next messages on another thread
+     * while a batch is stored (thread-safe); the result goes into {@link IngestBatch.Item#parsed()}.
+     */
+    public InboundMessage parseAhead(RawSource raw) {
+        return parser.parse(raw);
+    }
+
     /** Whether a failure of {@link #ingest} says nothing about the message (an outage): retry it, never quarantine. */
     public static boolean isOutage(Throwable e) {
         return Quarantine.isOutage(e);
@@ -240,7 +248,7 @@ public final class IngestService {
     /** Everything done before a message's transaction: parsing, screening, the proof of an agent's sender (DNS). */
     private Prepared prepare(Mailbox mailbox, IngestBatch.Item item, Set<String> own) {
         try (var u = MDC.putCloseable("uid", String.valueOf(item.uid()))) {
-            InboundMessage message = parser.parse(item.raw());
+            InboundMessage message = item.parsed() != null ? item.parsed() : parser.parse(item.raw());
             Job job = new Job(mailbox, item.uid(), item.cursor(), message.contentFingerprint());
             MessageClassifier.Screening screening = classifier.screen(message, own, false);
             SenderEvidence evidence = agentReplies.evidence(db.dsl(), message, screening.verdict());

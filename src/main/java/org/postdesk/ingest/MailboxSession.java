@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.postdesk.app.IngestBatch;
 import org.postdesk.app.IngestService;
+import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.RawSource;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
@@ -123,7 +124,8 @@ final class MailboxSession {
 
     /** Stores {@code todo} in batches; {@code moveCursor}: past the cursor (the cursor moves with each batch). */
     private void storeAll(List<Message> todo, boolean moveCursor) throws MessagingException, IOException {
-        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1, parts.settings().maxMessageBytes())) {
+        try (ReadAhead readAhead = new ReadAhead(mailbox.name(), todo.size() > 1, parts.settings().maxMessageBytes());
+             FetchAhead fetchAhead = fetchAhead(todo, moveCursor)) {
             int i = 0;
             while (i < todo.size() && running.getAsBoolean()) {
                 Message message = todo.get(i);
@@ -136,10 +138,10 @@ final class MailboxSession {
                 }
                 List<Pending> batch = new ArrayList<>();
                 try {
-                    i = collect(todo, i, readAhead, moveCursor, batch);
+                    i = collect(todo, i, new Readers(readAhead, fetchAhead), moveCursor, batch);
                     store(batch);
                 } finally {
-                    batch.forEach(p -> p.raw().close());
+                    batch.forEach(Pending::close);
                 }
             }
         }
@@ -151,7 +153,7 @@ final class MailboxSession {
      * message, or one to be stored alone after running out of memory ({@link MemoryFailures}), is a batch of its
      * own. Returns the index after the batch.
      */
-    private int collect(List<Message> todo, int from, ReadAhead readAhead, boolean moveCursor, List<Pending> batch)
+    private int collect(List<Message> todo, int from, Readers readers, boolean moveCursor, List<Pending> batch)
             throws MessagingException, IOException {
         long deadline = System.nanoTime() + parts.settings().batchTime().toNanos();
         long bytes = 0;
@@ -163,10 +165,13 @@ final class MailboxSession {
                 break;
             }
             long uid = folder.getUID(message);
-            RawSource raw = source(message, readAhead);
-            batch.add(new Pending(message, uid, raw, moveCursor ? new IngestService.Cursor(validity, uid) : null));
+            FetchAhead.Ahead ahead = readers.ahead(message);
+            RawSource raw = ahead != null ? ahead.raw() : source(message, readers.readAhead());
+            batch.add(new Pending(message, uid, raw, moveCursor ? new IngestService.Cursor(validity, uid) : null,
+                    ahead == null ? null : ahead.parsed()));
             i++;
-            nextToStore(todo, i, moveCursor).filter(ReadAhead::worthReading).ifPresent(readAhead::prefetch);
+            nextToStore(todo, i, moveCursor).filter(ReadAhead::worthReading).filter(readers::notAhead)
+                    .ifPresent(readers.readAhead()::prefetch);
             bytes += raw.length();
             if (alone || batch.size() >= parts.settings().batchSize() || bytes >= BATCH_BYTES
                     || System.nanoTime() - deadline >= 0) {
@@ -208,7 +213,7 @@ final class MailboxSession {
     private IngestBatch.Outcome storeBatch(List<Pending> batch) {
         try {
             return parts.ingest().ingestBatch(mailbox, batch.stream()
-                    .map(p -> new IngestBatch.Item(p.uid(), p.raw(), p.cursor())).toList());
+                    .map(p -> new IngestBatch.Item(p.uid(), p.raw(), p.cursor(), p.parsed())).toList());
         } catch (RuntimeException | Error e) {
             if (MemoryFailures.outOfMemory(e)) {
                 // An outage like any other; the next reading stores these one at a time, where they are counted on.
@@ -362,8 +367,51 @@ final class MailboxSession {
         parts.memory().stored(key);
     }
 
-    /** A message read for a batch: the caller closes its source. */
-    private record Pending(Message message, long uid, RawSource raw, IngestService.Cursor cursor) {
+    /** A message read for a batch, parsed when it was read ahead ({@code parsed} else null); closed by the reader. */
+    private record Pending(Message message, long uid, RawSource raw, IngestService.Cursor cursor,
+                           InboundMessage parsed) {
+        void close() {
+            if (parsed != null) {
+                parsed.closeAttachments();
+            }
+            raw.close();
+        }
+    }
+
+    /**
+     * Reads the wanted messages of {@code todo} ahead in bulk and parses them ({@link FetchAhead}); null for a single
+     * message (live intake: nothing to overlap with). The others are read one by one, as before: those too large for
+     * the heap, those stored alone after running out of memory, and those skipped as older than the mailbox.
+     */
+    private FetchAhead fetchAhead(List<Message> todo, boolean moveCursor) throws MessagingException {
+        if (todo.size() < 2) {
+            return null;
+        }
+        long max = parts.settings().maxMessageBytes();
+        List<Message> wanted = new ArrayList<>();
+        for (Message m : todo) {
+            if (FetchAhead.fits(m.getSize(), max) && !parts.memory().alone(key(folder.getUID(m)))
+                    && !(moveCursor && predatesMailbox(m))) {
+                wanted.add(m);
+            }
+        }
+        return wanted.size() < 2 ? null : new FetchAhead(mailbox.name(), folder, wanted, parts.ingest()::parseAhead);
+    }
+
+    /** Where a batch's messages come from: read ahead in bulk ({@code fetchAhead}, may be null), or one at a time. */
+    private record Readers(ReadAhead readAhead, FetchAhead fetchAhead) {
+        FetchAhead.Ahead ahead(Message m) throws MessagingException {
+            try {
+                return fetchAhead == null ? null : fetchAhead.take(m);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new MessagingException("interrupted while reading message " + m.getMessageNumber(), e);
+            }
+        }
+
+        boolean notAhead(Message m) {
+            return fetchAhead == null || !fetchAhead.covers(m);
+        }
     }
 
     private void fetchUids(Message[] messages) throws MessagingException {
