@@ -183,7 +183,9 @@ final class BodyCollector {
         if (part.filename() == null) {
             return true;
         }
-        return part.isInlineDisposition() && texts.isEmpty() && htmls.isEmpty();
+        // A named text part that nobody marked as an attachment (Content-Type name= only, no Content-Disposition)
+        // is shown inline by mail readers, and Python's email takes it as the body too: the body when none came yet.
+        return (part.isInlineDisposition() || part.disposition().isEmpty()) && texts.isEmpty() && htmls.isEmpty();
     }
 
     private String decodeText(SingleBody body, PartInfo part) {

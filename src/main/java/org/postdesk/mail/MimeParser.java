@@ -138,7 +138,9 @@ public final class MimeParser {
     private Message build(InputStream in, List<String> notes) throws IOException, MimeException {
         DefaultMessageBuilder builder = new DefaultMessageBuilder();
         builder.setMimeEntityConfig(config);
-        builder.setDecodeMonitor(new NotingMonitor(notes));
+        NotingMonitor monitor = new NotingMonitor(notes);
+        builder.setDecodeMonitor(monitor);
+        builder.setBodyDescriptorBuilder(new Rfc2231Boundary(monitor));
         builder.setBodyFactory(bodies);
         builder.setContentDecoding(false);
         return builder.parseMessage(in);

@@ -59,6 +59,9 @@ class IntakeFixturesTest {
         inline-text-with-filename.eml | dan@example.com     | Log output | The sync fails every night at 02:00. | screen.png | ack
         forwarded-rfc822.eml          | eve@corp.example    | Fwd: Wrong invoice | See the customer's mail attached. | Wrong invoice March.eml | ack
         html-entities.eml             | gina@example.com    | Entities | Café … cafÉ → ≂̸ & €5 ½ end | - | ack
+        named-text-without-disposition.eml | ravi@example.org | Nightly export fails | The nightly export stopped on Friday. | export.log | ack
+        # structure: a multipart boundary given only in RFC 2231 form (boundary*=)
+        rfc2231-boundary.eml          | mia@example.net     | Signed question | How do I export my invoices? | invoice.pdf | ack
         # robots: stored, never acknowledged
         vacation-en.eml    | ian@corp.example    | Auto reply: [Support #10018] Printer | I am out of the office until Monday. | - | no
         vacation-ru.eml    | olga@corp.example   | Автоответ: Принтер | Я в отпуске до понедельника. | - | no
