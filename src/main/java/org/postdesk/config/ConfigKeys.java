@@ -27,7 +27,8 @@ final class ConfigKeys {
         d.put("ingest.use-idle", "true");
         d.put("ingest.idle-renew", "9m");
         d.put("ingest.reconnect-max-backoff", "5m");
-        d.put("ingest.max-attachment-bytes", "26214400");
+        d.put("ingest.max-attachment-bytes", "52428800");
+        d.put("ingest.max-body-bytes", "2097152");
         d.put("ingest.max-message-bytes", "52428800");
         d.put("ingest.batch-size", "100");
         d.put("ingest.batch-time", "250ms");

@@ -136,7 +136,8 @@ public final class ConfigLoader {
                 s.duration("ingest.reconnect-max-backoff"),
                 s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE),
                 s.number("ingest.max-message-bytes", 1024, Integer.MAX_VALUE),
-                (int) s.number("ingest.batch-size", 1, 1000), s.duration("ingest.batch-time"));
+                (int) s.number("ingest.batch-size", 1, 1000), s.duration("ingest.batch-time"),
+                (int) s.number("ingest.max-body-bytes", 1024, Integer.MAX_VALUE - 8));
     }
 
     private static OutboxConfig outbox(ConfigSource s) {

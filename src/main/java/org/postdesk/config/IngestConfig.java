@@ -7,8 +7,10 @@ import java.time.Duration;
  * re-issued (servers drop it after about 30 minutes, RFC 2177 §3), the longest reconnect backoff,
  * the largest attachment kept, and the largest message downloaded ({@code RFC822.SIZE}; a larger one is
  * stored as its headers plus a note); and the group commit: at most {@code batchSize} messages, collected for at
- * most {@code batchTime}, stored in one transaction.
+ * most {@code batchTime}, stored in one transaction; and the longest text body part kept as body text (a longer one is
+ * cut there and attached whole).
  */
 public record IngestConfig(Duration pollInterval, boolean useIdle, Duration idleRenew, Duration reconnectMaxBackoff,
-                           long maxAttachmentBytes, long maxMessageBytes, int batchSize, Duration batchTime) {
+                           long maxAttachmentBytes, long maxMessageBytes, int batchSize, Duration batchTime,
+                           int maxBodyBytes) {
 }

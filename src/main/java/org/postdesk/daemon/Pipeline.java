@@ -118,7 +118,7 @@ public final class Pipeline {
         AgentNotices notices = new AgentNotices(new AgentMailer(templates, queue, autoHeaders, tokens));
         TicketWriter writer = new TicketWriter(acks, new AutoreplyBudget(config.autoRepliesPerSenderPerHour()),
                 LOCALES, new Notifier(notices));
-        this.ingest = new IngestService(db, new MimeParser(config.ingest().maxAttachmentBytes()),
+        this.ingest = new IngestService(db, new MimeParser(config.ingest().maxAttachmentBytes(), config.ingest().maxBodyBytes()),
                 new Threading(new ThreadingPolicy(config.threading().reopenWindow()), clock), writer,
                 ownAddresses::get, config.loopMarker(), clock, signal::wake,
                 AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -55,18 +56,21 @@ final class BodyCollector {
             + "|enable html).*");
 
     private final long maxAttachmentBytes;
+    private final int maxBodyBytes;
     private final Charset hint;
     private final List<String> notes;
     private final List<String> texts = new ArrayList<>();
     private final List<String> htmls = new ArrayList<>();
     private final List<Attachment> attachments;
 
-    BodyCollector(long maxAttachmentBytes, Charset hint, List<String> notes) {
-        this(maxAttachmentBytes, hint, notes, new ArrayList<>());
+    BodyCollector(long maxAttachmentBytes, int maxBodyBytes, Charset hint, List<String> notes) {
+        this(maxAttachmentBytes, maxBodyBytes, hint, notes, new ArrayList<>());
     }
 
-    private BodyCollector(long maxAttachmentBytes, Charset hint, List<String> notes, List<Attachment> attachments) {
+    private BodyCollector(long maxAttachmentBytes, int maxBodyBytes, Charset hint, List<String> notes,
+                          List<Attachment> attachments) {
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.maxBodyBytes = maxBodyBytes;
         this.hint = hint;
         this.notes = notes;
         this.attachments = attachments;
@@ -126,7 +130,7 @@ final class BodyCollector {
         String plain = null;
         String html = null;
         for (Entity child : multipart.getBodyParts()) {
-            BodyCollector nested = new BodyCollector(maxAttachmentBytes, hint, notes, attachments);
+            BodyCollector nested = new BodyCollector(maxAttachmentBytes, maxBodyBytes, hint, notes, attachments);
             nested.collect(child, depth + 1);
             if (!nested.texts.isEmpty() && (plain == null || plain.isBlank())) {
                 plain = String.join("\n\n", nested.texts);
@@ -188,19 +192,62 @@ final class BodyCollector {
         return (part.isInlineDisposition() || part.disposition().isEmpty()) && texts.isEmpty() && htmls.isEmpty();
     }
 
+    /**
+     * The text of a body part, of at most {@code maxBodyBytes} of its decoded bytes: a 40 MB text body (a log pasted
+     * into a mail, an export) would be a String of twice that in the heap, and the HTML-to-text conversion, the store
+     * and every page that shows the ticket would hold it again. A longer part keeps its beginning as the body, with a
+     * line that says so, and the whole part is stored as an attachment (streamed, like any attachment), so nothing
+     * is lost.
+     */
     private String decodeText(SingleBody body, PartInfo part) {
         byte[] bytes;
+        boolean cut;
         try (InputStream in = decoded(body.getInputStream(), part.transferEncoding())) {
-            bytes = in.readAllBytes();
+            bytes = in.readNBytes(maxBodyBytes + 1);
+            cut = bytes.length > maxBodyBytes;
         } catch (IOException e) {
             notes.add("body part unreadable: " + e.getMessage());
             bytes = new byte[0];
+            cut = false;
+        }
+        if (cut) {
+            bytes = Arrays.copyOf(bytes, lineBoundary(bytes, maxBodyBytes));
         }
         CharsetDecoding.Decoded decoded = CharsetDecoding.decode(bytes, part.charset());
         if (decoded.note() != null) {
             notes.add("body: " + decoded.note());
         }
-        return decoded.text().replace("\r\n", "\n").replace('\r', '\n');
+        String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n');
+        return cut ? cutBody(text, bytes.length, body, part) : text;
+    }
+
+    /**
+     * Where to cut: after the last line feed in the final 64 KB before the limit, so that the cut never splits a
+     * multi-byte character (a byte 0x0A is never part of one in UTF-8, GB18030, Shift_JIS, Big5 or EUC) and a
+     * declared charset still decodes cleanly; at the limit itself when there is no line feed there.
+     */
+    private static int lineBoundary(byte[] bytes, int limit) {
+        for (int i = limit - 1; i >= Math.max(0, limit - 65_536); i--) {
+            if (bytes[i] == '\n') {
+                return i + 1;
+            }
+        }
+        return limit;
+    }
+
+    private String cutBody(String text, int keptBytes, SingleBody body, PartInfo part) {
+        Read whole = read(body, part.transferEncoding(), Long.MAX_VALUE - 1); // bounded by ingest.max-message-bytes
+        String name = part.filename() != null ? part.filename() : part.isHtml() ? "body.html" : "body.txt";
+        add(name(name), part.mediaType(), whole);
+        String line = "[The text of this mail is " + whole.size() + " bytes long; the first " + keptBytes
+                + " are shown here and the whole text is attached as " + name + ".]";
+        notes.add("body part of " + whole.size() + " bytes cut to its first " + keptBytes + " (ingest.max-body-bytes);"
+                + " the whole part is attached as " + name);
+        return part.isHtml() ? text + "\n<p>" + escapeHtml(line) + "</p>" : text + "\n\n" + line;
+    }
+
+    private static String escapeHtml(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private void addForwarded(Message forwarded) {

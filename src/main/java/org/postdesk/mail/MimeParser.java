@@ -50,7 +50,11 @@ public final class MimeParser {
         JakartaMailProviders.register();
     }
 
+    /** Default of {@code ingest.max-body-bytes}: the longest text kept as the body of a mail (2 MiB). */
+    public static final int DEFAULT_MAX_BODY_BYTES = 2 << 20;
+
     private final long maxAttachmentBytes;
+    private final int maxBodyBytes;
     private final MimeConfig config = new MimeConfig.Builder()
             .setStrictParsing(false)
             .setMaxLineLen(-1)
@@ -64,10 +68,23 @@ public final class MimeParser {
 
     /** @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded */
     public MimeParser(long maxAttachmentBytes) {
+        this(maxAttachmentBytes, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /**
+     * @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded
+     * @param maxBodyBytes       longest decoded text/plain or text/html body part kept as body text; a longer one
+     *                           keeps its beginning as the body and is attached whole
+     */
+    public MimeParser(long maxAttachmentBytes, int maxBodyBytes) {
         if (maxAttachmentBytes < 0) {
             throw new IllegalArgumentException("maxAttachmentBytes must be >= 0, was " + maxAttachmentBytes);
         }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("maxBodyBytes must be >= 1024, was " + maxBodyBytes);
+        }
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     /**
@@ -148,7 +165,7 @@ public final class MimeParser {
 
     private InboundMessage structured(Message message, RawSource raw, List<String> notes) {
         Charset hint = charsetHint(message);
-        BodyCollector collector = new BodyCollector(maxAttachmentBytes, hint, notes);
+        BodyCollector collector = new BodyCollector(maxAttachmentBytes, maxBodyBytes, hint, notes);
         collector.collect(message);
         Map<String, List<String>> headers = headers(message, hint, notes);
         Envelope envelope = Envelope.read(headers, notes);

@@ -37,7 +37,8 @@ class ConfigLoaderTest {
         assertEquals(Path.of("./data/secret.key"), c.secretKeyFile());
         assertEquals(Duration.ofSeconds(30), c.ingest().pollInterval());
         assertEquals(Duration.ofMinutes(9), c.ingest().idleRenew());
-        assertEquals(26214400L, c.ingest().maxAttachmentBytes());
+        assertEquals(52428800L, c.ingest().maxAttachmentBytes());
+        assertEquals(2097152, c.ingest().maxBodyBytes());
         assertEquals(Duration.ofDays(14), c.threading().reopenWindow());
         assertEquals(Duration.ofHours(1), c.outbox().maxBackoff());
         assertEquals(Duration.ofDays(3), c.outbox().giveUpAfter());

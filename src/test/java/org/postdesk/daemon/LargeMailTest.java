@@ -81,7 +81,7 @@ class LargeMailTest {
     @Test
     void aFortyMegabyteMailIsIngestedAtTheDefaultHeap() throws Exception {
         Path file = tempDir.resolve("big.eml");
-        // 20 MB kept (under ingest.max-attachment-bytes, 25 MiB) + 9 MB: about 40 MB of base64 on the wire.
+        // 20 MB + 9 MB, both kept (under ingest.max-attachment-bytes): about 40 MB of base64 on the wire.
         long size = writeMail(file, "<big-1@example.test>", 20_000_000, 9_000_000);
         assertThat(size).isBetween(38_000_000L, 42_000_000L);
         // The daemon's default store: an H2 file (an in-memory H2 would hold the 40 MB in this heap too).
