@@ -139,15 +139,60 @@ class LauncherIT {
         assertThat(run(env, "", "mailbox", "remove", "support").code).isZero();
     }
 
+    /**
+     * In a source checkout the launcher runs a copy of target/postdesk.jar, so a build that rewrites the jar in place
+     * (mvn package or verify beside a running daemon or sandbox) cannot pull classes from under a running JVM; a new
+     * build gets a new copy and the older copy is removed.
+     */
+    @Test
+    void aSourceCheckoutRunsACopyOfTheBuildAndANewBuildGetsANewCopy() throws Exception {
+        Path checkout = dir.resolve("checkout");
+        Files.createDirectories(checkout.resolve("scripts"));
+        Files.createDirectories(checkout.resolve("target"));
+        Path launcher = Files.copy(LAUNCHER, checkout.resolve("scripts/postdesk"));
+        Path built = Files.copy(Path.of(System.getProperty("postdesk.jar", "target/postdesk.jar")),
+                checkout.resolve("target/postdesk.jar"));
+        Path cache = dir.resolve("cache");
+        Path jars = cache.resolve("postdesk/jars");
+
+        Run first = run(launcher, Map.of("XDG_CACHE_HOME", cache.toString()), "", "--version");
+        assertThat(first.code).as(first.err).isZero();
+        assertThat(first.out).startsWith("postdesk ");
+        List<Path> copies = list(jars);
+        assertThat(copies).hasSize(1);
+        assertThat(Files.mismatch(copies.get(0), built)).as("the copy is the build, byte for byte").isEqualTo(-1L);
+
+        // A rebuild: the same path rewritten with a later time.
+        Files.write(built, Files.readAllBytes(built));
+        Files.setLastModifiedTime(built, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(copies.get(0)).toMillis() + 5_000));
+        Run second = run(launcher, Map.of("XDG_CACHE_HOME", cache.toString()), "", "--version");
+        assertThat(second.code).as(second.err).isZero();
+        List<Path> after = list(jars);
+        assertThat(after).hasSize(1).doesNotContainAnyElementsOf(copies);
+    }
+
+    private static List<Path> list(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".jar")).toList();
+        }
+    }
+
     private Run run(Map<String, String> env, String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        Map<String, String> all = new java.util.HashMap<>(env);
+        all.put("POSTDESK_JAR", System.getProperty("postdesk.jar", "target/postdesk.jar"));
+        return run(LAUNCHER, all, stdin, args);
+    }
+
+    private Run run(Path launcher, Map<String, String> env, String stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("POSTDESK_"));
         // The class-data archive is tested on its own; elsewhere each test's first command would write one.
         pb.environment().put("POSTDESK_CDS", "off");
         pb.environment().putAll(env);
-        pb.environment().put("POSTDESK_JAR", System.getProperty("postdesk.jar", "target/postdesk.jar"));
         Process p = pb.start();
         p.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
