@@ -3,6 +3,8 @@ package org.postdesk.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -12,16 +14,22 @@ import org.postdesk.config.SecretBox;
 import org.postdesk.store.Mailbox;
 
 /**
- * One SMTP connection per mailbox kept open between sends, so a burst of mail (an acknowledgement and a
+ * SMTP connections per mailbox kept open between sends, so a burst of mail (an acknowledgement and a
  * notification per agent for every new ticket) pays for connecting, TLS and logging in once, not per
  * mail. A connection is checked with a NOOP before it is reused, replaced when the mailbox's SMTP settings
- * changed, dropped after any failure, and closed after {@link #MAX_IDLE} without mail. Thread-safe.
+ * changed, dropped after any failure, and closed after {@link #MAX_IDLE} without mail. Thread-safe, and the
+ * sends themselves run in parallel: each sender thread takes an idle connection of the mailbox (or opens one)
+ * for its mail and gives it back after, so {@code outbox.senders} threads use up to that many connections.
+ * (A single connection per mailbox under one lock made the senders take turns: against Postfix, which
+ * answers a mail's end of DATA only once its queue file is on disk, live intake waited on one mail at a time.)
  */
 public final class SmtpLinks implements AutoCloseable {
     static final Duration MAX_IDLE = Duration.ofSeconds(30);
 
     private final Clock clock;
-    private final Map<Long, Open> open = new HashMap<>();
+    /** The idle connections of each mailbox, the most recently used first; a connection in use is in none. */
+    private final Map<Long, Deque<Open>> open = new HashMap<>();
+    private boolean closed;
 
     private record Open(String settings, SmtpLink link, Instant lastUsed) {
     }
@@ -53,53 +61,74 @@ public final class SmtpLinks implements AutoCloseable {
         send(mailboxId, settings, opener, MailBytes.of(raw), envelopeFrom, recipients);
     }
 
-    synchronized void send(long mailboxId, String settings, Supplier<SmtpLink> opener, MailBytes raw,
-                           String envelopeFrom, List<String> recipients) {
+    void send(long mailboxId, String settings, Supplier<SmtpLink> opener, MailBytes raw,
+              String envelopeFrom, List<String> recipients) {
         SmtpLink link = reusable(mailboxId, settings);
         if (link == null) {
             link = opener.get();
         }
         try {
             link.send(raw, envelopeFrom, recipients);
-            open.put(mailboxId, new Open(settings, link, clock.instant()));
         } catch (RuntimeException e) {
             link.close();
             throw e;
         }
+        giveBack(mailboxId, new Open(settings, link, clock.instant()));
+    }
+
+    private synchronized void giveBack(long mailboxId, Open o) {
+        if (closed) {
+            o.link().close(); // the daemon stopped while this mail was being sent
+            return;
+        }
+        open.computeIfAbsent(mailboxId, id -> new ArrayDeque<>()).push(o);
     }
 
     /** Closes the connections that carried no mail for {@link #MAX_IDLE}, before the server drops them. */
     public synchronized void closeIdle() {
         Instant now = clock.instant();
-        for (Iterator<Open> it = open.values().iterator(); it.hasNext();) {
-            Open o = it.next();
-            if (idle(o, now)) {
-                o.link().close();
-                it.remove();
+        for (Deque<Open> idle : open.values()) {
+            for (Iterator<Open> it = idle.iterator(); it.hasNext();) {
+                Open o = it.next();
+                if (idle(o, now)) {
+                    o.link().close();
+                    it.remove();
+                }
             }
         }
     }
 
     synchronized int openCount() {
-        return open.size();
+        return open.values().stream().mapToInt(Deque::size).sum();
     }
 
     @Override
     public synchronized void close() {
-        open.values().forEach(o -> o.link().close());
+        closed = true;
+        open.values().forEach(idle -> idle.forEach(o -> o.link().close()));
         open.clear();
     }
 
+    /**
+     * An idle connection of the mailbox still fit to carry mail, taken out of the pool; null when there is none.
+     * The NOOP check ({@link SmtpLink#usable}) runs outside the lock, so one slow server holds up no other send.
+     */
     private SmtpLink reusable(long mailboxId, String settings) {
-        Open o = open.remove(mailboxId);
-        if (o == null) {
-            return null;
+        while (true) {
+            Open o = take(mailboxId);
+            if (o == null) {
+                return null;
+            }
+            if (o.settings().equals(settings) && !idle(o, clock.instant()) && o.link().usable()) {
+                return o.link();
+            }
+            o.link().close();
         }
-        if (o.settings().equals(settings) && !idle(o, clock.instant()) && o.link().usable()) {
-            return o.link();
-        }
-        o.link().close();
-        return null;
+    }
+
+    private synchronized Open take(long mailboxId) {
+        Deque<Open> idle = open.get(mailboxId);
+        return idle == null ? null : idle.poll();
     }
 
     private static boolean idle(Open o, Instant now) {

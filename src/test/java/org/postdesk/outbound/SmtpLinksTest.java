@@ -1,5 +1,11 @@
 package org.postdesk.outbound;
 
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +21,7 @@ class SmtpLinksTest {
     private static final byte[] RAW = {1, 2, 3};
 
     /** A fake connection that records what it carried. */
-    private static final class FakeLink implements SmtpLink {
+    private static class FakeLink implements SmtpLink {
         final List<String> sent = new ArrayList<>();
         boolean usable = true;
         boolean failNext;
@@ -106,5 +112,56 @@ class SmtpLinksTest {
         assertThat(links.openCount()).isZero();
         links.send(1, "smtp://a-new-password", opener, RAW, "support@x", List.of("f@x"));
         assertThat(opened).hasSize(4);
+    }
+
+    @Test
+    void sendersOfOneMailboxSendInParallelEachOnAConnectionOfItsOwn() throws Exception {
+        // Each send waits until the other is inside its own send too: taking turns on one connection would
+        // never get there.
+        CyclicBarrier bothSending = new CyclicBarrier(2);
+        List<SmtpLink> links2 = java.util.Collections.synchronizedList(new ArrayList<>());
+        Supplier<SmtpLink> meeting = () -> {
+            FakeLink l = new FakeLink() {
+                @Override
+                public void send(byte[] rawMime, String envelopeFrom, List<String> recipients) {
+                    try {
+                        if (sent.isEmpty()) { // its first mail; a later one goes through at once
+                            bothSending.await(30, TimeUnit.SECONDS);
+                        }
+                    } catch (Exception e) {
+                        throw new DeliveryException("the other sender never came: " + e, false, 0, null);
+                    }
+                    super.send(rawMime, envelopeFrom, recipients);
+                }
+            };
+            links2.add(l);
+            return l;
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> a = two.submit(() -> links.send(1, "smtp://a", meeting, RAW, "support@x", List.of("a@x")));
+            Future<?> b = two.submit(() -> links.send(1, "smtp://a", meeting, RAW, "support@x", List.of("b@x")));
+            a.get(60, TimeUnit.SECONDS);
+            b.get(60, TimeUnit.SECONDS);
+        } finally {
+            two.shutdownNow();
+        }
+        assertThat(links2).hasSize(2);
+        assertThat(links.openCount()).as("both kept for the next mails").isEqualTo(2);
+        links.send(1, "smtp://a", opener, RAW, "support@x", List.of("c@x"));
+        assertThat(opened).as("an idle connection is reused").isEmpty();
+        assertThat(links2).hasSize(2);
+    }
+
+    @Test
+    void aConnectionGivenBackAfterCloseIsClosed() {
+        FakeLink[] link = new FakeLink[1];
+        links.send(1, "smtp://a", () -> {
+            links.close(); // the daemon stops while the mail is on its way
+            link[0] = new FakeLink();
+            return link[0];
+        }, RAW, "support@x", List.of("c@x"));
+        assertThat(link[0].closed).isTrue();
+        assertThat(links.openCount()).isZero();
     }
 }
