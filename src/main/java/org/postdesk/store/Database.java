@@ -42,9 +42,7 @@ public final class Database implements AutoCloseable {
         // Mailboxes and agents in memory, checked once per transaction against config_generation, which every
         // write to them changes (issue 16): the configuration's data map is copied into each transaction's.
         ConfigCache cache = new ConfigCache();
-        // Reads from the cache are off until a stall it causes is understood: with it, PipelineTest's moving
-        // mailbox stored two of three live mails; writes still change config_generation.
-        // cfg.data(ConfigCache.KEY, cache);
+        cfg.data(ConfigCache.KEY, cache);
         ConfigWrites writes = new ConfigWrites(cache);
         if (listeners != null) {
             cfg.set(writes, listeners.statements());
