@@ -10,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParameterList;
 import jakarta.mail.internet.PreencodedMimeBodyPart;
@@ -163,7 +164,7 @@ public final class MimeComposer {
     private void writeContent(MimeMessage message, OutboundMail mail, String markerPrefix) throws MessagingException {
         boolean files = !mail.attachments().isEmpty() || !mail.storedAttachments().isEmpty();
         if (!files && mail.htmlBody() == null) {
-            message.setText(crlf(mail.textBody()), UTF_8, "plain");
+            text(message, mail.textBody(), "plain");
         } else if (!files) {
             message.setContent(alternative(mail));
         } else {
@@ -189,13 +190,44 @@ public final class MimeComposer {
 
     private static MimeBodyPart textPart(String text, String subtype) throws MessagingException {
         MimeBodyPart part = new MimeBodyPart();
-        part.setText(crlf(text), UTF_8, subtype);
+        text(part, text, subtype);
         return part;
     }
 
-    /** Canonical CRLF line ends before encoding (RFC 2049 §4); Angus then picks quoted-printable or base64. */
-    private static String crlf(String text) {
-        return text.replaceAll("\r?\n|\r", "\r\n");
+    /**
+     * What {@code setText(text, "UTF-8", subtype)} writes, for a tenth of its cost: the UTF-8 bytes as the content
+     * and the transfer encoding chosen from them by Angus's own rule ({@link MimeUtility#getEncoding(DataSource)}:
+     * 7bit, else quoted-printable, else base64) and set here, so {@code saveChanges()} does not write the whole text
+     * through the text/plain content handler once more only to choose it.
+     */
+    private static void text(MimePart part, String text, String subtype) throws MessagingException {
+        String type = "text/" + subtype + "; charset=" + UTF_8;
+        ByteArrayDataSource body = new ByteArrayDataSource(crlf(text).getBytes(StandardCharsets.UTF_8), type);
+        part.setDataHandler(new DataHandler(body));
+        part.setHeader("Content-Type", type);
+        part.setHeader("Content-Transfer-Encoding", MimeUtility.getEncoding(body));
+    }
+
+    /**
+     * Canonical CRLF line ends before encoding (RFC 2049 §4). A loop rather than {@code replaceAll}: this runs on
+     * every notice and acknowledgement, and the regular expression cost more than the rest of the text's handling.
+     */
+    static String crlf(String text) {
+        StringBuilder out = new StringBuilder(text.length() + text.length() / 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\r\n");
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append("\r\n");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static MimeBodyPart wrap(MimeMultipart multipart) throws MessagingException {

@@ -110,4 +110,9 @@ class MimeComposerTest {
         Attachment dropped = new Attachment("big.bin", "application/octet-stream", 10, null, "exceeds limit of 1 bytes");
         assertThrows(IllegalArgumentException.class, () -> mail(null, List.of(dropped)));
     }
+
+    @Test
+    void everyLineEndBecomesCrlf() {
+        assertEquals("a\r\nb\r\nc\r\n\r\nd", MimeComposer.crlf("a\nb\r\nc\r\rd"));
+    }
 }
