@@ -44,7 +44,7 @@ public final class Main {
     /** Runs one command line in-process; what {@link #main} and the tests call. Closes what the command opened. */
     public static int run(CliEnvironment environment, PrintWriter out, PrintWriter err, String... args) {
         try (PostdeskCommand root = new PostdeskCommand(environment)) {
-            CommandLine cmd = commandLine(root);
+            CommandLine cmd = commandLine(root, args);
             cmd.setOut(out);
             cmd.setErr(err);
             int code = cmd.execute(args);
@@ -54,11 +54,18 @@ public final class Main {
         }
     }
 
-    /** The configured command tree: exit-code mapping and one-line error messages. */
+    /** The whole configured command tree: exit-code mapping and one-line error messages. */
     public static CommandLine commandLine(PostdeskCommand root) {
+        return commandLine(root, new String[0]);
+    }
+
+    /** The configured command tree with the commands {@code args} need ({@link CommandTree}). */
+    static CommandLine commandLine(PostdeskCommand root, String... args) {
+        CommandLine cmd = new CommandLine(root);
+        // Before the settings below: picocli gives them to the subcommands registered at that moment only.
+        CommandTree.register(cmd, PostdeskCommand.SUBCOMMANDS, args);
         ErrorPrinter errors = new ErrorPrinter(root);
-        return new CommandLine(root)
-                .setExitCodeExceptionMapper(new ExitCodes())
+        return cmd.setExitCodeExceptionMapper(new ExitCodes())
                 .setExecutionExceptionHandler(errors)
                 .setParameterExceptionHandler(errors);
     }

@@ -1,6 +1,7 @@
 package org.postdesk.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code postdesk}: the top command. It owns the global options and the {@link CliContext} that
- * subcommands reach with {@link #context(CommandSpec)}. Add a subcommand by listing its class below.
+ * subcommands reach with {@link #context(CommandSpec)}. Add a subcommand by listing its class in {@link #SUBCOMMANDS}.
  */
 @Command(name = "postdesk", mixinStandardHelpOptions = true, versionProvider = PostdeskCommand.Version.class,
         description = "Email-to-ticket help desk: watches shared mailboxes and turns mail into numbered tickets.",
@@ -21,8 +22,16 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:ok", "1:internal error (run again with --verbose for the stack trace)",
             "2:usage: a wrong option or argument, or a request that cannot be done as asked",
             "3:configuration: a bad configuration file or value, or invalid templates (template validate)",
-            "4:unavailable: the database or a mail server cannot be reached"},
-        subcommands = {
+            "4:unavailable: the database or a mail server cannot be reached"})
+public final class PostdeskCommand implements Runnable, AutoCloseable {
+    static final String VERSION = "0.1.0";
+
+    /**
+     * The top-level commands, in the order {@code --help} lists them; add a command by listing its class here.
+     * Not in the annotation's {@code subcommands}, so that {@link Main} can register only the one being run
+     * ({@link CommandTree}).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             MailboxCommand.class,
             AgentCommand.class,
             TicketCommand.class,
@@ -34,10 +43,7 @@ import picocli.CommandLine.Spec;
             StoreCommand.class,
             RunCommand.class,
             SandboxCommand.class,
-            CompletionCommand.class,
-        })
-public final class PostdeskCommand implements Runnable, AutoCloseable {
-    static final String VERSION = "0.1.0";
+            CompletionCommand.class);
 
     @Spec
     private CommandSpec spec;

@@ -62,7 +62,6 @@ public final class DaemonLauncher {
             daemon.start();
             ops.started();
             checkStoreInBackground(db);
-            ClassArchive.writeLaterIfAsked();
             try {
                 stopRequested.await();
             } catch (InterruptedException e) {

@@ -105,15 +105,17 @@ public final class DaemonBenchmark {
                 idleAt = proxy.awaitIdle(1);
             }
             long hwm = status(daemon.pid(), "VmHWM:");
-            boolean archived = idleAt >= 0 && "on".equals(env.get("POSTDESK_CDS")) && awaitArchive(work, daemon);
+            double cpu = cpuSeconds(daemon.pid());
+            boolean archived = idleAt >= 0 && "on".equals(env.get("POSTDESK_CDS")) && awaitArchive(daemon);
             sampler.interrupt();
             daemon.destroy();
             daemon.waitFor();
             int stored = tickets(env);
-            System.out.printf(Locale.ROOT, "run %d: start to first IDLE %s, %,d tickets stored; peak RSS %d MB (VmHWM),"
-                    + " %d MB sampled%s%n", run, idleAt < 0 ? "none (see " + work + "/daemon.log)"
-                    : String.format(Locale.ROOT, "%.2f s", (idleAt - t0) / 1e9), stored, hwm / 1024,
-                    peakRss.get() / 1024, archived ? "; this run wrote the class-data archive (no archive yet)" : "");
+            System.out.printf(Locale.ROOT, "run %d: start to first IDLE %s, %,d tickets stored; daemon CPU by then %.2f s;"
+                    + " peak RSS %d MB (VmHWM), %d MB sampled%s%n", run, idleAt < 0 ? "none (see " + work
+                    + "/daemon.log)" : String.format(Locale.ROOT, "%.2f s", (idleAt - t0) / 1e9), stored, cpu,
+                    hwm / 1024, peakRss.get() / 1024,
+                    archived ? "; the class-data archive was written after it (no archive yet)" : "");
         }
     }
 
@@ -153,19 +155,35 @@ public final class DaemonBenchmark {
     }
 
     /**
-     * With POSTDESK_CDS=on, a daemon started without an archive writes one {@code ClassArchive.DELAY} after its
-     * start: keep it running until it did (up to two minutes), so the next runs measure a start from the archive.
+     * With POSTDESK_CDS=on, the launcher of a daemon started without an archive writes one in another process 30 s
+     * after the start: keep the daemon running until it is there (up to two minutes), so the next runs measure a
+     * start from the archive.
      */
-    private static boolean awaitArchive(Path work, Process daemon) throws IOException, InterruptedException {
+    private static boolean awaitArchive(Process daemon) throws IOException, InterruptedException {
         boolean writes = ProcessHandle.of(daemon.pid()).flatMap(h -> h.info().commandLine())
-                .map(c -> c.contains("RecordDynamicDumpInfo")).orElse(false);
+                .map(c -> c.contains("DumpLoadedClassList")).orElse(false);
+        Path dir = Path.of(System.getenv().getOrDefault("POSTDESK_CDS_DIR",
+                System.getProperty("user.home") + "/.cache/postdesk"));
         for (int i = 0; writes && i < 120 && daemon.isAlive(); i++) {
-            if (Files.readString(work.resolve("daemon.log")).contains("class-data archive")) {
-                return true;
+            try (var files = Files.list(dir)) {
+                if (files.anyMatch(f -> f.getFileName().toString().matches("postdesk-run-[0-9]+\\.jsa"))) {
+                    return true;
+                }
             }
             Thread.sleep(1000);
         }
         return false;
+    }
+
+    /** The user and system CPU time of {@code pid} so far (Linux /proc, 100 ticks a second), 0 when it is gone. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static int freePort() {
