@@ -260,6 +260,20 @@ final class MailboxSession {
     }
 
     /**
+     * The mailbox's UIDNEXT as the server has it now (STATUS): the folder's own value is the one of its SELECT, and
+     * its message count only moves with the announcements this connection received.
+     */
+    long serverUidNext() throws MessagingException {
+        Object next = folder.doCommand(protocol -> protocol.status(folder.getFullName(), new String[] {"UIDNEXT"})
+                .uidnext);
+        return (Long) next;
+    }
+
+    long lastUid() {
+        return lastUid;
+    }
+
+    /**
      * The message's source (in memory or spooled to a temporary file; the caller closes it). One larger than
      * {@code ingest.max-message-bytes} is not downloaded: it becomes its headers plus a note, so one huge mail cannot
      * exhaust the heap or the disk. Its RFC822.SIZE (fetched with the UIDs) says so before the fetch; a server that

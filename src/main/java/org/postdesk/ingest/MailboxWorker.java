@@ -113,6 +113,9 @@ public final class MailboxWorker implements Runnable {
         log.info("mailbox {}: worker stopped", mailbox.name());
     }
 
+    /** The UIDNEXT that made the last reconnect for unannounced mail ({@link #unannouncedMail}). */
+    private long reconnectedAtUidNext = -1;
+
     private boolean running() {
         return running && !Thread.currentThread().isInterrupted();
     }
@@ -209,6 +212,9 @@ public final class MailboxWorker implements Runnable {
                 }
                 report(idle ? "IDLE" : "POLLING", null);
                 if (!session.newerThanCursor()) {
+                    if (unannouncedMail(session)) {
+                        return; // a new connection's SELECT sees what this one was never told
+                    }
                     waiter.awaitMail(folder, idle);
                 }
             }
@@ -216,6 +222,24 @@ public final class MailboxWorker implements Runnable {
             current = null;
             close(folder);
         }
+    }
+
+    /**
+     * Whether the server holds mail past the cursor that this connection was never told about. A server that loses
+     * an EXISTS announcement (GreenMail did, for mail that arrived while it expunged a MOVE: the mail then stayed
+     * unread for as long as the connection lived, polling or IDLE alike) is caught here, before each wait, by asking
+     * for the mailbox's UIDNEXT. Each UIDNEXT value leads to at most one reconnect, so mail that another client
+     * removed before we saw it (a gap past the cursor that no new connection fills) cannot cause one at every wait.
+     */
+    private boolean unannouncedMail(MailboxSession session) throws MessagingException {
+        long next = session.serverUidNext();
+        if (next - 1 <= session.lastUid() || next == reconnectedAtUidNext) {
+            return false;
+        }
+        reconnectedAtUidNext = next;
+        log.info("mailbox {}: the server holds mail up to UID {} that this connection was not told about (cursor {});"
+                + " reconnecting to read it", mailbox.name(), next - 1, session.lastUid());
+        return true;
     }
 
     /** Records the worker's state for {@code mailbox show}; never fails the worker. */
