@@ -66,7 +66,7 @@ final class TicketSaveCommand implements Callable<Integer> {
 
     @FunctionalInterface
     private interface Writer {
-        long write(OutputStream out) throws IOException;
+        void write(OutputStream out) throws IOException;
     }
 
     @Override
@@ -123,7 +123,6 @@ final class TicketSaveCommand implements Callable<Integer> {
                         throw new IOException("message " + position + " of the ticket has no stored source");
                     }
                     o.write(raw);
-                    return raw.length;
                 }));
             }
             for (AttachmentRow a : attachments) {
@@ -136,10 +135,8 @@ final class TicketSaveCommand implements Callable<Integer> {
                     continue;
                 }
                 String name = unique(fileName(a.filename(), a.id()), taken);
-                plan.add(new Planned(to.resolve(name), "attachment of message " + position, o -> {
-                    contents.copy(a.id(), o);
-                    return a.size();
-                }));
+                plan.add(new Planned(to.resolve(name), "attachment of message " + position,
+                        o -> contents.copy(a.id(), o)));
             }
         }
         return plan;
@@ -148,9 +145,8 @@ final class TicketSaveCommand implements Callable<Integer> {
     /** Writes next to the target and then renames, so an interrupted save never leaves a short file by its name. */
     private long write(Planned p) throws IOException {
         Path part = p.file().resolveSibling(p.file().getFileName() + ".part");
-        long bytes;
         try (OutputStream o = Files.newOutputStream(part)) {
-            bytes = p.writer().write(o);
+            p.writer().write(o);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(part);
             throw e;

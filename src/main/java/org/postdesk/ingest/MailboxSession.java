@@ -166,9 +166,11 @@ final class MailboxSession {
             }
             long uid = folder.getUID(message);
             FetchAhead.Ahead ahead = readers.ahead(message);
-            RawSource raw = ahead != null ? ahead.raw() : source(message, readers.readAhead());
-            batch.add(new Pending(message, uid, raw, moveCursor ? new IngestService.Cursor(validity, uid) : null,
-                    ahead == null ? null : ahead.parsed()));
+            if (ahead == null) {
+                ahead = new FetchAhead.Ahead(source(message, readers.readAhead()), null);
+            }
+            RawSource raw = ahead.raw();
+            batch.add(new Pending(message, uid, ahead, moveCursor ? new IngestService.Cursor(validity, uid) : null));
             i++;
             nextToStore(todo, i, moveCursor).filter(ReadAhead::worthReading).filter(readers::notAhead)
                     .ifPresent(readers.readAhead()::prefetch);
@@ -381,14 +383,18 @@ final class MailboxSession {
         parts.memory().stored(key);
     }
 
-    /** A message read for a batch, parsed when it was read ahead ({@code parsed} else null); closed by the reader. */
-    private record Pending(Message message, long uid, RawSource raw, IngestService.Cursor cursor,
-                           InboundMessage parsed) {
+    /** A message read for a batch: its source, parsed too when it was read ahead; closed by the reader. */
+    private record Pending(Message message, long uid, FetchAhead.Ahead source, IngestService.Cursor cursor) {
+        RawSource raw() {
+            return source.raw();
+        }
+
+        InboundMessage parsed() {
+            return source.parsed();
+        }
+
         void close() {
-            if (parsed != null) {
-                parsed.closeAttachments();
-            }
-            raw.close();
+            source.close();
         }
     }
 

@@ -44,6 +44,8 @@ public final class MailboxWorker implements Runnable {
     private Boolean leaseHeld;
     /** Failed attempts since the last good connection: the admin reading the warnings is told when they end. */
     private int failedAttempts;
+    /** The UIDNEXT that made the last reconnect for unannounced mail ({@link #unannouncedMail}); -1 before one. */
+    private long reconnectedAtUidNext = -1;
 
     public MailboxWorker(Mailbox mailbox, FolderOpener opener, IngestService ingest, Database db,
                          WorkerSettings settings, Disposition disposition, ScheduledExecutorService timer,
@@ -112,9 +114,6 @@ public final class MailboxWorker implements Runnable {
         }
         log.info("mailbox {}: worker stopped", mailbox.name());
     }
-
-    /** The UIDNEXT that made the last reconnect for unannounced mail ({@link #unannouncedMail}). */
-    private long reconnectedAtUidNext = -1;
 
     private boolean running() {
         return running && !Thread.currentThread().isInterrupted();

@@ -18,6 +18,7 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
+import org.jsoup.nodes.Entities;
 
 /**
  * Walks a mime4j tree and collects the body a person would read and the attachments.
@@ -243,11 +244,7 @@ final class BodyCollector {
                 + " are shown here and the whole text is attached as " + name + ".]";
         notes.add("body part of " + whole.size() + " bytes cut to its first " + keptBytes + " (ingest.max-body-bytes);"
                 + " the whole part is attached as " + name);
-        return part.isHtml() ? text + "\n<p>" + escapeHtml(line) + "</p>" : text + "\n\n" + line;
-    }
-
-    private static String escapeHtml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return part.isHtml() ? text + "\n<p>" + Entities.escape(line) + "</p>" : text + "\n\n" + line;
     }
 
     private void addForwarded(Message forwarded) {

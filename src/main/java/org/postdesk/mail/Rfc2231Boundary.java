@@ -1,7 +1,6 @@
 package org.postdesk.mail;
 
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
+import java.util.ArrayList;
 import java.util.regex.Pattern;
 import org.apache.james.mime4j.MimeException;
 import org.apache.james.mime4j.codec.DecodeMonitor;
@@ -22,8 +21,7 @@ import org.apache.james.mime4j.stream.RawField;
  */
 final class Rfc2231Boundary implements BodyDescriptorBuilder {
 
-    private static final Pattern EXTENDED =
-            Pattern.compile("(?i);\\s*boundary\\*\\s*=\\s*(\"([^\"]*)\"|([^\\s;]*))");
+    private static final Pattern EXTENDED = Pattern.compile("(?i);\\s*boundary\\*");
     private static final Pattern PLAIN = Pattern.compile("(?i);\\s*boundary\\s*=");
 
     private final BodyDescriptorBuilder delegate;
@@ -58,27 +56,12 @@ final class Rfc2231Boundary implements BodyDescriptorBuilder {
 
     static RawField repaired(RawField field) {
         String body = field.getBody();
-        if (body == null || PLAIN.matcher(body).find()) {
+        if (body == null || PLAIN.matcher(body).find() || !EXTENDED.matcher(body).find()) {
             return field;
         }
-        Matcher m = EXTENDED.matcher(body);
-        if (!m.find()) {
-            return field;
-        }
-        String value = m.group(2) != null ? m.group(2) : m.group(3);
-        int quote = value.indexOf("''");
-        String boundary = percentDecoded(quote >= 0 ? value.substring(quote + 2) : value);
-        return boundary.isEmpty() ? field : new RawField(field.getName(), body + ";\r\n boundary=\"" + boundary + "\"");
-    }
-
-    private static String percentDecoded(String s) {
-        if (s.indexOf('%') < 0) {
-            return s;
-        }
-        try {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.US_ASCII);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
+        // The project's own parameter reader decodes the extended value (charset, percent escapes, continuations).
+        String boundary = HeaderParams.parse(body, new ArrayList<>()).param("boundary");
+        return boundary == null || boundary.isEmpty() ? field
+                : new RawField(field.getName(), body + ";\r\n boundary=\"" + boundary + "\"");
     }
 }

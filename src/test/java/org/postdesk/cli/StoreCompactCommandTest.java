@@ -22,8 +22,7 @@ class StoreCompactCommandTest {
     @BeforeEach
     void storeWithChurn() throws Exception {
         cli = new CliRunner(dir);
-        CliRunner.Result added = cli.runWithStdin("secret\n", "mailbox", "add", "support", "--address",
-                "support@example.test", "--imap", "imap://support@127.0.0.1:1143/INBOX", "--smtp", "smtp://127.0.0.1:1025");
+        CliRunner.Result added = cli.addSupportMailbox();
         assertThat(added.code()).as(added.all()).isZero();
         file = dir.resolve("db/postdesk.mv.db");
         // Many small commits, as a busy daemon makes them: each writes a chunk, and within H2's 45 s retention the

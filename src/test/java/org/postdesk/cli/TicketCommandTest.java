@@ -30,15 +30,14 @@ class TicketCommandTest {
     @BeforeEach
     void addMailbox() throws Exception {
         cli = new CliRunner(dir);
-        CliRunner.Result added = cli.runWithStdin("secret\n", "mailbox", "add", "support", "--address",
-                "support@example.test", "--imap", "imap://support@127.0.0.1:1143/INBOX", "--smtp", "smtp://127.0.0.1:1025");
+        CliRunner.Result added = cli.addSupportMailbox();
         assertThat(added.code()).as(added.all()).isZero();
     }
 
     @Test
     void cyrillicMailInWindows1251AndKoi8rReadsRightInTicketShow() throws Exception {
-        String w1251 = ingest(cyrillicMail("<w@x>", "windows-1251", "Принтер не печатает", "Добрый день, принтер сломался."));
-        String koi8 = ingest(cyrillicMail("<k@x>", "koi8-r", "Счёт за октябрь", "Пришлите, пожалуйста, счёт."));
+        String w1251 = cli.ingest(cyrillicMail("<w@x>", "windows-1251", "Принтер не печатает", "Добрый день, принтер сломался."));
+        String koi8 = cli.ingest(cyrillicMail("<k@x>", "koi8-r", "Счёт за октябрь", "Пришлите, пожалуйста, счёт."));
 
         CliRunner.Result shown = cli.run("ticket", "show", w1251);
         assertThat(shown.code()).as(shown.all()).isZero();
@@ -51,7 +50,7 @@ class TicketCommandTest {
 
     @Test
     void listFiltersByStatusAndPrintsJson() throws Exception {
-        String number = ingest(cyrillicMail("<a@x>", "utf-8", "Hello", "Body"));
+        String number = cli.ingest(cyrillicMail("<a@x>", "utf-8", "Hello", "Body"));
         JsonNode all = Json.mapper().readTree(cli.run("ticket", "list", "--json").out());
         assertThat(all).hasSize(1);
         assertThat(all.get(0).get("number").asText()).isEqualTo(number);
@@ -62,7 +61,7 @@ class TicketCommandTest {
 
     @Test
     void badStatusAndMistypedNumberAreUsageErrors() throws Exception {
-        String number = ingest(cyrillicMail("<b@x>", "utf-8", "Hello", "Body"));
+        String number = cli.ingest(cyrillicMail("<b@x>", "utf-8", "Hello", "Body"));
         CliRunner.Result badStatus = cli.run("ticket", "list", "--status", "resolved");
         assertThat(badStatus.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(badStatus.err()).contains("resolved").contains("new, open, pending, closed or spam");
@@ -71,17 +70,6 @@ class TicketCommandTest {
         CliRunner.Result wrongDigit = cli.run("ticket", "show", mistyped);
         assertThat(wrongDigit.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(wrongDigit.err()).contains("check digit");
-    }
-
-    private String ingest(byte[] raw) {
-        try (Database db = cli.openDatabase()) {
-            Mailbox mailbox = new MailboxRepository(db.dsl()).byName("support").orElseThrow();
-            SecretBox secrets = SecretBox.open(Map.of(SecretBox.KEY_ENV,
-                    Base64.getEncoder().encodeToString(new byte[32])), dir.resolve("k"));
-            Pipeline pipeline = new Pipeline(ConfigLoader.load(null, Map.of()), db, secrets, null, Clock.systemUTC());
-            IngestResult result = pipeline.ingest().ingest(mailbox, null, raw, null);
-            return result.number().toString();
-        }
     }
 
     private static byte[] cyrillicMail(String messageId, String charset, String subject, String body) throws Exception {

@@ -30,15 +30,14 @@ class TicketSaveCommandTest {
     @BeforeEach
     void addMailbox() throws Exception {
         cli = new CliRunner(dir);
-        CliRunner.Result added = cli.runWithStdin("secret\n", "mailbox", "add", "support", "--address",
-                "support@example.test", "--imap", "imap://support@127.0.0.1:1143/INBOX", "--smtp", "smtp://127.0.0.1:1025");
+        CliRunner.Result added = cli.addSupportMailbox();
         assertThat(added.code()).as(added.all()).isZero();
     }
 
     @Test
     void attachmentsAreSavedByteForByteInsideTheDirectoryWhateverTheirNames() throws Exception {
         byte[] raw = mail("<save@x>");
-        String number = ingest(raw);
+        String number = cli.ingest(raw);
         Path out = dir.resolve("saved");
 
         CliRunner.Result saved = cli.run("ticket", "save", number, "--to", out.toString(), "--source");
@@ -63,7 +62,7 @@ class TicketSaveCommandTest {
                 + "Message-ID: <big@x>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
                 + "--b\r\nContent-Type: text/plain\r\n\r\nBig one.\r\n" + part("scan.tif", big) + "--b--\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
-        String number = ingest(raw);
+        String number = cli.ingest(raw);
         Path out = dir.resolve("big");
 
         CliRunner.Result saved = cli.run("ticket", "save", number, "--to", out.toString(), "--source");
@@ -75,7 +74,7 @@ class TicketSaveCommandTest {
 
     @Test
     void anExistingFileStopsTheSaveBeforeAnythingIsWritten() throws Exception {
-        String number = ingest(mail("<exists@x>"));
+        String number = cli.ingest(mail("<exists@x>"));
         Path out = Files.createDirectories(dir.resolve("saved"));
         Files.writeString(out.resolve("evil.sh"), "mine");
 
@@ -95,7 +94,7 @@ class TicketSaveCommandTest {
 
     @Test
     void aFileGivenAsTheDirectoryOrAnUnknownTicketIsAUsageError() throws Exception {
-        String number = ingest(mail("<usage@x>"));
+        String number = cli.ingest(mail("<usage@x>"));
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
 
         CliRunner.Result notADir = cli.run("ticket", "save", number, "--to", file.toString());
@@ -115,17 +114,6 @@ class TicketSaveCommandTest {
         assertThat(TicketSaveCommand.fileName(null, 6)).isEqualTo("attachment-6");
         assertThat(TicketSaveCommand.fileName("a\u0000b:c.txt", 7)).isEqualTo("a_b_c.txt");
         assertThat(TicketSaveCommand.fileName("x".repeat(200) + ".docx", 8)).hasSize(60).endsWith(".docx");
-    }
-
-    private String ingest(byte[] raw) {
-        try (Database db = cli.openDatabase()) {
-            Mailbox mailbox = new MailboxRepository(db.dsl()).byName("support").orElseThrow();
-            SecretBox secrets = SecretBox.open(Map.of(SecretBox.KEY_ENV,
-                    Base64.getEncoder().encodeToString(new byte[32])), dir.resolve("k"));
-            Pipeline pipeline = new Pipeline(ConfigLoader.load(null, Map.of()), db, secrets, null, Clock.systemUTC());
-            IngestResult result = pipeline.ingest().ingest(mailbox, null, raw, null);
-            return result.number().toString();
-        }
     }
 
     private static byte[] bytes(int n, int seed) {
