@@ -83,7 +83,7 @@ public final class Sandbox {
         sb.append("  scripts/postdesk sandbox send --subject 'Printer on fire' --body 'Please help'\n\n");
         sb.append("Alice and Bob get a notification for each new ticket; replying to it from their mail client\n");
         sb.append("answers the customer (the first to reply takes the ticket; the other's reply is held).\n");
-        sb.append("Commands such as #take, #close or #note go on lines at the top of a reply.\n\n");
+        sb.append("Commands such as #take, #close or #note go on lines of their own at the top or the bottom of a reply.\n\n");
         sb.append("Business hours: ").append(SANDBOX_HOURS).append(" (").append(ZoneId.systemDefault().getId())
                 .append("); mail outside them gets the after-hours acknowledgement. Check it with:\n\n");
         sb.append("  POSTDESK_DB_URL=").append(dbUrl).append(" scripts/postdesk hours check support\n\n");

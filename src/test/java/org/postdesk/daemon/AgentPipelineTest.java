@@ -461,6 +461,26 @@ class AgentPipelineTest {
     }
 
     @Test
+    void aBottomPostedReplyEndingInACommandRunsItAndSendsTheTextWithoutIt() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "The printer is broken."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        // As neomutt writes it: the quote first, then the answer, the command last, then the signature.
+        String bottomPosted = "On Mon, 23 Nov 2026 at 10:00, Support <" + Harness.SUPPORT + "> wrote:\n" + quoted(n)
+                + "\nThe toner was empty; we replaced it.\n\n#close\n\n-- \nBob\n";
+        h.deliver(raw("Bob <" + address("Bob") + ">", "<r1@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
+                bottomPosted));
+
+        TicketRow ticket = Await.value("closed by the bottom command", WAIT, () -> onlyTicket(h),
+                t -> t.status() == TicketStatus.CLOSED);
+        String answer = text(awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0));
+        assertThat(answer).contains("The toner was empty; we replaced it.").doesNotContain("#close");
+        awaitOutboxDrained(h);
+        assertThat(mailTo(address("Bob"), "Not understood:")).isEmpty();
+        assertThat(ticket.ownerAgentId()).isNull();
+    }
+
+    @Test
     void aFooterBelowTheQuoteIsHeldUntilTheAgentConfirmsWithSend() throws Exception {
         Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
         h.deliver(Harness.customerMail("<q1@example.test>", "Printer", "Broken."));

@@ -15,10 +15,16 @@ import java.util.stream.Collectors;
  * Reads the {@code #command} lines of an agent's reply, already cut by {@link ReplyTrimmer}.
  *
  * <p>Commands form a block at the top: every line starting with {@code #}, with blank lines before
- * and between them. The first other non-blank line ends the block, and any {@code #} line after it
- * is text ({@code #1 customer}, a hashtag). Inside the block every {@code #} line is either a
- * command or a {@link CommandError}; both are taken out of the text, so a mistyped command never
- * reaches the customer.
+ * and between them. The first other non-blank line ends the block. Inside the block every {@code #}
+ * line is either a command or a {@link CommandError}; both are taken out of the text, so a mistyped
+ * command never reaches the customer.
+ *
+ * <p>Agents also end a reply with a command ("Fixed, thanks.", then {@code #close}), so the last
+ * lines of the text form a second block when each of them names a known command: a line whose first
+ * word is not a command name ({@code #1 tip}, a hashtag) ends that block and stays text, as does any
+ * {@code #} line in the middle of the text. A known name with a bad argument at the bottom
+ * ({@code #priority hgh}) is an error, as at the top: it was meant as a command and must not reach
+ * the customer.
  *
  * <p>The exception is {@code #answer NAME}: it may stand anywhere, in the block or inside the
  * text, and always stays in the text at its place, because the caller replaces it there with the
@@ -42,7 +48,7 @@ public final class CommandParser {
         boolean[] removed = new boolean[lines.length];
         int first = 0;
         for (; first < lines.length; first++) {
-            String line = lines[first].replace('\u00a0', ' ').strip();
+            String line = cleaned(lines[first]);
             if (line.isEmpty()) {
                 continue;
             }
@@ -51,10 +57,49 @@ public final class CommandParser {
             }
             removed[first] = !readCommand(line, first + 1, commands, errors);
         }
-        for (int i = first; i < lines.length; i++) {
+        int bottom = bottomBlock(lines, first);
+        for (int i = first; i < bottom; i++) {
             commands.addAll(answersIn(lines[i], i + 1));
         }
-        return new ParsedReply(commands, errors, text(lines, removed));
+        for (int i = bottom; i < lines.length; i++) {
+            String line = cleaned(lines[i]);
+            if (!line.isEmpty()) {
+                removed[i] = !readCommand(line, i + 1, commands, errors);
+            }
+        }
+        return new ParsedReply(commands, errors, text(lines, removed, bottom));
+    }
+
+    /**
+     * Where the command block at the bottom starts: the first of the trailing lines after
+     * {@code first} that are blank or name a known command ({@code lines.length} when there is none).
+     * {@code #answer} ends it: it is text at its place.
+     */
+    private static int bottomBlock(String[] lines, int first) {
+        int bottom = lines.length;
+        for (int i = lines.length - 1; i >= first; i--) {
+            String line = cleaned(lines[i]);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!namesACommand(line)) {
+                break;
+            }
+            bottom = i;
+        }
+        return bottom;
+    }
+
+    private static boolean namesACommand(String line) {
+        if (!line.startsWith("#") || line.length() < 2 || Character.isWhitespace(line.charAt(1))) {
+            return false;
+        }
+        Optional<CommandVerb> verb = CommandVerb.byName(WHITESPACE.split(line.substring(1), 2)[0]);
+        return verb.isPresent() && verb.get() != CommandVerb.ANSWER;
+    }
+
+    private static String cleaned(String line) {
+        return line.replace('\u00a0', ' ').strip();
     }
 
     /**
@@ -108,12 +153,20 @@ public final class CommandParser {
         return answers;
     }
 
-    /** The lines not removed, without the blank lines the command block leaves at the top. */
-    private static String text(String[] lines, boolean[] removed) {
+    /**
+     * The lines not removed, without the blank lines the command block leaves at the top, and
+     * without the blank lines before and in the bottom block when it was taken out.
+     */
+    private static String text(String[] lines, boolean[] removed, int bottom) {
         List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.length; i++) {
-            if (!removed[i] && !(kept.isEmpty() && lines[i].isBlank())) {
+            if (!removed[i] && !(kept.isEmpty() && lines[i].isBlank()) && !(i >= bottom && lines[i].isBlank())) {
                 kept.add(lines[i]);
+            }
+        }
+        if (bottom < lines.length) {
+            while (!kept.isEmpty() && kept.get(kept.size() - 1).isBlank()) {
+                kept.remove(kept.size() - 1);
             }
         }
         return String.join("\n", kept);
