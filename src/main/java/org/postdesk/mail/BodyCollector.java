@@ -175,7 +175,11 @@ final class BodyCollector {
     private void collectSingle(PartInfo part, SingleBody body) {
         if (part.isText() && isBody(part)) {
             String text = decodeText(body, part);
-            (part.isHtml() ? htmls : texts).add(text);
+            if (part.isHtml()) {
+                htmls.add(text);
+            } else {
+                texts.add(withoutUuencoded(text));
+            }
         } else {
             addAttachment(part, body);
         }
@@ -191,6 +195,16 @@ final class BodyCollector {
         // A named text part that nobody marked as an attachment (Content-Type name= only, no Content-Disposition)
         // is shown inline by mail readers, and Python's email takes it as the body too: the body when none came yet.
         return (part.isInlineDisposition() || part.disposition().isEmpty()) && texts.isEmpty() && htmls.isEmpty();
+    }
+
+    /** A plain text with the files uuencoded into it taken out as attachments (Lotus Notes, old Outlook Express). */
+    private String withoutUuencoded(String text) {
+        Uuencoded.Split split = Uuencoded.split(text);
+        for (Uuencoded.File file : split.files()) {
+            notes.add("uuencoded file " + file.name() + " taken out of the text");
+            attachments.add(Attachment.of(name(file.name()), "application/octet-stream", file.content()));
+        }
+        return split.text();
     }
 
     /**
@@ -342,6 +356,9 @@ final class BodyCollector {
     private static InputStream decoded(InputStream in, String transferEncoding) {
         if (transferEncoding.equals("base64")) {
             return new Base64InputStream(in, DecodeMonitor.SILENT);
+        }
+        if (Uuencoded.isTransferEncoding(transferEncoding)) {
+            return Uuencoded.decoding(in);
         }
         return transferEncoding.equals("quoted-printable") ? new QuotedPrintableInputStream(in, DecodeMonitor.SILENT) : in;
     }

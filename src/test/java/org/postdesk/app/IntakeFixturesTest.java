@@ -62,6 +62,9 @@ class IntakeFixturesTest {
         named-text-without-disposition.eml | ravi@example.org | Nightly export fails | The nightly export stopped on Friday. | export.log | ack
         # structure: a multipart boundary given only in RFC 2231 form (boundary*=)
         rfc2231-boundary.eml          | mia@example.net     | Signed question | How do I export my invoices? | invoice.pdf | ack
+        # uuencode: a file pasted into the text (Lotus Notes), and a part with Content-Transfer-Encoding x-uuencode
+        uuencoded-in-text.eml          | ole@example.no      | Log from the night run | Here is the log of last night's run.\\n\\n(See attached file: night.log)\\n\\nRegards,\\nOle | night.log | ack
+        uuencode-transfer-encoding.eml | lon@example.com     | Comments attached | Attached are our comments. | comments.txt | ack
         # robots: stored, never acknowledged
         vacation-en.eml    | ian@corp.example    | Auto reply: [Support #10018] Printer | I am out of the office until Monday. | - | no
         vacation-ru.eml    | olga@corp.example   | Автоответ: Принтер | Я в отпуске до понедельника. | - | no
