@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * <p>mime4j is strict about where headers start and end: a leading blank line, or an indented first
  * line, ends the header section at once. This is ours because no library offers these repairs:
  * <ul>
- *   <li>an mbox {@code From } line and leading blank or whitespace-only lines are skipped;</li>
+ *   <li>an mbox {@code From } line, leading blank or whitespace-only lines and up to three lines of text
+ *       right before well-known header fields are skipped;</li>
  *   <li>an indented first header is un-indented (Python: FirstHeaderLineIsContinuationDefect);</li>
  *   <li>a line without a colon that is followed by more headers is a continuation written without its
  *       indent; one that is not is where the body starts (a missing separator: a blank line is
@@ -26,6 +27,10 @@ final class HeaderRecovery {
     /** RFC 5322 §2.2: printable US-ASCII except colon, then optional blanks and the colon. */
     private static final Pattern HEADER_LINE = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+[ \\t]*:.*", Pattern.DOTALL);
     private static final byte[] CRLF = {'\r', '\n'};
+    private static final Pattern KNOWN_FIELD = Pattern.compile(
+            "(?i)(from|to|cc|subject|date|received|return-path|message-id|mime-version|delivered-to|reply-to"
+                    + "|x-original-to|content-type)[ \t]*:");
+    private static final int MAX_JUNK_LINES = 3;
 
     private HeaderRecovery() {
     }
@@ -82,14 +87,51 @@ final class HeaderRecovery {
             lines.next();
             skipped++;
         }
-        if (skipped == 0) {
-            return;
+        if (skipped > 0) {
+            if (lines.hasNext() && HEADER_LINE.matcher(lines.peek().strip()).matches()) {
+                notes.add("header section: " + skipped + " blank line(s) before the headers skipped");
+            } else {
+                lines.reset(start);
+            }
         }
-        if (lines.hasNext() && HEADER_LINE.matcher(lines.peek().strip()).matches()) {
-            notes.add("header section: " + skipped + " blank line(s) before the headers skipped");
-        } else {
-            lines.reset(start);
+        skipJunkLines(lines, notes);
+    }
+
+    /**
+     * A few lines of text before the real header section ({@code ---- Original email message ----}, written by
+     * some forwarding scripts and web forms, seen in Zammad's test mails): skipped when well-known header fields
+     * follow at once, as Zammad reads such mail; otherwise the whole message would be body and have no sender.
+     */
+    private static void skipJunkLines(Lines lines, List<String> notes) {
+        int start = lines.position();
+        for (int junk = 1; junk <= MAX_JUNK_LINES && lines.hasNext(); junk++) {
+            String line = lines.next();
+            if (line.isBlank() || isBlank(line.charAt(0)) || HEADER_LINE.matcher(line).matches()) {
+                break; // an indented first header is repaired below, not skipped
+            }
+            if (knownHeadersFollow(lines)) {
+                notes.add("header section: " + junk + " line(s) of text before the headers skipped");
+                return;
+            }
         }
+        lines.reset(start);
+    }
+
+    /** Whether the next lines are header fields, at least one of them a field every mail system writes. */
+    private static boolean knownHeadersFollow(Lines lines) {
+        int mark = lines.position();
+        boolean known = false;
+        int fields = 0;
+        for (int i = 0; i < 3 && lines.hasNext(); i++) {
+            String line = lines.next();
+            if (!HEADER_LINE.matcher(line).matches()) {
+                break;
+            }
+            fields++;
+            known |= KNOWN_FIELD.matcher(line).lookingAt();
+        }
+        lines.reset(mark);
+        return fields >= 2 && known;
     }
 
     /** Whether a header line comes after the current line before the blank line (looking a few lines ahead). */

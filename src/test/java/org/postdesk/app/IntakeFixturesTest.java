@@ -44,6 +44,7 @@ class IntakeFixturesTest {
         unindented-continuation.cr.eml   | anna@example.com | Printer on floor 3 jams every morning | The printer on floor 3 jams. | - | ack
         mixed-line-ends.eml              | anna@example.com | Printer on floor 3 | The printer on floor 3 jams. | - | ack
         missing-separator.eml            | anna@example.com | Printer on floor 3 | The printer on floor 3 jams. | - | ack
+        junk-line-before-headers.eml     | petr@example.cz  | Contact from the web form | Text: Jsem přesvědčen, že garáž není jeho. | - | ack
         # text: charsets, labels and raw 8-bit headers
         latin1-german.eml        | jm@example.de       | Grüße | aaäöüß | - | ack
         utf7.eml                 | old@example.org     | Hi Mom -☺-! | Hi Mom -☺-! Café | - | ack
