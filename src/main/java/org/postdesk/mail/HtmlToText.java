@@ -86,11 +86,34 @@ final class HtmlToText {
                 out.block(2);
             } else if (name.equals("li")) {
                 out.block(1);
-                out.text("- ");
+                out.text(marker(e));
             } else if (LINE.contains(name)) {
                 out.block(1);
             }
         }
+    }
+
+    /**
+     * "1. ", "2. " in an ordered list (from its {@code start}), "- " otherwise: a customer who writes "step 3 fails"
+     * refers to the number the mail reader showed.
+     */
+    private static String marker(Element li) {
+        Element list = li.parent();
+        if (list == null || !list.normalName().equals("ol")) {
+            return "- ";
+        }
+        int number;
+        try {
+            number = list.hasAttr("start") ? Integer.parseInt(list.attr("start").strip()) : 1;
+        } catch (NumberFormatException e) {
+            number = 1;
+        }
+        for (Element sibling = li.previousElementSibling(); sibling != null; sibling = sibling.previousElementSibling()) {
+            if (sibling.normalName().equals("li")) {
+                number++;
+            }
+        }
+        return number + ". ";
     }
 
     /** The text being written, with the blanks and breaks asked for so far and not yet written. */

@@ -17,6 +17,8 @@ class HtmlToTextTest {
         "&lt;tag&gt; &amp; &quot;q&quot; &#1046; &#x416; &euro; | <tag> & \"q\" Ж Ж €",
         "<style>.a{}</style><script>x()</script>Hi  | Hi",
         "<ul><li>one<li>two</ul>                    | - one\\n- two",
+        "<ol><li>one<li>two</ol>                    | 1. one\\n2. two",
+        "<ol start=4><li>four</li> <li>five</ol>    | 4. four\\n5. five",
         "&unknown; &#0; &auml;&hellip;&rarr;&nbsp;x | &unknown; \uFFFD ä…→ x",
         "<div>x</div><br>y                          | x\\n\\ny",
         "x<br><div>y</div>                          | x\\n\\ny",
