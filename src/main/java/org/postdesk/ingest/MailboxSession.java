@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.postdesk.app.IngestBatch;
 import org.postdesk.app.IngestService;
 import org.postdesk.mail.InboundMessage;
@@ -262,13 +263,17 @@ final class MailboxSession {
     }
 
     /**
-     * The mailbox's UIDNEXT as the server has it now (STATUS): the folder's own value is the one of its SELECT, and
-     * its message count only moves with the announcements this connection received.
+     * The mailbox's UIDNEXT and message count as the server has them now (STATUS): the folder's own UIDNEXT is the one
+     * of its SELECT, and its message count only moves with the announcements this connection received.
      */
-    long serverUidNext() throws MessagingException {
-        Object next = folder.doCommand(protocol -> protocol.status(folder.getFullName(), new String[] {"UIDNEXT"})
-                .uidnext);
-        return (Long) next;
+    ServerStatus serverStatus() throws MessagingException {
+        Status status = (Status) folder.doCommand(protocol -> protocol.status(folder.getFullName(),
+                new String[] {"UIDNEXT", "MESSAGES"}));
+        return new ServerStatus(status.uidnext, status.total);
+    }
+
+    /** What STATUS says of the mailbox. */
+    record ServerStatus(long uidNext, int messages) {
     }
 
     long lastUid() {

@@ -227,17 +227,22 @@ public final class MailboxWorker implements Runnable {
      * Whether the server holds mail past the cursor that this connection was never told about. A server that loses
      * an EXISTS announcement (GreenMail did, for mail that arrived while it expunged a MOVE: the mail then stayed
      * unread for as long as the connection lived, polling or IDLE alike) is caught here, before each wait, by asking
-     * for the mailbox's UIDNEXT. Each UIDNEXT value leads to at most one reconnect, so mail that another client
-     * removed before we saw it (a gap past the cursor that no new connection fills) cannot cause one at every wait.
+     * for the mailbox's UIDNEXT and message count. The connection's own count cannot tell (GreenMail's connection
+     * kept counting the moved mail instead of the new one), but an empty mailbox has nothing to read, so a gap of UIDs
+     * alone (mail moved or deleted before this daemon saw it: an emptied mailbox at start) does not reconnect. Each
+     * UIDNEXT value leads to at most one reconnect, so mail that another client removed before we saw it cannot
+     * cause one at every wait.
      */
     private boolean unannouncedMail(MailboxSession session) throws MessagingException {
-        long next = session.serverUidNext();
-        if (next - 1 <= session.lastUid() || next == reconnectedAtUidNext) {
+        MailboxSession.ServerStatus status = session.serverStatus();
+        long next = status.uidNext();
+        if (next - 1 <= session.lastUid() || status.messages() == 0 || next == reconnectedAtUidNext) {
             return false;
         }
         reconnectedAtUidNext = next;
-        log.info("mailbox {}: the server holds mail up to UID {} that this connection was not told about (cursor {});"
-                + " reconnecting to read it", mailbox.name(), next - 1, session.lastUid());
+        log.info("mailbox {}: the server holds {} message(s), up to UID {}, past what this connection was told about"
+                + " (cursor {}); reconnecting to read them", mailbox.name(), status.messages(), next - 1,
+                session.lastUid());
         return true;
     }
 
