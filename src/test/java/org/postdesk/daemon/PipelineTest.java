@@ -11,6 +11,8 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Flags;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,10 +36,13 @@ import org.postdesk.ingest.MailboxWorker;
 import org.postdesk.outbound.DeliveryException;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.outbound.SmtpConnector;
+import org.postdesk.store.AttachmentContents;
+import org.postdesk.store.AttachmentRow;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
+import org.postdesk.store.MessageRow;
 import org.postdesk.store.OutboxItem;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TestDatabases;
@@ -469,5 +474,30 @@ class PipelineTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Issue 15: a Lotus Notes mail with a file uuencoded into its text, from raw RFC 5322 text through the daemon. */
+    @Test
+    void aFileUuencodedIntoTheTextIsStoredDecodedAndTheTextWithoutIt() throws Exception {
+        harness = harness(TestDatabases.Kind.H2, Map.of());
+        String raw;
+        try (InputStream in = PipelineTest.class.getResourceAsStream("/mail/intake/uuencoded-in-text.eml")) {
+            raw = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+        harness.deliverTo(Harness.SUPPORT, raw.replace("support@postdesk.test", Harness.SUPPORT));
+        harness.startDaemon();
+
+        MessageRow stored = Await.value("the stored message", Duration.ofSeconds(120), () ->
+                new TicketRepository(harness.db.dsl()).list(null, 10).stream()
+                        .flatMap(t -> new MessageRepository(harness.db.dsl()).byTicket(t.id()).stream())
+                        .findFirst().orElse(null), m -> m != null);
+        assertThat(stored.bodyText()).startsWith("Here is the log of last night's run.").doesNotContain("begin 644");
+        List<AttachmentRow> files = new MessageRepository(harness.db.dsl()).attachmentsOfTicket(stored.ticketId());
+        assertThat(files).extracting(AttachmentRow::filename).containsExactly("night.log");
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        new AttachmentContents(harness.db).copy(files.get(0).id(), content);
+        assertThat(content.toString(StandardCharsets.US_ASCII)).isEqualTo("Disk quota exceeded on /srv/share at 02:14\n");
+        Await.until("the acknowledgement to ole@example.no", Duration.ofSeconds(60),
+                () -> !harness.mailTo("ole@example.no", "[Support").isEmpty());
     }
 }
