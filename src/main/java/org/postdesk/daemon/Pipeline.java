@@ -178,7 +178,8 @@ public final class Pipeline {
         // Each sender keeps its own SMTP connections, so senders never wait for each other's.
         SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway
                 : new MailboxSmtpGateway(db, secrets, accessTokens));
-        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures, daemonId);
+        return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures, daemonId,
+                config.outbox().batchSize());
     }
 
     /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */

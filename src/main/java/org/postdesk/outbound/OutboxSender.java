@@ -3,9 +3,15 @@ package org.postdesk.outbound;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.store.AttachmentContents;
 import org.postdesk.store.ClaimedMail;
@@ -19,11 +25,11 @@ import org.slf4j.MDC;
 
 /**
  * Sends due outbox rows until each is delivered or definitely refused, in three steps
- * (docs/ARCHITECTURE.md, "Transactions"): claim a row for {@link #CLAIM_FOR} in a short transaction, send it
- * over SMTP with no transaction open (a hanging SMTP server holds no lock and no connection), then record
- * the result in another short transaction. Two senders (or two daemons) never send a row at the same time;
- * a crash between the send and the record leaves the claim to run out, and the row is sent again with the
- * same Message-ID. A ticket's mail leaves in the order it was queued (the claim waits for earlier rows).
+ * (docs/ARCHITECTURE.md, "Transactions"): claim a batch of rows for {@link #CLAIM_FOR} in a short transaction,
+ * send them over SMTP with no transaction open (a hanging SMTP server holds no lock and no connection), then
+ * record the results in short transactions: a failure at once, the delivered mail of the batch together. Two
+ * senders (or two daemons) never send a row at the same time; a crash between a send and its record leaves the
+ * claim to run out, and the row is sent again with the same Message-ID. A ticket's mail leaves in the order it was queued (the claim waits for earlier rows).
  * A row that carries stored attachments is written as it is sent, each attachment read from the store a
  * chunk at a time in short transactions of its own ({@link SplicedMail}).
  */
@@ -34,6 +40,13 @@ public final class OutboxSender implements Runnable {
      * waits this long before it is sent again.
      */
     public static final Duration CLAIM_FOR = Duration.ofMinutes(10);
+    /** Rows claimed at once by default (outbox.batch-size): one claim and one record commit for them all. */
+    public static final int DEFAULT_BATCH = 10;
+    /**
+     * How long mail the server accepted may wait to be recorded while the rest of its batch is sent: a ticket's
+     * next mail waits for the record, and a crash meanwhile sends it twice.
+     */
+    static final Duration MARK_WITHIN = Duration.ofMillis(500);
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private final Database db;
     private final SmtpGateway gateway;
@@ -44,6 +57,7 @@ public final class OutboxSender implements Runnable {
     private final DeliveryFailureListener failures;
     private volatile boolean running = true;
     private final String claimPrefix;
+    private final int batchSize;
 
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval) {
@@ -63,6 +77,16 @@ public final class OutboxSender implements Runnable {
      */
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval, DeliveryFailureListener failures, String daemonId) {
+        this(db, gateway, retry, signal, clock, pollInterval, failures, daemonId, DEFAULT_BATCH);
+    }
+
+    /** {@code batchSize} rows (at least 1) are claimed at once and recorded as sent together. */
+    public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
+                        Duration pollInterval, DeliveryFailureListener failures, String daemonId, int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("outbox batch size must be at least 1, not " + batchSize);
+        }
+        this.batchSize = batchSize;
         this.claimPrefix = daemonId.isEmpty() ? "" : daemonId + ":";
         this.failures = failures;
         this.db = db;
@@ -84,7 +108,7 @@ public final class OutboxSender implements Runnable {
             } catch (Exception e) {
                 log.warn("outbox pass failed, retrying in {}: {}", pollInterval, e.toString(), e);
             } catch (OutOfMemoryError e) {
-                // An outage, not a verdict on the mail: the thread lives on, and the claimed row is sent
+                // An outage, not a verdict on the mail: the thread lives on, and the row being sent is sent
                 // again once its lease runs out (stored attachments are streamed, so this needs a heap
                 // already nearly full from elsewhere).
                 log.error("outbox pass ran out of memory, retrying in {}; raise the heap (POSTDESK_HEAP) if"
@@ -102,17 +126,81 @@ public final class OutboxSender implements Runnable {
         signal.wake();
     }
 
-    /** Claims, sends and records one due row; false when none is due. */
+    /**
+     * Claims up to {@code batchSize} due rows in one transaction, sends each in turn, and records the sent ones
+     * together ({@link SentMarks}); false when none is due. A mail that fails is recorded on its own, as before,
+     * and the rest of the batch goes on; when its mailbox's server is down, the batch's other mail of that
+     * mailbox is given back to wait for the same retry. A send starts only while half of the lease is left, so no
+     * other sender can take a row of the batch over while it may still be on the wire; rows not sent (the lease
+     * ran short, the sender stops, or a store failure escaped) are given back at once, not left to their lease.
+     * An Error (memory exhausted; a simulated kill in the tests) records nothing, as a kill would not: the batch
+     * stays claimed and is sent again once the claim is freed.
+     */
     public boolean sendNext() {
         Instant now = clock.instant();
+        Instant until = now.plus(CLAIM_FOR);
         String token = claimPrefix + UUID.randomUUID();
-        Optional<ClaimedMail> claimed = db.inTransaction(tx -> new OutboxRepository(tx).claim(now,
-                now.plus(CLAIM_FOR), token));
-        claimed.ifPresent(this::attempt);
-        return claimed.isPresent();
+        List<ClaimedMail> claimed = db.inTransaction(tx -> new OutboxRepository(tx).claim(now, until, token,
+                batchSize));
+        if (claimed.isEmpty()) {
+            return false;
+        }
+        Batch batch = new Batch(new ArrayDeque<>(claimed), new SentMarks(db, clock, MARK_WITHIN), new HashMap<>(),
+                new ArrayList<>());
+        try {
+            sendAll(batch, until);
+        } catch (RuntimeException e) {
+            giveBack(batch, e);
+            throw e;
+        }
+        giveBack(batch, null);
+        return true;
     }
 
-    private void attempt(ClaimedMail claim) {
+    /** A claimed batch as it is sent: rows not tried yet, accepted mail, mailboxes found down and their rows. */
+    private record Batch(Deque<ClaimedMail> left, SentMarks sent, Map<Long, Instant> downUntil,
+                         List<ClaimedMail> postponed) {
+    }
+
+    private void sendAll(Batch batch, Instant until) {
+        while (!batch.left().isEmpty() && running && !clock.instant().plus(CLAIM_FOR.dividedBy(2)).isAfter(until)) {
+            ClaimedMail claim = batch.left().poll();
+            long mailbox = claim.item().mailboxId();
+            if (batch.downUntil().containsKey(mailbox)) {
+                batch.postponed().add(claim);
+            } else if (attempt(claim, batch.sent())) {
+                batch.downUntil().put(mailbox, clock.instant().plus(retry.delayAfter(claim.item().attempts() + 1)));
+            }
+            batch.sent().recordIfDue();
+        }
+    }
+
+    /**
+     * Records the accepted mail and gives back the rest; when {@code failure} is on its way out, a failure to do
+     * so is added to it (the rows then wait for their lease) instead of hiding it.
+     */
+    private void giveBack(Batch batch, RuntimeException failure) {
+        try {
+            batch.sent().record();
+            List<ClaimedMail> unsent = List.copyOf(batch.left());
+            if (!unsent.isEmpty() || !batch.postponed().isEmpty()) {
+                db.inTransactionRun(tx -> {
+                    OutboxRepository outbox = new OutboxRepository(tx);
+                    outbox.release(unsent, null);
+                    batch.postponed().stream().collect(Collectors.groupingBy(c -> c.item().mailboxId()))
+                            .forEach((mailbox, rows) -> outbox.release(rows, batch.downUntil().get(mailbox)));
+                });
+            }
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                throw e;
+            }
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** Sends one claimed row; a failure is recorded at once. True when its mailbox's server is unavailable. */
+    private boolean attempt(ClaimedMail claim, SentMarks sent) {
         OutboxItem item = claim.item();
         try (var o = MDC.putCloseable("outbox", String.valueOf(item.id()));
              var m = MDC.putCloseable("mailbox", claim.mailboxName());
@@ -126,31 +214,29 @@ public final class OutboxSender implements Runnable {
                             new SplicedMail(item.raw(), claim.splices(), new AttachmentContents(db)));
                 }
             } catch (DeliveryException e) {
-                record(claim, tx -> failed(tx, claim, attempts, e.permanent(), e.getMessage(),
-                        !e.permanent() && serverUnavailable(e)));
-                return;
+                boolean down = !e.permanent() && serverUnavailable(e);
+                record(claim, tx -> failed(tx, claim, attempts, e.permanent(), e.getMessage(), down));
+                return down;
             } catch (RuntimeException e) {
                 record(claim, tx -> failed(tx, claim, attempts, false, e.toString(), false));
-                return;
+                return false;
             }
-            record(claim, tx -> {
-                boolean recorded = new OutboxRepository(tx).markSent(claim, attempts, clock.instant());
-                if (recorded) {
-                    log.info("outbox {}: {} {} delivered to {} (attempt {})", item.id(), item.kind(),
-                            item.messageId(), item.recipients(), attempts);
-                }
-                return recorded;
-            });
+            sent.accepted(claim);
+            return false;
         }
     }
 
     /** Runs {@code step} in a short transaction of its own; warns when the claim was no longer this sender's. */
     private void record(ClaimedMail claim, Function<DSLContext, Boolean> step) {
         if (!db.inTransaction(step)) {
-            log.warn("outbox {}: the claim ran out before the result was recorded (the attempt took longer than {});"
-                    + " another sender has the mail now and it may arrive twice, with the same Message-ID",
-                    claim.item().id(), CLAIM_FOR);
+            warnClaimLost(claim.item());
         }
+    }
+
+    static void warnClaimLost(OutboxItem item) {
+        log.warn("outbox {}: the claim ran out before the result was recorded (the attempt took longer than {});"
+                + " another sender has the mail now and it may arrive twice, with the same Message-ID",
+                item.id(), CLAIM_FOR);
     }
 
     /**

@@ -9,8 +9,14 @@ import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
@@ -69,23 +75,51 @@ public final class OutboxRepository {
      * ticket, until {@code until}; commit the caller's transaction before sending it.
      */
     public Optional<ClaimedMail> claim(Instant now, Instant until, String token) {
-        Optional<OutboxItem> due = dsl.selectFrom(OUTBOX)
+        return claim(now, until, token, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code limit} such rows, oldest first, all under {@code token}, in a fixed number of statements
+     * (the rows, the lease, their mailboxes' names, ticket numbers and splices), so a sender pays one commit for a
+     * batch instead of one per mail (issue 16). A batch holds at most one row per ticket: a ticket's later row
+     * waits until the earlier one is no longer pending, as with single claims.
+     */
+    public List<ClaimedMail> claim(Instant now, Instant until, String token, int limit) {
+        List<OutboxItem> due = dsl.selectFrom(OUTBOX)
                 .where(OUTBOX.STATUS.eq(PENDING).and(OUTBOX.NEXT_ATTEMPT_AT.le(toDb(now)))
                         .and(unclaimed(now)).and(firstOfItsTicket()))
                 .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID)
-                .limit(1)
+                .limit(limit)
                 .forUpdate().skipLocked()
-                .fetchOptional(OutboxRepository::toItem);
-        return due.map(item -> {
-            dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, toDb(until)).set(OUTBOX.CLAIM_TOKEN, token)
-                    .where(OUTBOX.ID.eq(item.id())).execute();
-            String mailbox = dsl.select(MAILBOX.NAME).from(MAILBOX).where(MAILBOX.ID.eq(item.mailboxId()))
-                    .fetchOne(MAILBOX.NAME);
-            Long number = item.ticketId() == null ? null : dsl.select(TICKET.NUMBER).from(TICKET)
-                    .where(TICKET.ID.eq(item.ticketId())).fetchOne(TICKET.NUMBER);
-            return new ClaimedMail(item, token, mailbox, number == null ? null : String.valueOf(number),
-                    splices(item.id()));
-        });
+                .fetch(OutboxRepository::toItem);
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = due.stream().map(OutboxItem::id).toList();
+        dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, toDb(until)).set(OUTBOX.CLAIM_TOKEN, token)
+                .where(OUTBOX.ID.in(ids)).execute();
+        Map<Long, String> mailboxes = dsl.select(MAILBOX.ID, MAILBOX.NAME).from(MAILBOX)
+                .where(MAILBOX.ID.in(due.stream().map(OutboxItem::mailboxId).distinct().toList()))
+                .fetchMap(MAILBOX.ID, MAILBOX.NAME);
+        List<Long> ticketIds = due.stream().map(OutboxItem::ticketId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, Long> numbers = ticketIds.isEmpty() ? Map.of() : dsl.select(TICKET.ID, TICKET.NUMBER).from(TICKET)
+                .where(TICKET.ID.in(ticketIds)).fetchMap(TICKET.ID, TICKET.NUMBER);
+        Map<Long, List<OutboxSplice>> splices = splices(ids);
+        return due.stream().map(item -> {
+            Long number = item.ticketId() == null ? null : numbers.get(item.ticketId());
+            return new ClaimedMail(item, token, mailboxes.get(item.mailboxId()),
+                    number == null ? null : String.valueOf(number), splices.getOrDefault(item.id(), List.of()));
+        }).toList();
+    }
+
+    private Map<Long, List<OutboxSplice>> splices(List<Long> outboxIds) {
+        Map<Long, List<OutboxSplice>> byRow = new HashMap<>();
+        dsl.select(OUTBOX_ATTACHMENT.OUTBOX_ID, OUTBOX_ATTACHMENT.AT_OFFSET, OUTBOX_ATTACHMENT.ATTACHMENT_ID)
+                .from(OUTBOX_ATTACHMENT).where(OUTBOX_ATTACHMENT.OUTBOX_ID.in(outboxIds))
+                .orderBy(OUTBOX_ATTACHMENT.OUTBOX_ID, OUTBOX_ATTACHMENT.SEQ)
+                .forEach(r -> byRow.computeIfAbsent(r.value1(), id -> new ArrayList<>())
+                        .add(new OutboxSplice(r.value2(), r.value3())));
+        return byRow;
     }
 
     /**
@@ -125,6 +159,50 @@ public final class OutboxRepository {
     public boolean markSent(ClaimedMail claim, int attempts, Instant at) {
         return released(dsl.update(OUTBOX).set(OUTBOX.STATUS, SENT).set(OUTBOX.ATTEMPTS, attempts)
                 .set(OUTBOX.SENT_AT, toDb(at)).set(OUTBOX.LAST_ERROR, (String) null)).where(claimed(claim)).execute() == 1;
+    }
+
+    /**
+     * Records the claimed rows as delivered, each with one more attempt, in two statements whatever their number
+     * (the rows still held under their claim are locked, then updated); returns the ids recorded. A row missing
+     * from the answer had its claim lost to another sender (its lease ran out, or its daemon was taken for dead),
+     * and nothing was written for it.
+     */
+    public Set<Long> markSent(List<ClaimedMail> claims, Instant at) {
+        Set<Long> recorded = new HashSet<>();
+        byToken(claims).forEach((token, ids) -> {
+            List<Long> held = dsl.select(OUTBOX.ID).from(OUTBOX)
+                    .where(OUTBOX.ID.in(ids).and(OUTBOX.CLAIM_TOKEN.eq(token))).forUpdate().fetch(OUTBOX.ID);
+            if (!held.isEmpty()) {
+                released(dsl.update(OUTBOX).set(OUTBOX.STATUS, SENT).set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                        .set(OUTBOX.SENT_AT, toDb(at)).set(OUTBOX.LAST_ERROR, (String) null))
+                        .where(OUTBOX.ID.in(held).and(OUTBOX.CLAIM_TOKEN.eq(token))).execute();
+                recorded.addAll(held);
+            }
+        });
+        return recorded;
+    }
+
+    /**
+     * Gives claimed rows back unsent and without counting an attempt (the sender stops, or its lease is too short
+     * for another send), due again at {@code nextAttempt}, or as they were when null; returns how many.
+     */
+    public int release(List<ClaimedMail> claims, Instant nextAttempt) {
+        int released = 0;
+        for (Map.Entry<String, List<Long>> e : byToken(claims).entrySet()) {
+            UpdateSetMoreStep<OutboxRecord> update = dsl.update(OUTBOX)
+                    .set(OUTBOX.CLAIMED_UNTIL, (OffsetDateTime) null).set(OUTBOX.CLAIM_TOKEN, (String) null);
+            if (nextAttempt != null) {
+                update = update.set(OUTBOX.NEXT_ATTEMPT_AT, toDb(nextAttempt));
+            }
+            released += update.where(OUTBOX.ID.in(e.getValue()).and(OUTBOX.CLAIM_TOKEN.eq(e.getKey()))).execute();
+        }
+        return released;
+    }
+
+    private static Map<String, List<Long>> byToken(List<ClaimedMail> claims) {
+        Map<String, List<Long>> ids = new LinkedHashMap<>();
+        claims.forEach(c -> ids.computeIfAbsent(c.token(), t -> new ArrayList<>()).add(c.item().id()));
+        return ids;
     }
 
     /** Records a failed attempt and when to try again; false when the claim was lost to another sender. */

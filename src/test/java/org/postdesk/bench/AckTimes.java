@@ -22,6 +22,8 @@ final class AckTimes implements SmtpGateway {
 
     private final MailboxSmtpGateway production;
     private final Map<String, Long> acceptedNanos = new ConcurrentHashMap<>();
+    /** When set, every envelope recipient is replaced by it (the outbox phase on a real server, {@code --sink}). */
+    private volatile String sink;
 
     AckTimes(Database db, SecretBox secrets) {
         this.production = new MailboxSmtpGateway(db, secrets);
@@ -32,9 +34,15 @@ final class AckTimes implements SmtpGateway {
         production.closeIdle();
     }
 
+    /** Sends every mail to {@code address} instead of its recipients (null: to its recipients again). */
+    void sinkTo(String address) {
+        sink = address;
+    }
+
     @Override
     public void send(long mailboxId, String envelopeFrom, List<String> recipients, byte[] raw) {
-        production.send(mailboxId, envelopeFrom, recipients, raw);
+        String to = sink;
+        production.send(mailboxId, envelopeFrom, to == null ? recipients : List.of(to), raw);
         long now = System.nanoTime();
         String answered = inReplyTo(raw);
         if (answered != null) {

@@ -12,7 +12,7 @@ import java.util.List;
 record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
                     boolean sendAcks, String dbUrl, long seed, boolean postgres, int agents, int prefill,
-                    boolean emptyInbox, boolean sqlProfile, Path maildir, String dbUser, String takeOver) {
+                    boolean emptyInbox, boolean sqlProfile, Path maildir, String dbUser, String takeOver, String sink) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
@@ -28,8 +28,11 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
             "  --address ADDR        the support address (default: the login when it is an address)",
             "  --customer ADDR       real server only: latency-phase sender; acks go to ADDR's +tag variants",
             "  --trust-all           real server only: accept any TLS certificate",
-            "  --send-acks           in-process GreenMail only: also time the outbox sending the queued acks",
-            "                        (default: they are marked failed unsent, so the latency phase starts clean)",
+            "  --send-acks           also time the outbox sending the queued acks and agent notices, with statements and",
+            "                        commits per mail (default: they are marked failed unsent, so the latency phase starts",
+            "                        clean); on a real server with --sink",
+            "  --sink ADDR           real server only, with --send-acks: each queued mail's envelope recipient becomes ADDR",
+            "                        (the generated customers do not exist there); the headers are left as they are",
             "  --db-url JDBC         store (default: a fresh H2 file under target/bench-db)",
             "  --db-user U           its user (default sa; PostgreSQL: e.g. postgres); password from POSTDESK_DB_PASSWORD",
             "  --mailbox NAME        drain into mailbox NAME of an existing --db-url store (e.g. seed of scripts/seed-store)"
@@ -61,6 +64,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         String passwordEnv = null;
         String address = null;
         String customer = null;
+        String sink = null;
         boolean trustAll = false;
         boolean sendAcks = false;
         String db = null;
@@ -98,6 +102,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
                 case "--fill-maildir": maildir = Path.of(value(in, opt)); break;
                 case "--db-user": dbUser = value(in, opt); break;
                 case "--mailbox": takeOver = value(in, opt); break;
+                case "--sink": sink = value(in, opt); break;
                 case "-h":
                 case "--help": throw new UsageException(USAGE, 0);
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
@@ -105,7 +110,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         }
         BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
                 trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile, maildir,
-                dbUser, takeOver);
+                dbUser, takeOver, sink);
         o.validate();
         return o;
     }
@@ -127,6 +132,10 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         }
         if ((imapUrl == null) != (smtpUrl == null)) {
             throw new UsageException("give both --imap and --smtp, or neither (in-process GreenMail)", 2);
+        }
+        if (!embedded() && sendAcks && sink == null) {
+            throw new UsageException("a real server's --send-acks needs --sink ADDR (a mailbox that may receive every"
+                    + " queued mail)", 2);
         }
         if (!embedded() && passwordEnv == null) {
             throw new UsageException("a real server needs --password-env VAR", 2);

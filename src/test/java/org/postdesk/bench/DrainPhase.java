@@ -2,19 +2,28 @@ package org.postdesk.bench;
 
 import static org.postdesk.store.db.Tables.OUTBOX;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.postdesk.outbound.OutboxSender;
 import org.postdesk.store.OutboxRepository;
 
 /**
- * Sends the acknowledgements the throughput phase queued, with the production outbox sender, and times
- * it ({@code --send-acks}). Otherwise, and always on a real server (the customers are made up), they are
- * marked failed unsent, so they do not delay the latency phase.
+ * Sends the acknowledgements and agent notices the earlier phases queued, with the production outbox senders
+ * ({@code outbox.senders} threads), and times it ({@code --send-acks}): mails per second, the store's statements
+ * and commits per mail (load-independent), and process CPU per mail. On a real server every envelope recipient
+ * is the {@code --sink} address (the generated customers do not exist there). Otherwise they are marked failed
+ * unsent, so they do not delay the latency phase.
  */
 final class DrainPhase {
 
-    record Result(int sent, double seconds) {
+    record Result(int sent, double seconds, StatementCounter.Counts sql, double cpuSeconds, double loadAverage,
+                  int senders) {
         double perSecond() {
             return sent / seconds;
+        }
+
+        double perMail(long n) {
+            return (double) n / Math.max(1, sent);
         }
     }
 
@@ -23,18 +32,34 @@ final class DrainPhase {
 
     static Result run(BenchContext c) throws InterruptedException {
         int pending = c.pendingAcks();
-        Progress.say("sending the %d queued acknowledgements...", pending);
-        OutboxSender sender = c.pipeline().newSender();
-        Thread thread = new Thread(sender, "outbox-sender");
+        int senders = c.stack().config().outbox().senders();
+        Progress.say("sending the %d queued mails with %d sender(s)...", pending, senders);
+        c.acks().sinkTo(c.options().sink());
+        List<OutboxSender> running = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        StatementCounter.Counts sql0 = c.stack().statements().now();
+        long cpu0 = Machine.processCpuNanos();
+        double load = Machine.loadAverage();
         long t0 = System.nanoTime();
-        thread.start();
+        for (int i = 1; i <= senders; i++) {
+            OutboxSender sender = c.pipeline().newSender();
+            running.add(sender);
+            threads.add(new Thread(sender, "outbox-sender-" + i));
+        }
+        threads.forEach(Thread::start);
         while (c.pendingAcks() > 0) {
             Thread.sleep(100);
         }
         double seconds = ThroughputPhase.seconds(t0);
-        sender.stop();
-        thread.join(10_000);
-        return new Result(pending, seconds);
+        double cpu = (Machine.processCpuNanos() - cpu0) / 1e9;
+        StatementCounter.Counts sql = c.stack().statements().now().minus(sql0);
+        load = Math.max(load, Machine.loadAverage());
+        running.forEach(OutboxSender::stop);
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+        c.acks().sinkTo(null);
+        return new Result(pending, seconds, sql, cpu, load, senders);
     }
 
     static int cancel(BenchContext c) {

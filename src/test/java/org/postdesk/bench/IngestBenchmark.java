@@ -51,7 +51,7 @@ public final class IngestBenchmark {
                 report.sqlProfile(stack.statements().top(25), timed.stored() + options.warmup());
             }
             report.flush(System.out);
-            if (options.embedded() && options.sendAcks()) {
+            if (options.sendAcks()) {
                 report.drain(DrainPhase.run(c));
             } else {
                 report.cancelled(DrainPhase.cancel(c));
@@ -61,8 +61,19 @@ public final class IngestBenchmark {
                 report.latency(LatencyPhase.run(c));
             }
         }
+        storeFile(options).ifPresent(f -> report.storeFile(f, f.toFile().length()));
         report.flush(System.out);
         return 0;
+    }
+
+    /** The embedded H2 file of a {@code jdbc:h2:file:} store, when it is one. */
+    private static java.util.Optional<java.nio.file.Path> storeFile(BenchOptions options) {
+        String url = options.dbUrl();
+        if (options.postgres() || !url.startsWith("jdbc:h2:file:")) {
+            return java.util.Optional.empty();
+        }
+        String path = url.substring("jdbc:h2:file:".length()).split(";", 2)[0] + ".mv.db";
+        return java.util.Optional.of(java.nio.file.Path.of(path)).filter(java.nio.file.Files::exists);
     }
 
     private static DbSettings store(BenchOptions options) {

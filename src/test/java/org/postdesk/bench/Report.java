@@ -79,8 +79,21 @@ final class Report {
 
     void drain(DrainPhase.Result r) {
         line("");
-        line("Outbox: the queued acknowledgements sent by the production OutboxSender");
+        line("Outbox: the queued acknowledgements and notices sent by the production OutboxSender ("
+                + r.senders() + " threads)");
         row("sent", String.format("%d in %.1f s = %.0f msg/s", r.sent(), r.seconds(), r.perSecond()));
+        StatementCounter.Counts q = r.sql();
+        row("SQL per mail", String.format("%.2f statements (%.2f SELECT, %.2f UPDATE, %.2f other), %.2f commits",
+                r.perMail(q.statements()), r.perMail(q.selects()), r.perMail(q.updates()),
+                r.perMail(q.inserts() + q.deletes() + q.others()), r.perMail(q.commits())));
+        row("CPU", String.format("%.1f s process CPU: %.2f ms per mail; machine load average %.1f%s", r.cpuSeconds(),
+                r.cpuSeconds() * 1000 / Math.max(1, r.sent()), r.loadAverage(), Machine.busyNote(r.loadAverage())));
+    }
+
+    /** The embedded H2 file's size after the run: it grows with commits per second (issue 16). */
+    void storeFile(java.nio.file.Path file, long bytes) {
+        line("");
+        row("H2 file", String.format("%.1f MB after the run (%s)", bytes / 1e6, file));
     }
 
     void cancelled(int rows) {

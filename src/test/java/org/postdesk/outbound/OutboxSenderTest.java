@@ -20,9 +20,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import org.jooq.ExecuteContext;
+import org.jooq.ExecuteListener;
+import org.jooq.TransactionContext;
+import org.jooq.TransactionListener;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.postdesk.store.Database;
+import org.postdesk.store.DbSettings;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.NewMailbox;
 import org.postdesk.store.NewOutboxItem;
@@ -171,6 +176,158 @@ class OutboxSenderTest {
             assertThat(sends.get()).as("every row sent exactly once").isEqualTo(tickets * perTicket);
             assertThat(order).hasSize(tickets).allSatisfy((ticket, sequence) ->
                     assertThat(sequence).as("ticket " + ticket).containsExactly(0, 1, 2));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aRefusedOrDeferredMailDoesNotTakeItsBatchWithIt(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            for (String to : List.of("a", "refused", "deferred", "d")) {
+                outbox.enqueue(item(up, "<" + to + "@x>", to + "@customer.test"));
+            }
+            List<String> tried = new ArrayList<>();
+            SmtpGateway picky = (mailboxId, from, to, raw) -> {
+                tried.add(to.get(0));
+                if (to.get(0).startsWith("refused")) {
+                    throw new DeliveryException("550 5.1.1 no such user", true, 550, null);
+                }
+                if (to.get(0).startsWith("deferred")) {
+                    throw new DeliveryException("451 4.3.0 try later", false, 451, null);
+                }
+            };
+
+            assertThat(sender(db, picky, NOW).sendNext()).isTrue();
+
+            assertThat(tried).containsExactly("a@customer.test", "refused@customer.test", "deferred@customer.test",
+                    "d@customer.test");
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(2);
+            assertThat(outbox.countByStatus(OutboxRepository.FAILED)).isEqualTo(1);
+            assertThat(outbox.countByStatus(OutboxRepository.PENDING)).as("the 451, waiting for its retry").isEqualTo(1);
+            assertThat(sender(db, picky, NOW).sendNext()).as("nothing else due").isFalse();
+            assertThat(sender(db, picky, NOW.plus(RETRY.delayAfter(1))).sendNext()).isTrue();
+            assertThat(tried).last().isEqualTo("deferred@customer.test");
+        }
+    }
+
+    /** Issue 16: a batch costs one claim and one record commit, and a number of statements that does not grow with it. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void tenMailsAreClaimedAndRecordedInTwoCommits(TestDatabases.Kind kind) {
+        AtomicInteger commits = new AtomicInteger();
+        AtomicInteger statements = new AtomicInteger();
+        ExecuteListener counting = new ExecuteListener() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public void executeEnd(ExecuteContext ctx) {
+                statements.incrementAndGet();
+            }
+        };
+        TransactionListener committing = new TransactionListener() {
+            @Override
+            public void commitEnd(TransactionContext ctx) {
+                commits.incrementAndGet();
+            }
+        };
+        DbSettings settings = kind == TestDatabases.Kind.H2
+                ? new DbSettings("jdbc:h2:mem:batch" + System.nanoTime() + ";DB_CLOSE_DELAY=-1", "sa", "", 4)
+                : TestDatabases.postgresSettings();
+        try (Database db = Database.open(settings, new Database.StoreListeners(counting, committing))) {
+            long up = mailbox(db, "up");
+            for (int i = 1; i <= 10; i++) {
+                new OutboxRepository(db.dsl()).enqueue(item(up, "<" + i + "@x>", i + "@customer.test"));
+            }
+            List<String> sent = new ArrayList<>();
+            commits.set(0);
+            statements.set(0);
+
+            assertThat(sender(db, (mailboxId, from, to, raw) -> sent.add(to.get(0)), NOW).sendNext()).isTrue();
+
+            assertThat(sent).hasSize(10);
+            assertThat(commits.get()).as("one claim and one record").isEqualTo(2);
+            assertThat(statements.get()).as("a fixed few, where one mail at a time took 60").isLessThanOrEqualTo(8);
+            assertThat(new OutboxRepository(db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(10);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aCrashMidBatchLeavesTheAcceptedMailUnrecordedAndItIsSentAgainWithTheSameBytesOnceTheClaimRunsOut(
+            TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            for (int i = 1; i <= 3; i++) {
+                outbox.enqueue(new NewOutboxItem(up, null, "ACK", "<" + i + "@x>", "support@example.test",
+                        List.of(i + "@customer.test"), ("mail " + i).getBytes(StandardCharsets.US_ASCII), NOW));
+            }
+            List<String> accepted = new ArrayList<>();
+            SmtpGateway crashesAtTheThird = (mailboxId, from, to, raw) -> {
+                if (accepted.size() == 2) {
+                    throw new Crash();
+                }
+                accepted.add(new String(raw, StandardCharsets.US_ASCII));
+            };
+            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW).sendNext()).isInstanceOf(Crash.class);
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("a kill records nothing").isZero();
+
+            SmtpGateway working = (mailboxId, from, to, raw) -> accepted.add(new String(raw, StandardCharsets.US_ASCII));
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR).minusSeconds(1)).sendNext()).isFalse();
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR)).sendNext()).isTrue();
+
+            assertThat(accepted).as("errs towards twice, same bytes and so the same Message-ID; never towards none")
+                    .containsExactly("mail 1", "mail 2", "mail 1", "mail 2", "mail 3");
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void theRestOfABatchIsGivenBackAtOnceWhenItsLeaseRunsShortOrTheSenderStops(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            for (int i = 1; i <= 4; i++) {
+                outbox.enqueue(item(up, "<" + i + "@x>", i + "@customer.test"));
+            }
+            Instant[] now = {NOW};
+            Clock moving = new Clock() {
+                @Override
+                public ZoneOffset getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(java.time.ZoneId zone) {
+                    return this;
+                }
+
+                @Override
+                public Instant instant() {
+                    return now[0];
+                }
+            };
+            List<String> sent = new ArrayList<>();
+            SmtpGateway slow = (mailboxId, from, to, raw) -> {
+                sent.add(to.get(0));
+                now[0] = now[0].plus(OutboxSender.CLAIM_FOR.dividedBy(2)).plusSeconds(1);
+            };
+            assertThat(new OutboxSender(db, slow, RETRY, new OutboxSignal(), moving, Duration.ofSeconds(1)).sendNext())
+                    .isTrue();
+            assertThat(sent).as("no send starts with less than half the lease left").containsExactly("1@customer.test");
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(1);
+            var rest = outbox.claim(now[0], now[0].plusSeconds(600), "next", 10);
+            assertThat(rest).as("given back, due at once").hasSize(3);
+
+            outbox.release(rest, null);
+            OutboxSender[] stopping = new OutboxSender[1];
+            stopping[0] = sender(db, (mailboxId, from, to, raw) -> stopping[0].stop(), now[0]);
+            assertThat(stopping[0].sendNext()).isTrue();
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("the mail on the wire is recorded").isEqualTo(2);
+            assertThat(outbox.claim(now[0], now[0].plusSeconds(600), "after-stop", 10)).hasSize(2);
         }
     }
 

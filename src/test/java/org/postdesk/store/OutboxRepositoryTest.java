@@ -205,6 +205,84 @@ class OutboxRepositoryTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aBatchClaimTakesTheOldestDueRowsOnePerTicketUnderOneToken(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            long ann = StoreFixtures.ticket(db.dsl(), mailbox, "ann@example.test");
+            long bob = StoreFixtures.ticket(db.dsl(), mailbox, "bob@example.test");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long annAck = outbox.enqueue(ticketItem(mailbox, ann, "ACK", "<ack-ann@x>"));
+            long bobAck = outbox.enqueue(ticketItem(mailbox, bob, "ACK", "<ack-bob@x>"));
+            long annNotice = outbox.enqueue(ticketItem(mailbox, ann, "NOTICE", "<notice-ann@x>"));
+            long loose = outbox.enqueue(item(mailbox, "<digest@x>"));
+            long third = outbox.enqueue(item(mailbox, "<third@x>"));
+
+            List<ClaimedMail> batch = db.inTransaction(tx -> new OutboxRepository(tx).claim(NOW, LEASE_END, "a", 3));
+
+            assertThat(batch).extracting(c -> c.item().id()).as("oldest first, the notice behind its ticket's ack")
+                    .containsExactly(annAck, bobAck, loose);
+            assertThat(batch).allSatisfy(c -> {
+                assertThat(c.token()).isEqualTo("a");
+                assertThat(c.mailboxName()).isEqualTo("support");
+            });
+            assertThat(batch.get(0).ticketNumber()).isNotBlank().isNotEqualTo(batch.get(1).ticketNumber());
+            assertThat(batch.get(2).ticketNumber()).isNull();
+            assertThat(outbox.claim(NOW, LEASE_END, "b", 10)).extracting(c -> c.item().id())
+                    .as("the rest: the notice still waits for the ack in flight").containsExactly(third);
+
+            assertThat(outbox.markSent(batch, NOW)).containsExactlyInAnyOrder(annAck, bobAck, loose);
+            assertThat(row(db, annAck).status()).isEqualTo(OutboxRepository.SENT);
+            assertThat(row(db, annAck).attempts()).isEqualTo(1);
+            assertThat(row(db, annAck).sentAt()).isEqualTo(NOW);
+            assertThat(outbox.claim(NOW, LEASE_END, "c", 10)).extracting(c -> c.item().id())
+                    .as("sent, the ack no longer holds the notice").containsExactly(annNotice);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void recordingABatchWritesOnlyTheRowsStillHeldUnderItsClaim(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long taken = outbox.enqueue(item(mailbox, "<1@x>"));
+            long kept = outbox.enqueue(item(mailbox, "<2@x>"));
+            List<ClaimedMail> batch = outbox.claim(NOW, LEASE_END, "slow", 2);
+            // The slow sender's lease runs out; another sender takes the first row over and records it.
+            ClaimedMail takeover = outbox.claim(LEASE_END, LEASE_END.plusSeconds(600), "fast", 1).get(0);
+            assertThat(takeover.item().id()).isEqualTo(taken);
+
+            assertThat(outbox.markSent(batch, LEASE_END)).as("the row taken over is not written").containsExactly(kept);
+            assertThat(row(db, taken).status()).isEqualTo(OutboxRepository.PENDING);
+            assertThat(row(db, taken).attempts()).isZero();
+            assertThat(outbox.markSent(List.of(takeover), LEASE_END)).containsExactly(taken);
+            assertThat(row(db, kept).status()).isEqualTo(OutboxRepository.SENT);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void releasedRowsAreDueAgainWithoutAnAttemptAtOnceOrAtTheGivenTime(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            long now = outbox.enqueue(item(mailbox, "<1@x>"));
+            long later = outbox.enqueue(item(mailbox, "<2@x>"));
+            List<ClaimedMail> batch = outbox.claim(NOW, LEASE_END, "a", 2);
+
+            assertThat(outbox.release(batch.subList(0, 1), null)).isEqualTo(1);
+            assertThat(outbox.release(batch.subList(1, 2), NOW.plusSeconds(60))).isEqualTo(1);
+            assertThat(outbox.release(batch, null)).as("given back already: nothing of this claim is left").isZero();
+
+            assertThat(outbox.claim(NOW, LEASE_END, "b", 10)).extracting(c -> c.item().id()).containsExactly(now);
+            assertThat(outbox.claim(NOW.plusSeconds(60), LEASE_END, "c", 10)).extracting(c -> c.item().id())
+                    .containsExactly(later);
+            assertThat(row(db, later).attempts()).isZero();
+        }
+    }
+
     private static OutboxItem row(Database db, long id) {
         return db.dsl().selectFrom(OUTBOX).where(OUTBOX.ID.eq(id)).fetchOne(OutboxRepository::toItem);
     }
