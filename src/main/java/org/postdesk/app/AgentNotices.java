@@ -50,15 +50,31 @@ public final class AgentNotices {
         }
         TicketRow ticket = new TicketRepository(tx).byId(about.ticketId()).orElseThrow(
                 () -> new IllegalStateException("ticket id " + about.ticketId() + " vanished inside its transaction"));
+        return sendEach(tx, new Current(ticket, new Conversation(tx).latestId(ticket.id())), agents, about, now);
+    }
+
+    /**
+     * The ticket as it is now in the caller's transaction, and the id of its latest conversation message
+     * ({@link Conversation#latestId}), when the caller knows both: ingest has just written them, and reading them
+     * back cost two statements per message.
+     */
+    public record Current(TicketRow ticket, long latestMessageId) {
+    }
+
+    /** {@link #sendEach(DSLContext, List, About, Instant)} about the ticket {@code current} shows. */
+    public List<Long> sendEach(DSLContext tx, Current current, List<Agent> agents, About about, Instant now) {
+        if (agents.isEmpty()) {
+            return List.of();
+        }
+        TicketRow ticket = current.ticket();
         Mailbox mailbox = new MailboxRepository(tx).byId(ticket.mailboxId()).orElseThrow();
-        long latest = new Conversation(tx).latestId(ticket.id());
         TicketSummary summary = summary(tx, ticket, mailbox);
         List<Long> ids = new ArrayList<>(agents.size());
         for (Agent agent : agents) {
             ids.add(mailer.send(tx, new AgentNotice(about.template(), about.kind(), mailbox.id(),
                     new MailAddress(mailbox.address(), mailbox.tagLabel()), mailbox.locale(), ticket.id(), agent.id(),
-                    agent.name(), agent.primaryAddress(), latest, about.heldReplyId(), summary, about.details(),
-                    about.attachments(), about.inReplyTo(), now)));
+                    agent.name(), agent.primaryAddress(), current.latestMessageId(), about.heldReplyId(), summary,
+                    about.details(), about.attachments(), about.inReplyTo(), now)));
         }
         return ids;
     }

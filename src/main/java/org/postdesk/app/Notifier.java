@@ -15,9 +15,9 @@ import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.MessageRepository;
-import org.postdesk.store.OwnershipRepository;
+import org.postdesk.store.Conversation;
 import org.postdesk.store.TicketRepository;
-import org.postdesk.tickets.agent.Owner;
+import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.reply.ExtractedReply;
 import org.postdesk.tickets.reply.NoticeFrame;
 import org.postdesk.tickets.reply.ReplyExtractor;
@@ -57,28 +57,42 @@ public final class Notifier {
                 });
     }
 
-    /** {@code messageId} is the stored row of {@code m}, whose kept attachments the notices reference. */
-    void newTicket(DSLContext tx, long ticketId, long mailboxId, InboundMessage m, long messageId, Instant now) {
-        notify(tx, ticketId, new AgentRepository(tx).activeForMailbox(mailboxId), m, messageId, true, now);
+    /**
+     * {@code ticket} is the row just inserted, {@code messageId} the stored row of {@code m}, whose kept attachments
+     * the notices reference; {@code conversation} says whether that row is a customer message ({@link Conversation}),
+     * the ticket's only one then: both are known here, so nothing is read back.
+     */
+    void newTicket(DSLContext tx, TicketRow ticket, InboundMessage m, long messageId, boolean conversation,
+                   Instant now) {
+        notify(tx, new AgentNotices.Current(ticket, conversation ? messageId : 0),
+                new AgentRepository(tx).activeForMailbox(ticket.mailboxId()), m, messageId, true, now);
     }
 
+    /** {@code messageId} is the customer message just stored, so the latest of the conversation. */
     void followUp(DSLContext tx, long ticketId, InboundMessage m, long messageId, Instant now) {
-        notify(tx, ticketId, ownerOrTeam(tx, ticketId), m, messageId, false, now);
+        TicketRow ticket = new TicketRepository(tx).byId(ticketId).orElseThrow();
+        notify(tx, new AgentNotices.Current(ticket, messageId), ownerOrTeam(tx, ticket), m, messageId, false, now);
     }
 
     /** Who hears about the ticket: its owner while active, else the active agents of its mailbox. */
     static List<Agent> ownerOrTeam(DSLContext tx, long ticketId) {
-        AgentRepository agents = new AgentRepository(tx);
-        long mailboxId = new TicketRepository(tx).byId(ticketId).orElseThrow().mailboxId();
-        Optional<Agent> owner = new OwnershipRepository(tx).owner(ticketId).map(Owner::agentId)
-                .flatMap(agents::byId).filter(Agent::active);
-        return owner.map(List::of).orElseGet(() -> agents.activeForMailbox(mailboxId));
+        return ownerOrTeam(tx, new TicketRepository(tx).byId(ticketId).orElseThrow());
     }
 
-    private void notify(DSLContext tx, long ticketId, List<Agent> agents, InboundMessage m, long messageId,
-                        boolean isNew, Instant now) {
-        // Every notice references the stored files: one copy in the store however many agents are told.
-        List<AttachmentRef> kept = agents.isEmpty() ? List.of() : StoredAttachments.kept(tx, messageId);
+    /** {@link #ownerOrTeam(DSLContext, long)} of the ticket as {@code ticket} shows it now. */
+    private static List<Agent> ownerOrTeam(DSLContext tx, TicketRow ticket) {
+        AgentRepository agents = new AgentRepository(tx);
+        Optional<Agent> owner = Optional.ofNullable(ticket.ownerAgentId()).flatMap(agents::byId).filter(Agent::active);
+        return owner.map(List::of).orElseGet(() -> agents.activeForMailbox(ticket.mailboxId()));
+    }
+
+    private void notify(DSLContext tx, AgentNotices.Current current, List<Agent> agents, InboundMessage m,
+                        long messageId, boolean isNew, Instant now) {
+        long ticketId = current.ticket().id();
+        // Every notice references the stored files: one copy in the store however many agents are told. A message
+        // without attachments has no rows to read.
+        List<AttachmentRef> kept = agents.isEmpty() || m.attachments().isEmpty() ? List.of()
+                : StoredAttachments.kept(tx, messageId);
         String text = Columns.text(m.textBody());
         // A follow-up shows what is new and folds the quoted history; a new ticket is shown whole.
         ExtractedReply added = isNew ? null : extractor.extract(text, Writer.CUSTOMER);
@@ -87,8 +101,8 @@ public final class Notifier {
                 m.from() == null ? "" : m.from().address(), text,
                 m.attachments().stream().map(Notifier::describe).collect(Collectors.toList()),
                 added == null ? text : added.text(), added == null ? 0 : added.hiddenLines());
-        notices.sendEach(tx, agents, new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept),
-                now);
+        notices.sendEach(tx, current, agents,
+                new AgentNotices.About(ticketId, "notification", KIND, details, null, null, kept), now);
         new EventRepository(tx).record(ticketId, now, TicketWriter.SYSTEM, "notified", agents.isEmpty()
                 ? "nobody: no active agent for this mailbox"
                 : agents.stream().map(Agent::primaryAddress).collect(Collectors.joining(", ")));

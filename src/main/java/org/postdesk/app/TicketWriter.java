@@ -10,11 +10,13 @@ import org.postdesk.mail.MailAddress;
 import org.postdesk.outbound.AckRequest;
 import org.postdesk.outbound.Acknowledgements;
 import org.postdesk.store.AgentRepository;
+import org.postdesk.store.Conversation;
 import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.NewTicket;
 import org.postdesk.store.OutboxRepository;
 import org.postdesk.store.TicketRepository;
+import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.AutoreplyBudget;
 import org.postdesk.tickets.Deliverability;
 import org.postdesk.tickets.SubjectTag;
@@ -52,8 +54,9 @@ public final class TicketWriter {
         String locale = InboundFacts.locale(m, in.mailbox().locale(), locales);
         TicketNumber number = tickets.nextNumber();
         String subject = displaySubject(m.subject());
-        long ticketId = tickets.insert(new NewTicket(number, in.mailbox().id(), subject, requesterAddress,
+        TicketRow ticket = tickets.insertRow(new NewTicket(number, in.mailbox().id(), subject, requesterAddress,
                 requester == null ? null : Columns.fit(Columns.text(requester.name()), Columns.ADDRESS), locale, linkedTo, in.now()));
+        long ticketId = ticket.id();
         tickets.addParticipant(ticketId, requesterAddress, "REQUESTER");
         addCopies(tickets, ticketId, in);
         long messageId = StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts(),
@@ -64,7 +67,7 @@ public final class TicketWriter {
         String ackNote = acknowledge(tx, in, ticketId, number, requester, subject, locale);
         events.record(ticketId, in.now(), SYSTEM, "acknowledgement", ackNote);
         if (notify) {
-            notifier.newTicket(tx, ticketId, in.mailbox().id(), m, messageId, in.now());
+            notifier.newTicket(tx, ticket, m, messageId, Conversation.CUSTOMER.equals(kind(in)), in.now());
         }
         return new IngestResult(IngestResult.Outcome.NEW_TICKET, number, "new ticket from " + requesterAddress
                 + ", " + ackNote);

@@ -30,6 +30,14 @@ public final class TicketRepository {
     }
 
     public long insert(NewTicket t) {
+        return insertRow(t).id();
+    }
+
+    /**
+     * Inserts the ticket and returns its row as stored (defaults and all) from the same statement, for a caller that
+     * goes on to show it (the new-ticket notice), so it need not read it back.
+     */
+    public TicketRow insertRow(NewTicket t) {
         return dsl.insertInto(TICKET)
                 .set(TICKET.NUMBER, t.number().value())
                 .set(TICKET.MAILBOX_ID, t.mailboxId())
@@ -41,8 +49,8 @@ public final class TicketRepository {
                 .set(TICKET.LINKED_TICKET_ID, t.linkedTicketId())
                 .set(TICKET.CREATED_AT, toDb(t.createdAt()))
                 .set(TICKET.UPDATED_AT, toDb(t.createdAt()))
-                .returningResult(TICKET.ID)
-                .fetchOne(TICKET.ID);
+                .returning()
+                .fetchOne(TicketRepository::toRow);
     }
 
     public Optional<TicketRow> byNumber(TicketNumber number) {

@@ -29,6 +29,19 @@ public final class TransactionMemo {
         return (T) known;
     }
 
+    /** Keeps {@code value} under {@code key} in {@code tx}'s transaction; outside one it is not kept. */
+    public static void remember(DSLContext tx, String key, Object value) {
+        if (tx.configuration().data(IN_TRANSACTION) != null) {
+            tx.configuration().data(key, value);
+        }
+    }
+
+    /** What {@code tx}'s transaction keeps under {@code key}; null when nothing, and always outside a transaction. */
+    @SuppressWarnings("unchecked")
+    public static <T> T known(DSLContext tx, String key) {
+        return tx.configuration().data(IN_TRANSACTION) == null ? null : (T) tx.configuration().data(key);
+    }
+
     /** Forgets {@code key} in {@code tx}'s transaction: this transaction changed what it memoised. */
     public static void forget(DSLContext tx, String key) {
         tx.configuration().data().remove(key);

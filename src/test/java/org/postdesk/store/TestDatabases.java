@@ -32,13 +32,24 @@ public final class TestDatabases {
         return kind == Kind.H2 ? h2(poolSize) : postgres(poolSize);
     }
 
+    /** A fresh database (pool of the usual size) with {@code listeners} installed, e.g. to count its statements. */
+    public static Database open(Kind kind, Database.StoreListeners listeners) {
+        DbSettings settings = kind == Kind.H2 ? h2Settings() : postgresSettings(POOL_SIZE);
+        return Database.open(settings, listeners);
+    }
+
     public static Database h2() {
         return h2(POOL_SIZE);
     }
 
     private static Database h2(int poolSize) {
+        DbSettings fresh = h2Settings();
+        return Database.open(new DbSettings(fresh.url(), fresh.user(), fresh.password(), poolSize));
+    }
+
+    private static DbSettings h2Settings() {
         String name = "t" + UUID.randomUUID().toString().replace("-", "");
-        return Database.open(new DbSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", poolSize));
+        return new DbSettings("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "", POOL_SIZE);
     }
 
     public static Database postgres() {
