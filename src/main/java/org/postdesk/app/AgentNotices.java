@@ -69,14 +69,14 @@ public final class AgentNotices {
         TicketRow ticket = current.ticket();
         Mailbox mailbox = new MailboxRepository(tx).byId(ticket.mailboxId()).orElseThrow();
         TicketSummary summary = summary(tx, ticket, mailbox);
-        List<Long> ids = new ArrayList<>(agents.size());
+        List<AgentNotice> each = new ArrayList<>(agents.size());
         for (Agent agent : agents) {
-            ids.add(mailer.send(tx, new AgentNotice(about.template(), about.kind(), mailbox.id(),
+            each.add(new AgentNotice(about.template(), about.kind(), mailbox.id(),
                     new MailAddress(mailbox.address(), mailbox.tagLabel()), mailbox.locale(), ticket.id(), agent.id(),
                     agent.name(), agent.primaryAddress(), current.latestMessageId(), about.heldReplyId(), summary,
-                    about.details(), about.attachments(), about.inReplyTo(), now)));
+                    about.details(), about.attachments(), about.inReplyTo(), now));
         }
-        return ids;
+        return mailer.sendAll(tx, each);
     }
 
     TicketSummary summary(DSLContext tx, TicketRow t, Mailbox mailbox) {

@@ -14,6 +14,7 @@ import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.MimeParser;
 import org.postdesk.mail.RawSource;
 import org.postdesk.store.Database;
+import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
@@ -264,12 +265,14 @@ public final class IngestService {
         return db.inTransaction(tx -> {
             List<IngestResult> results = new ArrayList<>();
             Cursor last = null;
+            EventRepository.collectIn(tx);
             for (Prepared p : ready) {
                 at[0]++;
                 try (var u = MDC.putCloseable("uid", String.valueOf(p.job().uid()));
                      var m = MDC.putCloseable("msgid", String.valueOf(p.message().messageId()))) {
                     results.add(apply(tx, new Inbound(mailbox, p.job().uid(), p.message(), p.facts(),
                             p.screening().verdict(), own, now(), p.evidence()), p.screening()));
+                    new EventRepository(tx).flush(); // within the message's count: a refused line names it
                 }
                 last = p.job().cursor() == null ? last : p.job().cursor();
             }
@@ -324,8 +327,10 @@ public final class IngestService {
         MessageFacts facts = InboundFacts.facts(message, own, job.fingerprint());
         Mailbox mailbox = job.mailbox();
         IngestResult result = db.inTransaction(tx -> {
+            EventRepository.collectIn(tx);
             IngestResult r = apply(tx, new Inbound(mailbox, job.uid(), message, facts, screening.verdict(), own,
                     now(), evidence), screening);
+            new EventRepository(tx).flush();
             if (job.cursor() != null) {
                 new MailboxRepository(tx).saveCursor(mailbox.id(), job.cursor().uidValidity(), job.cursor().uid());
             }

@@ -29,8 +29,24 @@ public final class AgentMailer {
 
     /** Records and queues {@code notice} in {@code tx}; returns the notification id. */
     public long send(DSLContext tx, AgentNotice n) {
-        long id = new NotificationRepository(tx).insert(n.ticketId(), n.agentId(), n.kind(), n.seenMessageId(),
-                n.heldReplyId(), n.now());
+        return sendAll(tx, List.of(n)).get(0);
+    }
+
+    /**
+     * Records and queues each of {@code notices} in {@code tx}, their notification rows with one statement; returns
+     * the notification ids in the order given.
+     */
+    public List<Long> sendAll(DSLContext tx, List<AgentNotice> notices) {
+        List<Long> ids = new NotificationRepository(tx).insertAll(notices.stream()
+                .map(n -> new NotificationRepository.NewNotification(n.ticketId(), n.agentId(), n.kind(),
+                        n.seenMessageId(), n.heldReplyId(), n.now())).toList());
+        for (int i = 0; i < notices.size(); i++) {
+            compose(tx, notices.get(i), ids.get(i));
+        }
+        return ids;
+    }
+
+    private void compose(DSLContext tx, AgentNotice n, long id) {
         ReplyToken token = new ReplyToken(n.ticketId(), n.agentId(), id);
         AgentNoticeModel model = new AgentNoticeModel(n.ticket(), n.agentName(), ReplyTrimmer.MARKER,
                 AgentTexts.help(n.locale()), "Ref: " + tokens.encode(token), n.details());
@@ -41,6 +57,5 @@ public final class AgentMailer {
                 n.inReplyTo() == null ? List.of() : List.of(n.inReplyTo()), autoHeaders.headers(), List.of(),
                 n.attachments());
         queue.queue(tx, n.mailboxId(), n.ticketId(), n.kind(), mail, n.now());
-        return id;
     }
 }

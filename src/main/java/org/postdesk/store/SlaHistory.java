@@ -46,6 +46,7 @@ public final class SlaHistory {
                 });
         // The first customer message opened the ticket; it is not a follow-up.
         events.stream().filter(e -> e instanceof SlaEvent.CustomerWrote).findFirst().ifPresent(events::remove);
+        new EventRepository(dsl).flush(); // the lines this transaction still holds count too
         dsl.select(TICKET_EVENT.TYPE, TICKET_EVENT.DETAIL, TICKET_EVENT.AT).from(TICKET_EVENT)
                 .where(TICKET_EVENT.TICKET_ID.eq(ticketId), TICKET_EVENT.TYPE.in("status", "merged-into"))
                 .orderBy(TICKET_EVENT.ID).forEach(r -> {

@@ -30,6 +30,7 @@ public final class SurveyRepository {
      * survey was never decided (no {@link #EVENT} line): oldest close first.
      */
     public List<Long> due(Instant since, int limit) {
+        new EventRepository(dsl).flush();
         return dsl.select(TICKET.ID).from(TICKET).join(MAILBOX).on(MAILBOX.ID.eq(TICKET.MAILBOX_ID))
                 .where(TICKET.STATUS.eq("CLOSED")).and(TICKET.CLOSED_AT.ge(toDb(since)))
                 .and(MAILBOX.SURVEY_ENABLED.isTrue()).and(TICKET.MERGED_INTO_ID.isNull())

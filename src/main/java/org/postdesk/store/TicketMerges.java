@@ -44,6 +44,7 @@ public final class TicketMerges {
             participants++;
         }
         dsl.deleteFrom(PARTICIPANT).where(PARTICIPANT.TICKET_ID.eq(fromId)).execute();
+        new EventRepository(dsl).flush(); // the lines this transaction still holds move too
         int events = dsl.update(TICKET_EVENT).set(TICKET_EVENT.TICKET_ID, intoId)
                 .where(TICKET_EVENT.TICKET_ID.eq(fromId)).execute();
         dsl.update(OUTBOX).set(OUTBOX.TICKET_ID, intoId).where(OUTBOX.TICKET_ID.eq(fromId)).execute();

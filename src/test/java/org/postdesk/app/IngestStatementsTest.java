@@ -22,6 +22,7 @@ import org.postdesk.mail.RawSource;
 import org.postdesk.store.Agent;
 import org.postdesk.store.AgentRepository;
 import org.postdesk.store.Database;
+import org.postdesk.store.EventRepository;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.MessageRepository;
@@ -83,6 +84,12 @@ class IngestStatementsTest {
                     .filteredOn(s -> s.startsWith("select \"ticket\".\"id\"") && s.contains("where \"ticket\".\"id\" ="))
                     .hasSizeLessThanOrEqualTo(2 * N); // once by threading (the reply's ticket), once here
             assertThat(followedSql).noneMatch(s -> s.contains("\"owner_since\" from \"ticket\""));
+            for (List<String> sql : List.of(openedSql, followedSql)) {
+                assertThat(sql).as("a message's audit lines go in with one statement")
+                        .filteredOn(s -> s.startsWith("insert into \"ticket_event\"")).hasSize(N);
+                assertThat(sql).as("the two agents' notification rows go in with one statement")
+                        .filteredOn(s -> s.contains("insert into \"agent_notification\"")).hasSize(N);
+            }
 
             for (TicketRow t : new TicketRepository(db.dsl()).list(null, 100)) {
                 List<MessageRow> in = new MessageRepository(db.dsl()).byTicket(t.id()).stream()
@@ -94,6 +101,8 @@ class IngestStatementsTest {
                 assertThat(told.subList(0, 2)).allMatch(n -> n.seenMessageId() == in.get(0).id());
                 assertThat(told.subList(2, 4)).allMatch(n -> n.seenMessageId() == in.get(1).id());
                 assertThat(told).anyMatch(n -> n.agentId() == bea.id());
+                assertThat(new EventRepository(db.dsl()).byTicket(t.id())).extracting(EventRepository.TicketEvent::type)
+                        .startsWith("created", "acknowledgement", "notified").contains("message-in").endsWith("notified");
             }
         }
     }
