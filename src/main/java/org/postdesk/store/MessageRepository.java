@@ -153,12 +153,6 @@ public final class MessageRepository {
                 .and(MESSAGE.CONTENT_FINGERPRINT.eq(contentFingerprint)));
     }
 
-    /** The ticket a message (in or out) with this Message-ID belongs to. */
-    public Optional<Long> ticketIdByMessageId(String messageId) {
-        return dsl.select(MESSAGE.TICKET_ID).from(MESSAGE).where(MESSAGE.MESSAGE_ID.eq(messageId))
-                .orderBy(MESSAGE.ID).limit(1).fetchOptional(MESSAGE.TICKET_ID);
-    }
-
     /** The message we sent with this Message-ID, if any. */
     public Optional<MessageRow> outbound(String messageId) {
         return dsl.select(MESSAGE.fields()).from(MESSAGE)

@@ -39,7 +39,7 @@ public final class StoreTicketLookup implements TicketLookup {
 
     @Override
     public Optional<TicketRef> byMessageId(String messageId) {
-        return messages.ticketIdByMessageId(messageId).flatMap(tickets::byId).map(this::toRef);
+        return tickets.byMessageId(messageId).map(this::toRef);
     }
 
     @Override

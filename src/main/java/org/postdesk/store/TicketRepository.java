@@ -2,6 +2,7 @@ package org.postdesk.store;
 
 import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.PARTICIPANT;
 import static org.postdesk.store.db.Tables.TICKET;
 
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.postdesk.store.db.Sequences;
 import org.postdesk.store.db.tables.records.TicketRecord;
 import org.postdesk.tickets.TicketNumber;
@@ -55,6 +57,16 @@ public final class TicketRepository {
 
     public Optional<TicketRow> byNumber(TicketNumber number) {
         return dsl.selectFrom(TICKET).where(TICKET.NUMBER.eq(number.value())).fetchOptional(TicketRepository::toRow);
+    }
+
+    /**
+     * The ticket of the first message (in or out) with this Message-ID, in one statement: threading asks it for
+     * every reply header, and asked the message's ticket id and then the ticket before.
+     */
+    public Optional<TicketRow> byMessageId(String messageId) {
+        return dsl.selectFrom(TICKET).where(TICKET.ID.eq(DSL.field(dsl.select(MESSAGE.TICKET_ID).from(MESSAGE)
+                        .where(MESSAGE.MESSAGE_ID.eq(messageId)).orderBy(MESSAGE.ID).limit(1))))
+                .fetchOptional(TicketRepository::toRow);
     }
 
     public Optional<TicketRow> byId(long id) {
