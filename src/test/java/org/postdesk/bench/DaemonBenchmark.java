@@ -105,17 +105,21 @@ public final class DaemonBenchmark {
                 idleAt = proxy.awaitIdle(1);
             }
             long hwm = status(daemon.pid(), "VmHWM:");
+            long anon = status(daemon.pid(), "RssAnon:");
+            long file = status(daemon.pid(), "RssFile:") + status(daemon.pid(), "RssShmem:");
             double cpu = cpuSeconds(daemon.pid());
+            String nmt = idleAt >= 0 ? nativeMemory(daemon.pid(), work) : "";
             boolean archived = idleAt >= 0 && "on".equals(env.get("POSTDESK_CDS")) && awaitArchive(daemon);
             sampler.interrupt();
             daemon.destroy();
             daemon.waitFor();
             int stored = tickets(env);
             System.out.printf(Locale.ROOT, "run %d: start to first IDLE %s, %,d tickets stored; daemon CPU by then %.2f s;"
-                    + " peak RSS %d MB (VmHWM), %d MB sampled%s%n", run, idleAt < 0 ? "none (see " + work
+                    + " peak RSS %d MB (VmHWM), %d MB sampled; at the IDLE %d MB anonymous + %d MB of files%s%n", run, idleAt < 0 ? "none (see " + work
                     + "/daemon.log)" : String.format(Locale.ROOT, "%.2f s", (idleAt - t0) / 1e9), stored, cpu,
-                    hwm / 1024, peakRss.get() / 1024,
+                    hwm / 1024, peakRss.get() / 1024, anon / 1024, file / 1024,
                     archived ? "; the class-data archive was written after it (no archive yet)" : "");
+            System.out.print(nmt);
         }
     }
 
@@ -173,6 +177,46 @@ public final class DaemonBenchmark {
             Thread.sleep(1000);
         }
         return false;
+    }
+
+    /**
+     * With -XX:NativeMemoryTracking=summary in $DAEMON_JAVA_OPTS: the daemon's own account of its memory at its first
+     * IDLE (jcmd VM.native_memory summary; the whole report in the run's directory, nmt.txt), one line per area
+     * with its committed size, biggest first; "" without tracking.
+     */
+    private static String nativeMemory(long pid, Path work) {
+        if (!System.getenv().getOrDefault("DAEMON_JAVA_OPTS", "").contains("NativeMemoryTracking")) {
+            return "";
+        }
+        try {
+            Path out = work.resolve("nmt.txt");
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "VM.native_memory", "summary", "scale=MB").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
+            jcmd.waitFor();
+            StringBuilder b = new StringBuilder("  native memory (NMT, committed MB) in " + out + ":\n");
+            java.util.regex.Pattern area = java.util.regex.Pattern.compile(
+                    "^(?:-\\s*)?(\\S[^(]*?)\\s*\\(reserved=\\d+MB, committed=(\\d+)MB\\)");
+            List<String[]> rows = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(out)) {
+                java.util.regex.Matcher m = area.matcher(line.strip());
+                if (line.startsWith("Total:")) {
+                    b.append("    ").append(line.strip()).append('\n');
+                } else if (m.find()) {
+                    rows.add(new String[] {m.group(1), m.group(2)});
+                }
+            }
+            rows.sort((x, y) -> Integer.parseInt(y[1]) - Integer.parseInt(x[1]));
+            for (String[] r : rows) {
+                b.append(String.format(Locale.ROOT, "    %-28s %5s%n", r[0], r[1]));
+            }
+            return b.toString();
+        } catch (IOException e) {
+            return "  native memory: jcmd failed: " + e.getMessage() + "\n";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "";
+        }
     }
 
     /** The user and system CPU time of {@code pid} so far (Linux /proc, 100 ticks a second), 0 when it is gone. */
