@@ -250,21 +250,21 @@ final class MailboxSession {
     }
 
     /**
-     * Whether mail past the cursor is waiting. Mail that arrived while we were fetching is announced in the
-     * replies to our own commands, not during the IDLE that follows; without this check it would wait for the
+     * Whether mail past the cursor has been announced to this connection. Mail that arrived while we were fetching
+     * is announced in the replies to our own commands, not during the IDLE that follows (GreenMail does not report
+     * it when IDLE starts): call this right after a command ({@link #serverStatus}), or such mail waits for the
      * next IDLE renewal.
      */
     boolean newerThanCursor() throws MessagingException {
-        // The count is the one of the server's last reply: without a command, mail delivered since would be
-        // announced only after the next IDLE renewal on servers (GreenMail) that do not report it when IDLE starts.
-        MailWaiter.noop(folder);
         int count = folder.getMessageCount();
         return count != 0 && folder.getUID(folder.getMessage(count)) > lastUid;
     }
 
     /**
      * The mailbox's UIDNEXT and message count as the server has them now (STATUS): the folder's own UIDNEXT is the one
-     * of its SELECT, and its message count only moves with the announcements this connection received.
+     * of its SELECT, and its message count only moves with the announcements this connection received. Angus hands
+     * the untagged replies that come with it (EXISTS of mail delivered since the last command) to the folder, so one
+     * round trip both announces new mail and tells whether the server holds mail that was never announced.
      */
     ServerStatus serverStatus() throws MessagingException {
         Status status = (Status) folder.doCommand(protocol -> protocol.status(folder.getFullName(),

@@ -1,8 +1,10 @@
 package org.postdesk.bench;
 
 import java.time.Duration;
+import static org.postdesk.store.db.Tables.MESSAGE;
+
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,15 @@ final class LatencyPhase {
     private static final Duration SETTLE = Duration.ofSeconds(30);
 
     record Result(boolean inboxCleared, int sent, int acked, int receivedByCustomers, Percentiles millis, Set<String> workerStates,
-                  long peakSampledBytes, long peakAfterGcBytes) {
+                  long peakSampledBytes, long peakAfterGcBytes, Stages stages) {
+    }
+
+    /**
+     * Where the time went: the rate the benchmark achieved sending, SMTP accepted to the message's row stored (the
+     * server's queue and delivery into the mailbox, then the worker), and stored to the acknowledgement accepted (the
+     * outbox).
+     */
+    record Stages(double sendPerSecond, int sendFailures, Percentiles toStored, Percentiles storedToAck) {
     }
 
     private LatencyPhase() {
@@ -33,14 +43,43 @@ final class LatencyPhase {
             daemon.start();
             states.add(awaitWatching(c.stack()));
             Progress.say("worker is %s; sending %d messages at %.1f/s...", states, k, c.options().latencyRate());
-            Map<String, Long> sentAt = send(c, k, states);
+            PacedSender.Sent sent = PacedSender.send(c.server(), k, c.options().latencyRate(),
+                    i -> c.mail().opening(c.server().latencyCustomer(i)), () -> states.add(c.workerState()));
+            Map<String, Long> sentAt = sent.nanos();
             c.acks().awaitAll(sentAt.keySet(), SETTLE);
             List<String> customers = new ArrayList<>();
             for (int i = 0; i < k; i++) {
                 customers.add(c.server().latencyCustomer(i));
             }
-            return result(c, cleared, sentAt, customers, states);
+            return result(c, cleared, sentAt, customers, states, stages(c, sent));
         }
+    }
+
+    /** Splits each mail's time at the moment its row was stored (the row's stamp, set inside its transaction). */
+    private static Stages stages(BenchContext c, PacedSender.Sent sent) {
+        Map<String, Long> stored = new HashMap<>();
+        c.db().dsl().select(MESSAGE.MESSAGE_ID, MESSAGE.STORED_AT).from(MESSAGE)
+                .where(MESSAGE.DIRECTION.eq("IN"), MESSAGE.MESSAGE_ID.in(sent.wallMillis().keySet()))
+                .forEach(r -> stored.put(r.value1(), r.value2().toInstant().toEpochMilli()));
+        List<Double> toStored = new ArrayList<>();
+        List<Double> toAck = new ArrayList<>();
+        sent.wallMillis().forEach((id, wall) -> {
+            Long at = stored.get(id);
+            if (at == null) {
+                return;
+            }
+            toStored.add((double) (at - wall));
+            Long acked = c.acks().acceptedAt(id);
+            if (acked != null) {
+                double ackWall = wall + (acked - sent.nanos().get(id)) / 1e6;
+                toAck.add(ackWall - at);
+            }
+        });
+        return new Stages(sent.perSecond(), sent.failed(), percentiles(toStored), percentiles(toAck));
+    }
+
+    private static Percentiles percentiles(List<Double> values) {
+        return new Percentiles(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Waits until the daemon's worker watches the support inbox (IDLE, or POLLING where IDLE is missing). */
@@ -54,22 +93,8 @@ final class LatencyPhase {
         return state;
     }
 
-    private static Map<String, Long> send(BenchContext c, int k, Set<String> states) throws InterruptedException {
-        Map<String, Long> sentAt = new LinkedHashMap<>();
-        SteadyRate rate = new SteadyRate(c.options().latencyRate());
-        for (int i = 0; i < k; i++) {
-            rate.awaitTurn(i);
-            BenchMail mail = c.mail().opening(c.server().latencyCustomer(i));
-            c.server().submit(mail);
-            sentAt.put(mail.messageId(), System.nanoTime());
-            if (i % 20 == 0) {
-                states.add(c.workerState());
-            }
-        }
-        return sentAt;
-    }
-
-    private static Result result(BenchContext c, boolean cleared, Map<String, Long> sentAt, List<String> customers, Set<String> states) {
+    private static Result result(BenchContext c, boolean cleared, Map<String, Long> sentAt, List<String> customers,
+                                 Set<String> states, Stages stages) {
         double[] millis = c.acks().millisSince(sentAt);
         int received = 0;
         for (String customer : customers) {
@@ -80,6 +105,6 @@ final class LatencyPhase {
             }
         }
         return new Result(cleared, sentAt.size(), millis.length, received, new Percentiles(millis), states,
-                c.heap().peakSampled(), c.heap().peakAfterGc());
+                c.heap().peakSampled(), c.heap().peakAfterGc(), stages);
     }
 }

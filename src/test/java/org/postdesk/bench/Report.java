@@ -113,6 +113,14 @@ final class Report {
         row("samples", String.format("%d sent, %d acknowledged%s", r.sent(), r.acked(), r.receivedByCustomers() < 0
                 ? "" : ", " + r.receivedByCustomers() + " in the customers' inboxes"));
         out.latency(p, r.acked() == r.sent());
+        LatencyPhase.Stages s = r.stages();
+        row("sent", String.format("%.1f msg/s achieved by %d sending threads (asked %.1f)%s", s.sendPerSecond(),
+                PacedSender.THREADS, options.latencyRate(), s.sendFailures() == 0 ? "" : ", " + s.sendFailures()
+                        + " FAILED"));
+        row("accepted -> stored", String.format("p50 %.0f / p99 %.0f ms (mail server's queue and delivery, then the"
+                + " worker; %d stored)", s.toStored().at(50), s.toStored().at(99), s.toStored().count()));
+        row("stored -> ack", String.format("p50 %.0f / p99 %.0f ms (the outbox)", s.storedToAck().at(50),
+                s.storedToAck().at(99)));
         row("peak heap used", mb(r.peakSampledBytes()) + " sampled, " + mb(r.peakAfterGcBytes()) + " after GC");
     }
 

@@ -189,6 +189,44 @@ class GroupCommitTest {
         assertThat(h.mailTo(Harness.CUSTOMER, "")).hasSize(6);
     }
 
+    /**
+     * Live intake: bursts delivered while the worker idles, the later ones while it still stores the earlier, are each
+     * stored once, acknowledged once and flagged once, with nothing left for the next IDLE renewal (9 minutes here):
+     * mail delivered while a batch was stored is announced in the reply to the worker's check before it idles.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void burstsArrivingWhileTheWorkerIdlesAreStoredFlaggedAndAcknowledgedOnceEach(TestDatabases.Kind kind) {
+        Harness h = startedAfterFirstMail(kind);
+        Recording flags = new Recording(Disposition.markSeen(), false);
+        run(h, h.pipeline(null), flags);
+        Await.until("the worker idling", WAIT, () -> "IDLE".equals(new MailboxRepository(h.db.dsl())
+                .state(h.mailbox.id()).state()));
+        for (int burst = 1; burst <= 3; burst++) {
+            for (int i = 1; i <= 15; i++) {
+                // A sender of its own each: one sender's acknowledgements are capped per hour (no loops).
+                String who = "burst" + burst + "-" + i;
+                h.deliver("From: Customer " + who + " <" + who + "@customers.test>\r\nTo: " + Harness.SUPPORT
+                        + "\r\nSubject: Order " + who + " is late\r\nMessage-ID: <" + who + "@customers.test>\r\n"
+                        + "Date: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                        + "Content-Type: text/plain; charset=UTF-8\r\n\r\nHello, where is order " + who + "?\r\n");
+            }
+            if (burst == 1) {
+                Await.until("the first burst being stored", WAIT, () -> tickets(h).size() > 1);
+            }
+        }
+
+        Await.until("all three bursts stored and flagged", WAIT, () -> tickets(h).size() == 46 && unseen(h).isEmpty());
+        List<Long> flagged = flags.batches.stream().flatMap(List::stream).toList();
+        assertThat(flagged).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(uids(h).subList(1, 46));
+        assertThat(cursor(h)).isEqualTo(lastUid(h));
+        assertThat(tickets(h)).allSatisfy(t -> {
+            assertThat(acks(h, t)).isEqualTo(1);
+            assertThat(new MessageRepository(h.db.dsl()).byTicket(t.id()))
+                    .filteredOn(m -> m.direction() == NewMessage.Direction.IN).hasSize(1);
+        });
+    }
+
     // ---- fixtures ----
 
     /** A harness whose cursor was set by a first reading of one mail, so the next mail is past the cursor. */
