@@ -125,8 +125,16 @@ final class ReplyFlow {
         // whoever this count sees as a new reply, the owner read below sees as the holder.
         int unseen = r.has(CommandVerb.SEND) ? 0 : new Conversation(r.tx()).unseenBy(r.ticketId(), r.agentId(),
                 r.agentReply().notification().seenMessageId());
-        Optional<Owner> owner = new OwnershipRepository(r.tx()).owner(r.ticketId());
+        OwnershipRepository ownership = new OwnershipRepository(r.tx());
+        Optional<Owner> owner = ownership.owner(r.ticketId());
         ReplyDecision decision = policy.decide(r.agentId(), owner, unseen);
+        if (decision instanceof ReplyDecision.HeldAsStale && owner.isEmpty()) {
+            // New mail but no owner: the answer that made it new may be another agent's whose take is not committed
+            // yet (five agents answering at once on H2 saw this). Wait for that row, then decide again, so the agent
+            // hears who holds the ticket rather than only that it changed.
+            owner = ownership.ownerLocked(r.ticketId());
+            decision = policy.decide(r.agentId(), owner, unseen);
+        }
         if (decision instanceof ReplyDecision.Relay && owner.isEmpty()) {
             decision = takeForReply(r, decision);
         }

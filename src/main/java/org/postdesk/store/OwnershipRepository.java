@@ -60,6 +60,16 @@ public final class OwnershipRepository {
                 .fetchOptional(r -> new Owner(r.value1(), fromDb(r.value2())));
     }
 
+    /**
+     * {@link #owner} after waiting for any transaction that is changing the ticket row (a take not committed yet):
+     * the row is locked until this transaction ends.
+     */
+    public Optional<Owner> ownerLocked(long ticketId) {
+        return dsl.select(TICKET.OWNER_AGENT_ID, TICKET.OWNER_SINCE).from(TICKET).where(TICKET.ID.eq(ticketId))
+                .forUpdate().fetchOptional()
+                .filter(r -> r.value1() != null).map(r -> new Owner(r.value1(), fromDb(r.value2())));
+    }
+
     /** Frees the ticket if {@code owner} still holds it since the same moment; false otherwise. */
     public boolean release(long ticketId, Owner owner, Instant now) {
         return dsl.update(TICKET)
