@@ -40,6 +40,7 @@ final class ConfigKeys {
         d.put("outbox.give-up-after", "3d");
         d.put("outbox.senders", "3");
         d.put("outbox.batch-size", "10");
+        d.put("outbox.record-within", "0s");
         d.put("shutdown.timeout", "10s");
         d.put("agents.idle-release", "4h");
         d.put("agents.allow-steal", "true");

@@ -143,7 +143,7 @@ public final class ConfigLoader {
     private static OutboxConfig outbox(ConfigSource s) {
         OutboxConfig o = new OutboxConfig(s.duration("outbox.initial-backoff"), s.duration("outbox.max-backoff"),
                 s.duration("outbox.give-up-after"), (int) s.number("outbox.senders", 1, 32),
-                (int) s.number("outbox.batch-size", 1, 1000));
+                (int) s.number("outbox.batch-size", 1, 1000), s.durationOrZero("outbox.record-within"));
         if (o.maxBackoff().compareTo(o.initialBackoff()) < 0) {
             throw ConfigException.invalid(s.value("outbox.max-backoff"),
                     "at least outbox.initial-backoff (" + s.text("outbox.initial-backoff") + ")");

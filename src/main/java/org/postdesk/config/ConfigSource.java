@@ -43,6 +43,11 @@ final class ConfigSource {
         return Durations.parse(value(key));
     }
 
+    /** {@link #duration}, where zero is allowed. */
+    Duration durationOrZero(String key) {
+        return Durations.parseZeroOrMore(value(key));
+    }
+
     long number(String key, long min, long max) {
         ConfigValue v = value(key);
         try {

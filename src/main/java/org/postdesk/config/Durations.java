@@ -22,6 +22,16 @@ final class Durations {
         return d;
     }
 
+    /** {@link #parse}, where {@code 0} (or {@code 0s}, {@code 0ms}) is also allowed: "not at all". */
+    static Duration parseZeroOrMore(ConfigValue value) {
+        String text = value.text().trim().toLowerCase(Locale.ROOT);
+        Duration d = text.equals("0") ? Duration.ZERO : parseOrNull(text);
+        if (d == null || d.isNegative()) {
+            throw ConfigException.invalid(value, "0 or " + ALLOWED);
+        }
+        return d;
+    }
+
     private static Duration parseOrNull(String text) {
         Matcher m = SHORT.matcher(text);
         if (m.matches()) {

@@ -179,7 +179,7 @@ public final class Pipeline {
         SmtpGateway gateway = metrics.smtp(injectedGateway != null ? injectedGateway
                 : new MailboxSmtpGateway(db, secrets, accessTokens));
         return new OutboxSender(db, gateway, retry, signal, clock, SENDER_POLL, deliveryFailures, daemonId,
-                config.outbox().batchSize());
+                config.outbox().batchSize(), config.outbox().recordWithin());
     }
 
     /** Frees tickets whose owner has been idle too long; the daemon runs it every {@link #idleSweepEvery()}. */

@@ -43,10 +43,12 @@ public final class OutboxSender implements Runnable {
     /** Rows claimed at once by default (outbox.batch-size): one claim and one record commit for them all. */
     public static final int DEFAULT_BATCH = 10;
     /**
-     * How long mail the server accepted may wait to be recorded while the rest of its batch is sent: a ticket's
-     * next mail waits for the record, and a crash meanwhile sends it twice.
+     * How long mail the server accepted may wait by default to be recorded as sent together with the rest of its
+     * batch (outbox.record-within): not at all. A crash between the server's acceptance and the record sends that
+     * mail again, so recording each at once keeps "never answered twice" to at most one mail per sender thread
+     * after a kill; an admin who wants the commits saved raises it and accepts up to a batch per sender.
      */
-    static final Duration MARK_WITHIN = Duration.ofMillis(500);
+    public static final Duration DEFAULT_RECORD_WITHIN = Duration.ZERO;
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private final Database db;
     private final SmtpGateway gateway;
@@ -58,6 +60,7 @@ public final class OutboxSender implements Runnable {
     private volatile boolean running = true;
     private final String claimPrefix;
     private final int batchSize;
+    private final Duration recordWithin;
 
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval) {
@@ -77,16 +80,25 @@ public final class OutboxSender implements Runnable {
      */
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
                         Duration pollInterval, DeliveryFailureListener failures, String daemonId) {
-        this(db, gateway, retry, signal, clock, pollInterval, failures, daemonId, DEFAULT_BATCH);
+        this(db, gateway, retry, signal, clock, pollInterval, failures, daemonId, DEFAULT_BATCH, DEFAULT_RECORD_WITHIN);
     }
 
-    /** {@code batchSize} rows (at least 1) are claimed at once and recorded as sent together. */
+    /**
+     * {@code batchSize} rows (at least 1) are claimed at once; mail the server accepted is recorded as sent together
+     * with the rest of the batch's accepted mail once the oldest of it has waited {@code recordWithin} (zero: each at
+     * once), and always when the batch is done.
+     */
     public OutboxSender(Database db, SmtpGateway gateway, RetryPolicy retry, OutboxSignal signal, Clock clock,
-                        Duration pollInterval, DeliveryFailureListener failures, String daemonId, int batchSize) {
+                        Duration pollInterval, DeliveryFailureListener failures, String daemonId, int batchSize,
+                        Duration recordWithin) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("outbox batch size must be at least 1, not " + batchSize);
         }
+        if (recordWithin.isNegative()) {
+            throw new IllegalArgumentException("outbox record-within must not be negative, not " + recordWithin);
+        }
         this.batchSize = batchSize;
+        this.recordWithin = recordWithin;
         this.claimPrefix = daemonId.isEmpty() ? "" : daemonId + ":";
         this.failures = failures;
         this.db = db;
@@ -145,7 +157,7 @@ public final class OutboxSender implements Runnable {
         if (claimed.isEmpty()) {
             return false;
         }
-        Batch batch = new Batch(new ArrayDeque<>(claimed), new SentMarks(db, clock, MARK_WITHIN), new HashMap<>(),
+        Batch batch = new Batch(new ArrayDeque<>(claimed), new SentMarks(db, clock, recordWithin), new HashMap<>(),
                 new ArrayList<>());
         try {
             sendAll(batch, until);

@@ -38,6 +38,9 @@ import org.postdesk.store.TicketRepository;
 
 /** The sender against a store, with an SMTP gateway that is down for one mailbox. */
 class OutboxSenderTest {
+    /** outbox.record-within long enough for a whole batch under a fixed clock. */
+    private static final Duration TOGETHER = Duration.ofMillis(500);
+
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final RetryPolicy RETRY = new RetryPolicy(Duration.ofSeconds(30), Duration.ofMinutes(30),
             Duration.ofDays(2));
@@ -212,10 +215,28 @@ class OutboxSenderTest {
         }
     }
 
-    /** Issue 16: a batch costs one claim and one record commit, and a number of statements that does not grow with it. */
+    /**
+     * Issue 16: with outbox.record-within set, a batch costs one claim and one record commit, and a number of
+     * statements that does not grow with it.
+     */
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void tenMailsAreClaimedAndRecordedInTwoCommits(TestDatabases.Kind kind) {
+        List<Integer> counted = sendTenCounting(kind, TOGETHER);
+        assertThat(counted.get(0)).as("one claim and one record").isEqualTo(2);
+        assertThat(counted.get(1)).as("a fixed few, where one mail at a time took 60").isLessThanOrEqualTo(8);
+    }
+
+    /** By default each delivered mail is recorded at once (one commit each), the claim still one for all ten. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void byDefaultTenMailsAreClaimedAtOnceAndEachRecordedAsItIsDelivered(TestDatabases.Kind kind) {
+        List<Integer> counted = sendTenCounting(kind, OutboxSender.DEFAULT_RECORD_WITHIN);
+        assertThat(counted.get(0)).as("one claim and ten records").isEqualTo(11);
+    }
+
+    /** The commits and the statements of sending ten due mails with one {@code sendNext}. */
+    private static List<Integer> sendTenCounting(TestDatabases.Kind kind, Duration recordWithin) {
         AtomicInteger commits = new AtomicInteger();
         AtomicInteger statements = new AtomicInteger();
         ExecuteListener counting = new ExecuteListener() {
@@ -244,12 +265,12 @@ class OutboxSenderTest {
             commits.set(0);
             statements.set(0);
 
-            assertThat(sender(db, (mailboxId, from, to, raw) -> sent.add(to.get(0)), NOW).sendNext()).isTrue();
+            assertThat(sender(db, (mailboxId, from, to, raw) -> sent.add(to.get(0)), NOW, recordWithin).sendNext())
+                    .isTrue();
 
             assertThat(sent).hasSize(10);
-            assertThat(commits.get()).as("one claim and one record").isEqualTo(2);
-            assertThat(statements.get()).as("a fixed few, where one mail at a time took 60").isLessThanOrEqualTo(8);
             assertThat(new OutboxRepository(db.dsl()).countByStatus(OutboxRepository.SENT)).isEqualTo(10);
+            return List.of(commits.get(), statements.get());
         }
     }
 
@@ -271,7 +292,7 @@ class OutboxSenderTest {
                 }
                 accepted.add(new String(raw, StandardCharsets.US_ASCII));
             };
-            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW).sendNext()).isInstanceOf(Crash.class);
+            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW, TOGETHER).sendNext()).isInstanceOf(Crash.class);
             assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("a kill records nothing").isZero();
 
             SmtpGateway working = (mailboxId, from, to, raw) -> accepted.add(new String(raw, StandardCharsets.US_ASCII));
@@ -280,6 +301,35 @@ class OutboxSenderTest {
 
             assertThat(accepted).as("errs towards twice, same bytes and so the same Message-ID; never towards none")
                     .containsExactly("mail 1", "mail 2", "mail 1", "mail 2", "mail 3");
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
+        }
+    }
+
+    /** By default a kill mid-batch sends again only the mail that was on the wire: the accepted ones are recorded. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void byDefaultACrashMidBatchSendsAgainNoMailTheServerHadAccepted(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long up = mailbox(db, "up");
+            OutboxRepository outbox = new OutboxRepository(db.dsl());
+            for (int i = 1; i <= 3; i++) {
+                outbox.enqueue(new NewOutboxItem(up, null, "ACK", "<" + i + "@x>", "support@example.test",
+                        List.of(i + "@customer.test"), ("mail " + i).getBytes(StandardCharsets.US_ASCII), NOW));
+            }
+            List<String> accepted = new ArrayList<>();
+            SmtpGateway crashesAtTheThird = (mailboxId, from, to, raw) -> {
+                if (accepted.size() == 2) {
+                    throw new Crash();
+                }
+                accepted.add(new String(raw, StandardCharsets.US_ASCII));
+            };
+            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW).sendNext()).isInstanceOf(Crash.class);
+            assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("the two accepted are recorded").isEqualTo(2);
+
+            SmtpGateway working = (mailboxId, from, to, raw) -> accepted.add(new String(raw, StandardCharsets.US_ASCII));
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR)).sendNext()).isTrue();
+
+            assertThat(accepted).as("none twice").containsExactly("mail 1", "mail 2", "mail 3");
             assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
         }
     }
@@ -354,6 +404,12 @@ class OutboxSenderTest {
     private static OutboxSender sender(Database db, SmtpGateway gateway, Instant at) {
         return new OutboxSender(db, gateway, RETRY, new OutboxSignal(), Clock.fixed(at, ZoneOffset.UTC),
                 Duration.ofSeconds(1));
+    }
+
+    /** A sender whose accepted mail waits up to {@code recordWithin} to be recorded with the rest of its batch. */
+    private static OutboxSender sender(Database db, SmtpGateway gateway, Instant at, Duration recordWithin) {
+        return new OutboxSender(db, gateway, RETRY, new OutboxSignal(), Clock.fixed(at, ZoneOffset.UTC),
+                Duration.ofSeconds(1), DeliveryFailureListener.NONE, "", OutboxSender.DEFAULT_BATCH, recordWithin);
     }
 
     private static long mailbox(Database db, String name) {
