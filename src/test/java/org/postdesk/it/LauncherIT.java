@@ -81,8 +81,9 @@ class LauncherIT {
     }
 
     /**
-     * Issue 16, session 6: every command (the daemon too) runs with the quick JIT compiler only, NIO's cached
-     * direct buffers capped, and heap free ratios that keep the committed heap near what is live; JAVA_OPTS wins.
+     * Issue 16, session 6: every CLI command runs with the quick JIT compiler only (the daemon, {@code run}, keeps
+     * tiered compilation), NIO's cached direct buffers capped, and heap free ratios that keep the committed heap
+     * near what is live; JAVA_OPTS wins.
      */
     @Test
     void theJitDirectBuffersAndHeapRatiosComeFromTheLauncherAndJavaOptsWins() throws Exception {
@@ -91,6 +92,9 @@ class LauncherIT {
         assertThat(flags.out).contains("-XX:TieredStopAtLevel=1").contains("-XX:MinHeapFreeRatio=10")
                 .contains("-XX:MaxHeapFreeRatio=30");
         assertThat(flags.err).contains("jdk.nio.maxCachedBufferSize = 262144");
+        Run daemon = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags"), "", "run", "--help");
+        assertThat(daemon.code).as(daemon.err).isZero();
+        assertThat(daemon.out).doesNotContain("TieredStopAtLevel").contains("-XX:MinHeapFreeRatio=10");
         Run own = run(Map.of("JAVA_OPTS", "-XX:+PrintCommandLineFlags -XX:TieredStopAtLevel=4 -XX:MaxHeapFreeRatio=70"
                 + " -Djdk.nio.maxCachedBufferSize=1048576 -XshowSettings:properties"), "", "--version");
         assertThat(own.code).as(own.err).isZero();
