@@ -278,37 +278,32 @@ class OutboxSenderTest {
     @EnumSource(TestDatabases.Kind.class)
     void aCrashMidBatchLeavesTheAcceptedMailUnrecordedAndItIsSentAgainWithTheSameBytesOnceTheClaimRunsOut(
             TestDatabases.Kind kind) {
-        try (Database db = TestDatabases.open(kind)) {
-            long up = mailbox(db, "up");
-            OutboxRepository outbox = new OutboxRepository(db.dsl());
-            for (int i = 1; i <= 3; i++) {
-                outbox.enqueue(new NewOutboxItem(up, null, "ACK", "<" + i + "@x>", "support@example.test",
-                        List.of(i + "@customer.test"), ("mail " + i).getBytes(StandardCharsets.US_ASCII), NOW));
-            }
-            List<String> accepted = new ArrayList<>();
-            SmtpGateway crashesAtTheThird = (mailboxId, from, to, raw) -> {
-                if (accepted.size() == 2) {
-                    throw new Crash();
-                }
-                accepted.add(new String(raw, StandardCharsets.US_ASCII));
-            };
-            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW, TOGETHER).sendNext()).isInstanceOf(Crash.class);
-            assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("a kill records nothing").isZero();
-
-            SmtpGateway working = (mailboxId, from, to, raw) -> accepted.add(new String(raw, StandardCharsets.US_ASCII));
-            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR).minusSeconds(1)).sendNext()).isFalse();
-            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR)).sendNext()).isTrue();
-
-            assertThat(accepted).as("errs towards twice, same bytes and so the same Message-ID; never towards none")
-                    .containsExactly("mail 1", "mail 2", "mail 1", "mail 2", "mail 3");
-            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
-        }
+        CrashMidBatch crash = crashAtTheThird(kind, TOGETHER);
+        assertThat(crash.sentAfterKill()).as("a kill records nothing").isZero();
+        assertThat(crash.accepted()).as("errs towards twice, same bytes and so the same Message-ID; never towards none")
+                .containsExactly("mail 1", "mail 2", "mail 1", "mail 2", "mail 3");
+        assertThat(crash.sentAtEnd()).isEqualTo(3);
     }
 
     /** By default a kill mid-batch sends again only the mail that was on the wire: the accepted ones are recorded. */
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void byDefaultACrashMidBatchSendsAgainNoMailTheServerHadAccepted(TestDatabases.Kind kind) {
+        CrashMidBatch crash = crashAtTheThird(kind, OutboxSender.DEFAULT_RECORD_WITHIN);
+        assertThat(crash.sentAfterKill()).as("the two accepted are recorded").isEqualTo(2);
+        assertThat(crash.accepted()).as("none twice").containsExactly("mail 1", "mail 2", "mail 3");
+        assertThat(crash.sentAtEnd()).isEqualTo(3);
+    }
+
+    /** What a kill at the third of three mails left recorded, every mail the server accepted, and what ended sent. */
+    private record CrashMidBatch(long sentAfterKill, List<String> accepted, long sentAtEnd) {
+    }
+
+    /**
+     * Three due mails; the server accepts two and the sender dies at the third (an Error, as a kill records
+     * nothing); then a working sender runs, first just before the claim runs out (nothing is due), then after.
+     */
+    private static CrashMidBatch crashAtTheThird(TestDatabases.Kind kind, Duration recordWithin) {
         try (Database db = TestDatabases.open(kind)) {
             long up = mailbox(db, "up");
             OutboxRepository outbox = new OutboxRepository(db.dsl());
@@ -323,14 +318,14 @@ class OutboxSenderTest {
                 }
                 accepted.add(new String(raw, StandardCharsets.US_ASCII));
             };
-            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW).sendNext()).isInstanceOf(Crash.class);
-            assertThat(outbox.countByStatus(OutboxRepository.SENT)).as("the two accepted are recorded").isEqualTo(2);
+            assertThatThrownBy(() -> sender(db, crashesAtTheThird, NOW, recordWithin).sendNext())
+                    .isInstanceOf(Crash.class);
+            long sentAfterKill = outbox.countByStatus(OutboxRepository.SENT);
 
             SmtpGateway working = (mailboxId, from, to, raw) -> accepted.add(new String(raw, StandardCharsets.US_ASCII));
+            assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR).minusSeconds(1)).sendNext()).isFalse();
             assertThat(sender(db, working, NOW.plus(OutboxSender.CLAIM_FOR)).sendNext()).isTrue();
-
-            assertThat(accepted).as("none twice").containsExactly("mail 1", "mail 2", "mail 3");
-            assertThat(outbox.countByStatus(OutboxRepository.SENT)).isEqualTo(3);
+            return new CrashMidBatch(sentAfterKill, List.copyOf(accepted), outbox.countByStatus(OutboxRepository.SENT));
         }
     }
 
