@@ -96,7 +96,7 @@ final class MailWaiter {
         };
     }
 
-    static void noop(IMAPFolder folder) throws MessagingException {
+    private static void noop(IMAPFolder folder) throws MessagingException {
         folder.doCommand(protocol -> {
             protocol.simpleCommand("NOOP", null);
             return null;

@@ -27,9 +27,11 @@ import org.slf4j.MDC;
  * Sends due outbox rows until each is delivered or definitely refused, in three steps
  * (docs/ARCHITECTURE.md, "Transactions"): claim a batch of rows for {@link #CLAIM_FOR} in a short transaction,
  * send them over SMTP with no transaction open (a hanging SMTP server holds no lock and no connection), then
- * record the results in short transactions: a failure at once, the delivered mail of the batch together. Two
+ * record the results in short transactions: a failure at once, a delivered mail at once or, with
+ * {@code recordWithin}, together with the batch's others. Two
  * senders (or two daemons) never send a row at the same time; a crash between a send and its record leaves the
- * claim to run out, and the row is sent again with the same Message-ID. A ticket's mail leaves in the order it was queued (the claim waits for earlier rows).
+ * claim to run out, and the row is sent again with the same Message-ID. A ticket's mail leaves in the order it was
+ * queued (the claim waits for earlier rows).
  * A row that carries stored attachments is written as it is sent, each attachment read from the store a
  * chunk at a time in short transactions of its own ({@link SplicedMail}).
  */

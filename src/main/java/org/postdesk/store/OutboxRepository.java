@@ -168,6 +168,12 @@ public final class OutboxRepository {
      * and nothing was written for it.
      */
     public Set<Long> markSent(List<ClaimedMail> claims, Instant at) {
+        if (claims.size() == 1) {
+            // Each mail on its own (outbox.record-within=0s, the default): its UPDATE's count says whether the claim
+            // held, so the locking SELECT is not needed.
+            ClaimedMail only = claims.get(0);
+            return markSent(only, only.item().attempts() + 1, at) ? Set.of(only.item().id()) : Set.of();
+        }
         Set<Long> recorded = new HashSet<>();
         byToken(claims).forEach((token, ids) -> {
             List<Long> held = dsl.select(OUTBOX.ID).from(OUTBOX)
