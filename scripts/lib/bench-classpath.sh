@@ -2,7 +2,8 @@
 # bench_java NAME MAIN_CLASS ARGS... compiles the main and test classes when a source is newer than the
 # classpath file (or on the first run), writes target/NAME-logback.xml so the daemon logs to
 # target/NAME.log, and replaces the shell with java running MAIN_CLASS from target/test-classes.
-# $BENCH_JAVA_OPTS is added to the JVM options (e.g. -XX:StartFlightRecording=filename=target/bench.jfr).
+# The JVM gets the daemon's options from scripts/postdesk; $BENCH_JAVA_OPTS is added after them (e.g.
+# -XX:StartFlightRecording=filename=target/bench.jfr).
 # The caller has set -euo pipefail and changed into the repository root.
 
 bench_classpath_file=target/bench.classpath
@@ -42,8 +43,16 @@ bench_java() {
   bench_compile "$name"
   bench_logback "$name"
   local java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+  # The daemon's JVM options, from the launcher itself (heap, collector, buffer cap, JIT; $POSTDESK_HEAP and
+  # $JAVA_OPTS reach it as they reach the daemon), and its malloc arenas: a benchmark measures what `postdesk run`
+  # runs with. BENCH_LAUNCHER_OPTIONS=off gives a plain -Xmx256m JVM instead.
+  local daemon_options=-Xmx256m
+  if [ "${BENCH_LAUNCHER_OPTIONS:-on}" != off ]; then
+    daemon_options=$(POSTDESK_JAR=/nonexistent POSTDESK_PRINT_JVM_OPTIONS=1 scripts/postdesk run)
+    export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+  fi
   # shellcheck disable=SC2086
-  exec "$java" -Xmx256m ${BENCH_JAVA_OPTS:-} \
+  exec "$java" $daemon_options ${BENCH_JAVA_OPTS:-} \
     -Dlogback.configurationFile="target/$name-logback.xml" \
     -Dorg.jooq.no-logo=true -Dorg.jooq.no-tips=true \
     -cp "target/classes:target/test-classes:$(cat "$bench_classpath_file")" \
