@@ -104,6 +104,25 @@ class LauncherIT {
     }
 
     /**
+     * The benchmarks take the daemon's JVM options from the launcher (one place for them): printed without starting
+     * a JVM or needing the jar, the daemon's without the CLI's quick-JIT flag, with JAVA_OPTS after them.
+     */
+    @Test
+    void theLauncherPrintsTheDaemonsJvmOptionsForTheBenchmarks() throws Exception {
+        Run daemon = run(LAUNCHER, Map.of("POSTDESK_PRINT_JVM_OPTIONS", "1", "POSTDESK_JAR", "/nonexistent",
+                "POSTDESK_HEAP", "300m", "JAVA_OPTS", "-Dbench=1"), "", "run");
+        assertThat(daemon.code).as(daemon.err).isZero();
+        assertThat(daemon.out.trim()).startsWith("-Xmx300m -Xms32m -XX:+UseSerialGC").endsWith("-Dbench=1")
+                .doesNotContain("TieredStopAtLevel");
+        Run cli = run(LAUNCHER, Map.of("POSTDESK_PRINT_JVM_OPTIONS", "1", "POSTDESK_JAR", "/nonexistent"), "",
+                "ticket", "list");
+        assertThat(cli.out).contains("-XX:TieredStopAtLevel=1");
+        Run noJar = run(LAUNCHER, Map.of("POSTDESK_JAR", "/nonexistent"), "", "ticket", "list");
+        assertThat(noJar.code).isEqualTo(1);
+        assertThat(noJar.err).contains("cannot find postdesk.jar");
+    }
+
+    /**
      * A store whose schema is current opens without Flyway (issue 16: half a second of every command); the first
      * command on a new store still migrates it with Flyway. Seen from the JVM's class loading in the shaded jar.
      */
