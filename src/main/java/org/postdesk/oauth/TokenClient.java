@@ -21,9 +21,24 @@ public final class TokenClient {
     /** RFC 6749 §5.2 / RFC 8628 §3.5 errors that no retry can fix. */
     private static final Set<String> PERMANENT = Set.of("invalid_grant", "invalid_client", "unauthorized_client",
             "access_denied", "expired_token", "invalid_scope", "unsupported_grant_type");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Made on the first call, not with the daemon's pipeline: Jackson's 460 classes and the HTTP client's TLS
+     * context (180 more, and a selector thread) are work a daemon without an OAuth2 mailbox never needs, and they
+     * were a fifth of what it loaded before its first IDLE (issue 16).
+     */
+    private HttpClient http;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        }
+        return http;
+    }
+
+    /** Jackson's mapper, loaded with the first answer read (the holder idiom: the JVM makes it once). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** RFC 6749 §6: a new access token for the refresh token. */
     public TokenResponse refresh(String tokenEndpoint, String clientId, String clientSecretOrNull, String refreshToken,
@@ -113,12 +128,12 @@ public final class TokenClient {
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http().send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 500 || response.statusCode() == 429) {
                 throw new TokenUnavailableException("token endpoint " + endpoint + " answered HTTP "
                         + response.statusCode() + "; retrying later", null);
             }
-            return new Reply(response.statusCode(), JSON.readTree(response.body().isBlank() ? "{}" : response.body()));
+            return new Reply(response.statusCode(), Json.MAPPER.readTree(response.body().isBlank() ? "{}" : response.body()));
         } catch (IOException e) {
             throw new TokenUnavailableException("token endpoint " + endpoint + " cannot be reached: " + e.getMessage()
                     + " (check the network and the endpoint's address)", e);

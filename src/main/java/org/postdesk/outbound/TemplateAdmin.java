@@ -24,16 +24,24 @@ public final class TemplateAdmin {
     private static final Logger log = LoggerFactory.getLogger(TemplateAdmin.class);
     private static final String SHIPPED = "SHIPPED";
     private final Database db;
-    private final TemplateValidator validator;
+    private final TemplateSamples samples;
+    /**
+     * Made on first use: seeding the shipped defaults, all the daemon's start does here, validates nothing, and
+     * FreeMarker's engine is not needed before the first mail (issue 16).
+     */
+    private TemplateValidator validator;
     private final Map<TemplateKey, TemplateSource> shipped;
 
     public TemplateAdmin(Database db, TemplateSamples samples, Map<TemplateKey, TemplateSource> shipped) {
         this.db = db;
-        this.validator = new TemplateValidator(new TemplateEngine(), samples);
+        this.samples = samples;
         this.shipped = Map.copyOf(shipped);
     }
 
-    public TemplateValidator validator() {
+    public synchronized TemplateValidator validator() {
+        if (validator == null) {
+            validator = new TemplateValidator(new TemplateEngine(), samples);
+        }
         return validator;
     }
 
@@ -103,7 +111,7 @@ public final class TemplateAdmin {
      * @throws InvalidTemplateException and stores nothing when the template is refused
      */
     public Saved set(TemplateKey key, TemplateSource source, String origin, String author, Instant now) {
-        TemplateValidator.Result checked = validator.validate(key, source);
+        TemplateValidator.Result checked = validator().validate(key, source);
         int version = db.inTransaction(tx -> store(new TemplateRepository(tx), key, source, origin, null, author, now));
         return new Saved(key, version, checked.warning());
     }
@@ -117,7 +125,7 @@ public final class TemplateAdmin {
     public List<Saved> importAll(SortedMap<TemplateKey, TemplateSource> all, String author, Instant now) {
         Map<TemplateKey, String> warnings = new TreeMap<>();
         all.forEach((k, s) -> {
-            String w = validator.validate(k, s).warning();
+            String w = validator().validate(k, s).warning();
             if (w != null) {
                 warnings.put(k, w);
             }
@@ -142,7 +150,7 @@ public final class TemplateAdmin {
                 .orElseThrow(() -> new IllegalArgumentException("template " + key + " has no version " + to
                         + " (see: postdesk template history " + key.name() + ")"));
         TemplateSource source = new TemplateSource(old.text(), old.html());
-        TemplateValidator.Result checked = validator.validate(key, source);
+        TemplateValidator.Result checked = validator().validate(key, source);
         int version = db.inTransaction(tx -> {
             TemplateRepository repo = new TemplateRepository(tx);
             return repo.addVersion(new NewTemplateVersion(key.name(), key.locale(), source.text(), source.html(),

@@ -97,6 +97,7 @@ public final class DaemonBenchmark {
                     .redirectOutput(work.resolve("daemon.log").toFile());
             pb.environment().putAll(env);
             long t0 = System.nanoTime();
+            long wallT0 = System.currentTimeMillis();
             Process daemon = pb.start();
             AtomicLong peakRss = new AtomicLong();
             Thread sampler = sampler(daemon.pid(), peakRss);
@@ -108,6 +109,8 @@ public final class DaemonBenchmark {
             long anon = status(daemon.pid(), "RssAnon:");
             long file = status(daemon.pid(), "RssFile:") + status(daemon.pid(), "RssShmem:");
             double cpu = cpuSeconds(daemon.pid());
+            String threads = ThreadCpu.describe(daemon.pid());
+            String classes = ThreadCpu.loadedClasses(daemon.pid());
             String nmt = idleAt >= 0 ? nativeMemory(daemon.pid(), work) : "";
             boolean archived = idleAt >= 0 && "on".equals(env.get("POSTDESK_CDS")) && awaitArchive(daemon);
             sampler.interrupt();
@@ -119,6 +122,8 @@ public final class DaemonBenchmark {
                     + "/daemon.log)" : String.format(Locale.ROOT, "%.2f s", (idleAt - t0) / 1e9), stored, cpu,
                     hwm / 1024, peakRss.get() / 1024, anon / 1024, file / 1024,
                     archived ? "; the class-data archive was written after it (no archive yet)" : "");
+            System.out.printf(Locale.ROOT, "  classes loaded %s; CPU by thread: %s%n  %s%n", classes, threads,
+                    timeline(work.resolve("daemon.log"), wallT0, (idleAt - t0) / 1_000_000));
             System.out.print(nmt);
         }
     }
@@ -217,6 +222,31 @@ public final class DaemonBenchmark {
             Thread.currentThread().interrupt();
             return "";
         }
+    }
+
+    /**
+     * When the daemon's first log line (the store is open), "daemon started" and the first IDLE came, in seconds
+     * after the launcher started: which part of the start is the JVM's and the store's, and which the worker's.
+     */
+    private static String timeline(Path log, long wallT0, long idleMillis) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
+        StringBuilder b = new StringBuilder("timeline (s after the launcher started):");
+        try {
+            boolean first = true;
+            for (String line : Files.readAllLines(log)) {
+                boolean started = line.contains("daemon started:");
+                if ((first || started) && line.length() > 23 && Character.isDigit(line.charAt(0))) {
+                    long at = java.time.LocalDateTime.parse(line.substring(0, 23), f)
+                            .atZone(java.time.ZoneId.systemDefault()).toInstant().toEpochMilli();
+                    b.append(String.format(Locale.ROOT, " %s %.2f,", first ? "first log line" : "daemon started",
+                            (at - wallT0) / 1000.0));
+                    first = false;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            b.append(" (log unreadable: ").append(e).append(')');
+        }
+        return b.append(String.format(Locale.ROOT, " first IDLE %.2f", idleMillis / 1000.0)).toString();
     }
 
     /** The user and system CPU time of {@code pid} so far (Linux /proc, 100 ticks a second), 0 when it is gone. */

@@ -9,6 +9,8 @@ import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
 import org.apache.james.jdkim.api.SignatureRecord;
 import org.apache.james.jdkim.exceptions.FailException;
+import org.apache.james.jdkim.exceptions.PermFailException;
+import org.apache.james.jdkim.exceptions.TempFailException;
 import org.apache.james.jdkim.impl.DNSPublicKeyRecordRetriever;
 import org.postdesk.mail.RawSource;
 import org.slf4j.Logger;
@@ -35,12 +37,30 @@ public final class DkimCheck {
         this.keys = keys;
     }
 
-    /** Keys from DNS through the resolvers in the system's configuration (resolv.conf), 5 s per query. */
+    /**
+     * Keys from DNS through the resolvers in the system's configuration (resolv.conf), 5 s per query. The
+     * resolver is made at the first lookup: dnsjava's 170 classes and its reading of resolv.conf are work the
+     * daemon's start does not need (only agents' replies are checked; issue 16).
+     */
     public static DkimCheck withSystemDns() {
-        ExtendedResolver resolver = new ExtendedResolver();
-        resolver.setTimeout(DNS_TIMEOUT);
-        resolver.setRetries(1);
-        return new DkimCheck(new DNSPublicKeyRecordRetriever(resolver));
+        return new DkimCheck(new SystemDns());
+    }
+
+    /** The DNS key lookup, its resolver made on the first call. */
+    private static final class SystemDns implements PublicKeyRecordRetriever {
+        private PublicKeyRecordRetriever dns;
+
+        @Override
+        public synchronized List<String> getRecords(CharSequence methodAndOptions, CharSequence selector,
+                                                    CharSequence token) throws TempFailException, PermFailException {
+            if (dns == null) {
+                ExtendedResolver resolver = new ExtendedResolver();
+                resolver.setTimeout(DNS_TIMEOUT);
+                resolver.setRetries(1);
+                dns = new DNSPublicKeyRecordRetriever(resolver);
+            }
+            return dns.getRecords(methodAndOptions, selector, token);
+        }
     }
 
     /** Which signature of {@code fromDomain} verifies, for the audit ("d=… s=…"); empty when none. */
