@@ -17,6 +17,9 @@ import java.util.regex.Pattern;
  * trusted host or address, or over LMTP) down to the hop where the mail entered it.
  * That entry header decides: it counts when it records SMTP AUTH as one of the agent's addresses. A
  * header below the entry is never read, so a forged "Authenticated sender" further down does nothing.
+ * Nor does one the sender smuggles into the entry itself, in the quoted local part of the envelope sender or
+ * recipient that the server copies into its header: only whole top-level comments are read
+ * ({@link ReceivedFields}).
  *
  * <p>Recognised records of authentication: Postfix's {@code (Authenticated sender: LOGIN)}
  * ({@code smtpd_sasl_authenticated_header = yes}); Courier's {@code (AUTH: METHOD LOGIN, …)};
@@ -29,14 +32,12 @@ import java.util.regex.Pattern;
  */
 final class ReceivedChain {
     private static final int CI = Pattern.CASE_INSENSITIVE;
-    private static final Pattern FROM = Pattern.compile("^\\s*from\\s+(\\S+)(?:\\s*\\(([^)]*)\\))?", CI);
-    private static final Pattern BY = Pattern.compile("(?:^|\\s)by\\s+([^\\s;()]+)", CI);
-    private static final Pattern WITH = Pattern.compile("(?:^|\\s)with\\s+([^\\s;()]+)", CI);
+    /** Each a whole top-level comment, so text a sender put in an address or a quoted string never matches. */
     private static final List<Pattern> AUTHENTICATED = List.of(
-            Pattern.compile("\\(\\s*Authenticated sender:\\s*<?([^\\s()<>]+?)>?\\s*\\)", CI),
-            Pattern.compile("\\(\\s*AUTH:\\s*\\S+\\s+([^\\s,()]+)", CI),
-            Pattern.compile("\\(\\s*authenticated[ _-](?:as|id|user):?\\s*<?([^\\s()<>;]+?)>?\\s*\\)", CI));
-    private static final Pattern ENVELOPE_FROM = Pattern.compile("\\(\\s*envelope-from\\s+<([^>\\s]+)>", CI);
+            Pattern.compile("Authenticated sender:\\s*<?([^\\s()<>]+?)>?", CI),
+            Pattern.compile("AUTH:\\s*\\S+\\s+([^\\s,()]+)(?:,.*)?", CI | Pattern.DOTALL),
+            Pattern.compile("authenticated[ _-](?:as|id|user):?\\s*<?([^\\s()<>;]+?)>?", CI));
+    private static final Pattern ENVELOPE_FROM = Pattern.compile("envelope-from\\s+<([^>\\s\"]+)>", CI);
     /** RFC 3848: a protocol name ending in "A" means the client authenticated. */
     private static final Pattern AUTH_PROTOCOL = Pattern.compile("(?:E?SMTPS?A|UTF8SMTPS?A|UTF8LMTPS?A)", CI);
     private static final Pattern LOCAL_PROTOCOL = Pattern.compile("(?:LMTPS?A?|local|UTF8LMTPS?A?)", CI);
@@ -48,34 +49,49 @@ final class ReceivedChain {
     /** What proves {@code agentAddresses} sent it, for the audit; empty when nothing does. */
     static Optional<String> authenticatedAs(List<String> received, Set<String> agentAddresses, SenderTrust trust) {
         for (String header : received) {
-            String by = match(BY, AuthenticationResults.withoutComments(header));
-            if (by == null || !trust.trustsRelay(by)) {
+            ReceivedFields fields = ReceivedFields.parse(header);
+            String by = fields.clause("by").orElse(null);
+            if (fields.malformed() || by == null || !trust.trustsRelay(by)) {
                 return Optional.empty(); // an untrusted server wrote this one: nothing below it can be believed
             }
-            Optional<String> login = login(header);
+            Optional<String> login = login(fields);
             if (login.isPresent()) {
                 String l = login.get().toLowerCase(Locale.ROOT);
                 return agentAddresses.contains(l) ? Optional.of("SMTP AUTH as " + l + " recorded by " + by)
                         : Optional.empty();
             }
-            if (!insideTrustedPath(header, trust)) {
+            if (!insideTrustedPath(fields, trust)) {
                 return Optional.empty(); // the mail entered here without authentication
             }
         }
         return Optional.empty();
     }
 
-    private static Optional<String> login(String header) {
-        for (Pattern p : AUTHENTICATED) {
-            Matcher m = p.matcher(header);
-            if (m.find()) {
-                return Optional.of(m.group(1));
+    /**
+     * The login the header records. Postfix and Courier write it in the {@code from} clause, before {@code by};
+     * Exim's {@code received_header_text} may put it anywhere before the date, so those patterns are read in every
+     * clause but {@code for} (which names the recipient, chosen by the sender).
+     */
+    private static Optional<String> login(ReceivedFields fields) {
+        for (ReceivedFields.Comment c : fields.comments()) {
+            if (c.clause().equals("for")) {
+                continue;
+            }
+            for (Pattern p : AUTHENTICATED) {
+                Matcher m = p.matcher(c.text());
+                if (m.matches()) {
+                    return Optional.of(m.group(1));
+                }
             }
         }
-        String protocol = match(WITH, AuthenticationResults.withoutComments(header));
-        Matcher envelope = ENVELOPE_FROM.matcher(header);
-        if (protocol != null && AUTH_PROTOCOL.matcher(protocol).matches() && envelope.find()) {
-            return Optional.of(envelope.group(1));
+        String protocol = fields.clause("with").orElse(null);
+        if (protocol != null && AUTH_PROTOCOL.matcher(protocol).matches()) {
+            for (ReceivedFields.Comment c : fields.comments()) {
+                Matcher envelope = ENVELOPE_FROM.matcher(c.text());
+                if (!c.clause().equals("for") && envelope.matches()) {
+                    return Optional.of(envelope.group(1));
+                }
+            }
         }
         return Optional.empty();
     }
@@ -88,29 +104,24 @@ final class ReceivedChain {
      * trusted by itself: any local program could then vouch for a forged header below its own; a content
      * filter that reinjects over the loopback needs {@code 127.0.0.1} (and its host name) listed.
      */
-    private static boolean insideTrustedPath(String header, SenderTrust trust) {
-        String protocol = match(WITH, AuthenticationResults.withoutComments(header));
+    private static boolean insideTrustedPath(ReceivedFields fields, SenderTrust trust) {
+        String protocol = fields.clause("with").orElse(null);
         if (protocol != null && LOCAL_PROTOCOL.matcher(protocol).matches()) {
             return true;
         }
-        Matcher from = FROM.matcher(header);
-        if (!from.find()) {
+        String helo = fields.clause("from").orElse(null);
+        if (helo == null) {
             return false;
         }
-        String checked = from.group(2);
+        List<String> fromComments = fields.commentsIn("from");
+        String checked = fromComments.isEmpty() ? null : fromComments.get(0);
         if (checked == null || checked.isBlank()) {
-            return trust.trustsRelay(from.group(1));
+            return trust.trustsRelay(helo);
         }
         Matcher address = ADDRESS.matcher(checked);
         String ip = address.find() ? address.group(1) : null;
         String name = checked.replaceAll("\\[[^]]*]", " ").strip().split("\\s+")[0];
         return ip != null && trust.trustsRelay(ip)
                 || !name.isEmpty() && !name.equalsIgnoreCase("unknown") && !name.contains("=") && trust.trustsRelay(name);
-    }
-
-
-    private static String match(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        return m.find() ? m.group(1) : null;
     }
 }

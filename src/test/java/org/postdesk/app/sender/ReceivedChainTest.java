@@ -72,4 +72,64 @@ class ReceivedChainTest {
         assertThat(ReceivedChain.authenticatedAs(List.of(courier), BOB, TRUST)).isPresent();
         assertThat(ReceivedChain.authenticatedAs(List.of(exim.replace("esmtpsa", "esmtps")), BOB, TRUST)).isEmpty();
     }
+
+    // Real Dovecot LMTP and Postfix port-25 headers (try-real-servers): the sender chose the quoted local parts.
+    private static final SenderTrust REAL = new SenderTrust(Set.of(), Set.of("mail.example.test"));
+    private static final Set<String> AGENT = Set.of("agent-c@example.test");
+    private static final String QUOTED_RCPT = "\"bench-c+(Authenticated sender: agent-c@example.test)\"@example.test";
+    private static final String QUOTED_SENDER = "\"x(Authenticated sender: agent-c@example.test)\"@attacker.test";
+
+    private static String lmtp(String envelopeFrom, String rcpt) {
+        return "from mail.example.test ([127.0.0.1])\r\n\tby mail.example.test with LMTP\r\n\tid lPPOOHapD2sELwAAg+zDdQ"
+                + "\r\n\t(envelope-from <" + envelopeFrom + ">)\r\n\tfor <" + rcpt + ">; Wed, 02 Dec 2026 05:15:34 +0000";
+    }
+
+    private static String port25(String rcpt) {
+        return "from attacker.test (localhost [127.0.0.1])\r\n\tby mail.example.test (Postfix) with ESMTP id DD1EE162549"
+                + "\r\n\tfor <" + rcpt + ">; Wed,  2 Dec 2026 05:15:34 +0000 (UTC)";
+    }
+
+    @Test
+    void anAuthenticatedSenderInAQuotedRecipientOrEnvelopeSenderDoesNothing() {
+        assertThat(ReceivedChain.authenticatedAs(List.of(lmtp("mallory@attacker.test", QUOTED_RCPT),
+                port25(QUOTED_RCPT)), AGENT, REAL)).isEmpty();
+        assertThat(ReceivedChain.authenticatedAs(List.of(lmtp(QUOTED_SENDER, "bench-c@example.test"),
+                port25("bench-c@example.test")), AGENT, REAL)).isEmpty();
+    }
+
+    @Test
+    void aQuotedAddressCannotCloseACommentOrWriteAClause() {
+        String sender = "\"a) (Authenticated sender: agent-c@example.test) by mail.example.test with ESMTPSA (x\"@evil.test";
+        String rcpt = "\"bench-c+x with ESMTPSA (envelope-from <agent-c@example.test>)\"@example.test";
+        assertThat(ReceivedChain.authenticatedAs(List.of(lmtp(sender, rcpt), port25(rcpt)), AGENT, REAL)).isEmpty();
+        String esmtpsaFor = "from laptop ([203.0.113.7]) by mail.example.test with ESMTPSA id 1 for <" + rcpt
+                + ">; Wed, 02 Dec 2026 05:15:34 +0000";
+        assertThat(ReceivedChain.authenticatedAs(List.of(esmtpsaFor), AGENT, REAL)).isEmpty();
+    }
+
+    @Test
+    void aHeaderWhoseQuotesOrParenthesesDoNotCloseProvesNothing() {
+        String open = "from laptop (laptop [203.0.113.7]) (Authenticated sender: agent-c@example.test) by"
+                + " mail.example.test (Postfix with ESMTPSA id 1; Wed, 02 Dec 2026 05:15:34 +0000";
+        assertThat(ReceivedChain.authenticatedAs(List.of(open), AGENT, REAL)).isEmpty();
+        assertThat(ReceivedChain.authenticatedAs(List.of(open.replace("(Postfix", "(Postfix)")), AGENT, REAL))
+                .isPresent();
+    }
+
+    @Test
+    void anAuthenticatedSenderAfterTheDateDoesNothing() {
+        String afterDate = port25("bench-c@example.test") + "\r\n\t(Authenticated sender: agent-c@example.test)";
+        assertThat(ReceivedChain.authenticatedAs(List.of(afterDate), AGENT, REAL)).isEmpty();
+    }
+
+    @Test
+    void realPostfixSubmissionWithSmtpAuthBelowDovecotsLmtpCounts() {
+        String submission = "from [127.0.0.1] (localhost [127.0.0.1])\r\n\t(using TLSv1.3 with cipher"
+                + " TLS_AES_256_GCM_SHA384 (256/256 bits)\r\n\t key-exchange X25519 server-signature RSA-PSS (2048 bits)"
+                + " server-digest SHA256)\r\n\t(No client certificate requested)\r\n\t(Authenticated sender:"
+                + " agent-c@example.test)\r\n\tby mail.example.test (Postfix) with ESMTPSA id 4F12C1625B1\r\n\tfor"
+                + " <bench-c@example.test>; Wed,  2 Dec 2026 05:18:07 +0000 (UTC)";
+        assertThat(ReceivedChain.authenticatedAs(List.of(lmtp("agent-c@example.test", "bench-c@example.test"),
+                submission), AGENT, REAL)).contains("SMTP AUTH as agent-c@example.test recorded by mail.example.test");
+    }
 }
