@@ -9,9 +9,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.apache.james.mime4j.codec.Base64InputStream;
-import org.apache.james.mime4j.codec.DecodeMonitor;
-import org.apache.james.mime4j.codec.QuotedPrintableInputStream;
 import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Message;
@@ -173,8 +170,8 @@ final class BodyCollector {
     }
 
     private void collectSingle(PartInfo part, SingleBody body) {
-        if (part.isText() && isBody(part)) {
-            String text = decodeText(body, part);
+        String text = part.isText() && isBody(part) ? decodeText(body, part) : null;
+        if (text != null) {
             if (part.isHtml()) {
                 htmls.add(text);
             } else {
@@ -212,18 +209,23 @@ final class BodyCollector {
      * into a mail, an export) would be a String of twice that in the heap, and the HTML-to-text conversion, the store
      * and every page that shows the ticket would hold it again. A longer part keeps its beginning as the body, with a
      * line that says so, and the whole part is stored as an attachment (streamed, like any attachment), so nothing
-     * is lost.
+     * is lost. Null when the part holds binary data ({@link #isBinary}): the caller keeps it as a file.
      */
     private String decodeText(SingleBody body, PartInfo part) {
         byte[] bytes;
         boolean cut;
-        try (InputStream in = decoded(body.getInputStream(), part.transferEncoding())) {
+        String transferEncoding = TransferDecoding.forText(body, part.transferEncoding(), notes);
+        try (InputStream in = TransferDecoding.decoded(body.getInputStream(), transferEncoding)) {
             bytes = in.readNBytes(maxBodyBytes + 1);
             cut = bytes.length > maxBodyBytes;
         } catch (IOException e) {
             notes.add("body part unreadable: " + e.getMessage());
             bytes = new byte[0];
             cut = false;
+        }
+        if (isBinary(bytes, part)) {
+            notes.add(part.mediaType() + " part holds binary data (NUL bytes), kept as a file");
+            return null;
         }
         if (cut) {
             bytes = Arrays.copyOf(bytes, lineBoundary(bytes, maxBodyBytes));
@@ -234,6 +236,24 @@ final class BodyCollector {
         }
         String text = decoded.text().replace("\r\n", "\n").replace('\r', '\n');
         return cut ? cutBody(text, bytes.length, body, part) : text;
+    }
+
+    /**
+     * A text part with NUL bytes is a file that was labelled text (a GIF sent as {@code text/plain; name=scan.txt},
+     * enmime's chardet-fail test mail): no text in a single- or multi-byte ASCII-based charset has them, only UTF-16
+     * and UTF-32 do. Shown as body it would be a screen of noise and the file itself would be lost to the agent.
+     */
+    private static boolean isBinary(byte[] bytes, PartInfo part) {
+        String charset = part.charset() == null ? "" : part.charset().toUpperCase(java.util.Locale.ROOT);
+        if (charset.contains("UTF-16") || charset.contains("UTF-32") || charset.contains("UCS")) {
+            return false;
+        }
+        for (byte b : bytes) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -322,11 +342,11 @@ final class BodyCollector {
      * mime4j keeps large encoded bodies in temporary files too, so a second read costs disk reads, not memory.
      */
     private Read read(SingleBody body, String transferEncoding, long limit) {
-        try (InputStream in = decoded(body.getInputStream(), transferEncoding)) {
+        try (InputStream in = TransferDecoding.decoded(body.getInputStream(), transferEncoding)) {
             RawSource source = RawSource.spool(in, Math.min(limit, Long.MAX_VALUE - 1));
             return new Read(source, source.length());
         } catch (RawSource.TooLargeException e) {
-            try (InputStream again = decoded(body.getInputStream(), transferEncoding)) {
+            try (InputStream again = TransferDecoding.decoded(body.getInputStream(), transferEncoding)) {
                 return new Read(null, again.transferTo(OutputStream.nullOutputStream()));
             } catch (IOException unreadable) {
                 notes.add("body part unreadable: " + unreadable.getMessage());
@@ -353,13 +373,4 @@ final class BodyCollector {
         }
     }
 
-    private static InputStream decoded(InputStream in, String transferEncoding) {
-        if (transferEncoding.equals("base64")) {
-            return new Base64InputStream(in, DecodeMonitor.SILENT);
-        }
-        if (Uuencoded.isTransferEncoding(transferEncoding)) {
-            return Uuencoded.decoding(in);
-        }
-        return transferEncoding.equals("quoted-printable") ? new QuotedPrintableInputStream(in, DecodeMonitor.SILENT) : in;
-    }
 }

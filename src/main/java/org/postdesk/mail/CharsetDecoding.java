@@ -82,11 +82,20 @@ final class CharsetDecoding {
                         : Optional.empty());
     }
 
-    /** Decodes with the order described on the class; never throws. */
+    /** Decodes with the order described on the class, C1 controls read by {@link C1Controls}; never throws. */
     static Decoded decode(byte[] bytes, String declared) {
+        return C1Controls.repair(decodeAsLabelled(bytes, declared));
+    }
+
+    /** Best guess without any label, C1 controls read by {@link C1Controls}. The note names the charset used. */
+    static Decoded guess(byte[] bytes) {
+        return C1Controls.repair(guessUnlabelled(bytes));
+    }
+
+    private static Decoded decodeAsLabelled(byte[] bytes, String declared) {
         Optional<Charset> known = lookup(declared);
         if (known.isEmpty()) {
-            Decoded guess = guess(bytes);
+            Decoded guess = guessUnlabelled(bytes);
             String what = declared == null || declared.isBlank() ? "no charset" : "unknown charset " + declared;
             return isAscii(bytes) && (declared == null || declared.isBlank()) ? new Decoded(guess.text(), null)
                     : new Decoded(guess.text(), what + ", decoded as " + guess.note());
@@ -102,8 +111,7 @@ final class CharsetDecoding {
         return malformed(bytes, charset);
     }
 
-    /** Best guess without any label. The note names the charset used. */
-    static Decoded guess(byte[] bytes) {
+    private static Decoded guessUnlabelled(byte[] bytes) {
         if (isAscii(bytes)) {
             return new Decoded(new String(bytes, StandardCharsets.US_ASCII), "US-ASCII");
         }
@@ -170,7 +178,7 @@ final class CharsetDecoding {
                 return new Decoded(utf8.get(), why + ", decoded as UTF-8");
             }
         }
-        Decoded guess = guess(bytes);
+        Decoded guess = guessUnlabelled(bytes);
         if (!guess.note().equals("windows-1252") || declared.equals(StandardCharsets.US_ASCII)) {
             String why = declared.equals(StandardCharsets.US_ASCII) ? "declared US-ASCII but 8-bit bytes"
                     : "bytes invalid for " + declared.name();

@@ -134,14 +134,20 @@ final class HeaderRecovery {
         return fields >= 2 && known;
     }
 
-    /** Whether a header line comes after the current line before the blank line (looking a few lines ahead). */
+    /**
+     * Whether a header line comes after the current line before the blank line (looking a few lines ahead). A MIME
+     * delimiter line ({@code --boundary}) on the way means the body has begun: the line without a colon is a
+     * multipart preamble ("This is a multi-part message in MIME format.") written without the blank line before it,
+     * and the fields after the delimiter are the first part's, not the message's (enmime's qp-utf8-header-no-break;
+     * Python reads it so too).
+     */
     private static boolean headerFollows(Lines lines) {
         int mark = lines.position();
         lines.next();
         boolean found = false;
         for (int i = 0; i < 5 && lines.hasNext(); i++) {
             String next = lines.next();
-            if (next.isEmpty()) {
+            if (next.isEmpty() || next.startsWith("--")) {
                 break;
             }
             if (HEADER_LINE.matcher(next).matches()) {

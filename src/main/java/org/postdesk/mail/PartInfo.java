@@ -20,7 +20,10 @@ record PartInfo(String mediaType, HeaderParams contentType, String disposition, 
             notes.add("unreadable Content-Type '" + type.value() + "', read as " + mediaType);
         }
         HeaderParams disposition = HeaderParams.parse(raw(entity, "Content-Disposition", hint, notes), notes);
-        String filename = disposition.param("filename") != null ? disposition.param("filename") : type.param("name");
+        String filename = disposition.param("filename") != null ? disposition.param("filename")
+                : type.param("name") != null ? type.param("name")
+                // Not in any RFC, but some mailers write the name so (enmime's attachment-octet test mail; enmime reads it).
+                : type.param("file");
         String encoding = entity.getContentTransferEncoding();
         return new PartInfo(mediaType, type, disposition.value(), cleanFilename(filename),
                 encoding == null ? "7bit" : encoding.toLowerCase(Locale.ROOT));

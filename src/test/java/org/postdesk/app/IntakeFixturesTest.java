@@ -45,6 +45,9 @@ class IntakeFixturesTest {
         mixed-line-ends.eml              | anna@example.com | Printer on floor 3 | The printer on floor 3 jams. | - | ack
         missing-separator.eml            | anna@example.com | Printer on floor 3 | The printer on floor 3 jams. | - | ack
         junk-line-before-headers.eml     | petr@example.cz  | Contact from the web form | Text: Jsem přesvědčen, že garáž není jeho. | - | ack
+        # a missing separator before a multipart preamble line (enmime's qp-utf8-header-no-break): the preamble is body
+        preamble-without-separator.crlf.eml | nora@example.se | Invoice 7781 is wrong | Invoice 7781 charges us twice for the same licence. | - | ack
+        preamble-without-separator.lf.eml   | nora@example.se | Invoice 7781 is wrong | Invoice 7781 charges us twice for the same licence. | - | ack
         # text: charsets, labels and raw 8-bit headers
         latin1-german.eml        | jm@example.de       | Grüße | aaäöüß | - | ack
         utf7.eml                 | old@example.org     | Hi Mom -☺-! | Hi Mom -☺-! Café | - | ack
@@ -54,6 +57,10 @@ class IntakeFixturesTest {
         raw-shiftjis-headers.eml | yamada@example.jp   | 注文について問い合わせ | 注文がまだ届いていません。 | 請求書.xls | ack
         misspelt-labels.eml      | bad@example.com     | labels | Überweisung erhalten\\n\\nplain ascii | - | ack
         legacy-charsets.eml      | legacy@example.com  | legacy | 您好，帳單有誤\\n\\n안녕하세요 주문 문의\\n\\nДобрий день, їжак і ґанок | - | ack
+        # C1 controls in UTF-8 text (windows-1252 bytes once misread as Latin-1): read as windows-1252, as browsers do
+        c1-controls.eml          | lena@example.de     | Price in the offer | The offer says 120 € but the invoice says 140 € – which one is right? | - | ack
+        # a text part labelled base64 that is plain text (enmime's mime-bad-content-transfer-encoding): the text as written
+        base64-label-on-plain-text.eml | omar@example.com | Alarm panel offline | The alarm panel  in building B went offline at 23:10\\nand has not  come back since. | - | ack
         # the body a person would read
         empty-plain-beside-html.eml   | orders@shop.example | Your order | Order 42 has shipped. | - | ack
         view-in-browser.eml           | carla@example.com   | Refund request | Hello,\\n\\nI returned the shoes on Monday and would like my refund of 59 EUR to be paid back to my card, please. | - | ack
@@ -61,6 +68,10 @@ class IntakeFixturesTest {
         forwarded-rfc822.eml          | eve@corp.example    | Fwd: Wrong invoice | See the customer's mail attached. | Wrong invoice March.eml | ack
         html-entities.eml             | gina@example.com    | Entities | Café … cafÉ → ≂̸ & €5 ½ end | - | ack
         named-text-without-disposition.eml | ravi@example.org | Nightly export fails | The nightly export stopped on Friday. | export.log | ack
+        # a named text part that holds binary data (a GIF labelled text/plain, enmime's chardet-fail) is a file, not text
+        binary-in-text-part.eml       | ida@example.no      | Scan of the broken part | '' | scan.txt | ack
+        # a file name given only as Content-Type's file= (enmime's attachment-octet; enmime reads it so)
+        content-type-file-param.eml   | kai@example.hk      | Installer crashes | The installer crashes at 80 %; the log is attached. | install.log | ack
         # structure: a multipart boundary given only in RFC 2231 form (boundary*=)
         rfc2231-boundary.eml          | mia@example.net     | Signed question | How do I export my invoices? | invoice.pdf | ack
         # uuencode: a file pasted into the text (Lotus Notes), and a part with Content-Transfer-Encoding x-uuencode
