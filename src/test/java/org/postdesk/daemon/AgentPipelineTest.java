@@ -480,6 +480,30 @@ class AgentPipelineTest {
         assertThat(ticket.ownerAgentId()).isNull();
     }
 
+    /**
+     * s-nail's default reply: "Name wrote:", the notification quoted with a tab on every line, the answer below it.
+     * Tried on a real Dovecot, the marker inside the tab quote ended the reply at the top: the customer got only
+     * "Support wrote:", and the commands below the quote were never run.
+     */
+    @Test
+    void anSNailReplyQuotedWithTabsRunsItsCommandsAndSendsTheTextBelowTheQuote() throws Exception {
+        Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");
+        h.deliver(Harness.customerMail("<q1@example.test>", "Invoice", "The invoice is wrong."));
+        MimeMessage n = awaitMail(address("Bob"), 1, "New ticket").get(0);
+        String tabQuoted = Arrays.stream(text(n).split("\r?\n")).map(l -> "\t" + l)
+                .reduce((a, b) -> a + "\n" + b).orElse("");
+        h.deliver(raw("Bob <" + address("Bob") + ">", "<r1@agents.test>", "Re: " + n.getSubject(), n.getMessageID(),
+                "Support <" + Harness.SUPPORT + "> wrote:\n\n" + tabQuoted
+                        + "\n#take\n#priority high\nWe correct the invoice today.\n"));
+
+        TicketRow ticket = Await.value("taken with priority high", WAIT, () -> onlyTicket(h),
+                t -> "HIGH".equals(t.priority()) && t.ownerAgentId() != null);
+        String answer = text(awaitMail(Harness.CUSTOMER, 1, "Re: ").get(0)).replace("\r\n", "\n");
+        assertThat(answer).startsWith("We correct the invoice today.\n")
+                .doesNotContain("wrote:", "reply above this line", "#take", "#priority", "Ref:");
+        assertThat(ticket.status()).isNotEqualTo(TicketStatus.CLOSED);
+    }
+
     @Test
     void aFooterBelowTheQuoteIsHeldUntilTheAgentConfirmsWithSend() throws Exception {
         Harness h = start(TestDatabases.Kind.H2, Map.of(), "Bob");

@@ -71,6 +71,16 @@ final class QuoteHeaders {
                     && NoticeFrame.isMarker(nextNonBlank(lines, i));
     }
 
+    /**
+     * Whether {@code line} is a client's attribution, the line above the quote it introduces: {@code Name wrote:}
+     * or a dated header ({@code On <date> <time>, Name wrote:} and its Russian and Ukrainian forms).
+     */
+    static boolean isAttribution(String line) {
+        String s = line.strip();
+        return !s.isEmpty() && s.length() <= MAX_HEADER_LENGTH
+                && (isDatedHeader(s) || NAME_WROTE.matcher(s).matches());
+    }
+
     /** How many lines the header starting at {@code i} takes: 2 when Gmail wrapped it, else 1. */
     static int length(String[] lines, int i) {
         String line = lines[i].strip();

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  *       signature, kept when they are a "Sent from my …" line, and otherwise nobody can tell an answer
  *       from a footer ({@link ReplyShape#UNSURE}).</li>
  * </ul>
- * Last, trailing blank and quoted lines and debris (a lone line of dashes or underscores) are
+ * A quote written with tabs (mailx, s-nail) is read as a {@code >} quote ({@link TabQuotes}).
+ * Last, trailing blank and quoted lines, debris (a lone line of dashes or underscores) and a last attribution are
  * removed, leading blank lines too, our own notice lines wherever they stand, and for an agent the
  * RFC 3676 §4.3 signature ({@code "-- "} and what follows it). Every step looks at each line a
  * bounded number of times, so the extraction is linear in the mail's size.
@@ -54,7 +55,7 @@ public final class ReplyExtractor {
     public ExtractedReply extract(String body, Writer writer) {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(writer, "writer");
-        String[] lines = LINE_BREAK.split(body, -1);
+        String[] lines = TabQuotes.asAngleQuotes(LINE_BREAK.split(body, -1));
         boolean[] drop = new boolean[lines.length];
         ReplyShape shape = read(lines, quoteStart(lines, 0, lines.length), drop, writer);
         for (int i = 0; i < lines.length; i++) {
@@ -201,7 +202,9 @@ public final class ReplyExtractor {
                 continue;
             }
             String s = lines[i].strip();
-            if (!s.isEmpty() && !QuoteHeaders.isQuoted(s) && !DEBRIS.matcher(s).matches()) {
+            // A client's "Name wrote:" left last, above a quote that was removed, is not the writer's text.
+            if (!s.isEmpty() && !QuoteHeaders.isQuoted(s) && !DEBRIS.matcher(s).matches()
+                    && !QuoteHeaders.isAttribution(s)) {
                 return;
             }
             drop[i] = true;
