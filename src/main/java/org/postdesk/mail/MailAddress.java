@@ -1,5 +1,6 @@
 package org.postdesk.mail;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,6 +31,12 @@ public record MailAddress(String address, String name) {
     public static Optional<MailAddress> parse(String text) {
         Objects.requireNonNull(text, "text");
         return AddressParsing.parseList(text).stream().findFirst();
+    }
+
+    /** Every address of a header value, parsed as leniently as {@link #parse}; empty when it holds none. */
+    public static List<MailAddress> parseAll(String text) {
+        Objects.requireNonNull(text, "text");
+        return List.copyOf(AddressParsing.parseList(text));
     }
 
     /** {@code "Doe, John" <john@example.com>} or just the address when there is no name. */

@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.postdesk.app.sender.DkimCheck;
+import org.postdesk.app.sender.DkimFixture;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRow;
@@ -48,6 +51,11 @@ class AgentForgeryTest {
     }
 
     private Harness start(String check) {
+        return start(check, null);
+    }
+
+    /** {@code dkim} null: keys from DNS. */
+    private Harness start(String check, DkimCheck dkim) {
         Map<String, String> env = new HashMap<>();
         env.put("POSTDESK_INGEST_USE_IDLE", "false");
         env.put("POSTDESK_INGEST_POLL_INTERVAL", "300ms");
@@ -55,7 +63,11 @@ class AgentForgeryTest {
         harness = new Harness(greenMail, TestDatabases.Kind.H2, tempDir, env);
         harness.addAgent("Bob Agent", BOB);
         new MailboxRepository(harness.db.dsl()).setAgentSenderCheck(harness.mailbox.id(), check);
-        harness.startDaemon();
+        if (dkim == null) {
+            harness.startDaemon();
+        } else {
+            harness.startDaemon(dkim);
+        }
         return harness;
     }
 
@@ -101,6 +113,22 @@ class AgentForgeryTest {
         h.deliver(agentMail(followUps.get(1), "Bob's own words.", lmtp(BOB, Harness.SUPPORT) + submission));
         assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Bob's own words.")
                 .doesNotContain("stranger");
+    }
+
+    @Test
+    void aSecondFromAboveAColleaguesSignedMailIsNotTheAgentsProof() throws Exception {
+        KeyPair key = DkimFixture.newKey();
+        Harness h = start("strict", new DkimCheck(DkimFixture.keyOf("agents.test", key)));
+        MimeMessage n = newTicketNotice(h);
+        // Eve (any user of agents.test) signs a mail of her own carrying Bob's leaked token; Bob's From goes on top.
+        String eves = agentMail(n, "#close\r\nEve's words.", "").replace("From: Bob Agent <" + BOB + ">",
+                "From: Eve <eve@agents.test>");
+        h.deliver("From: Bob Agent <" + BOB + ">\r\n" + DkimFixture.sign(eves, "agents.test", key, ""));
+        TicketRow t = onlyTicket(h);
+        Await.until("the forgery unproven", WAIT, () -> events(h, t).contains("sender-unproven"));
+        AgentSenderTest.awaitOutboxDrained(h);
+        assertThat(h.mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
     }
 
     private MimeMessage newTicketNotice(Harness h) {

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.postdesk.mail.InboundMessage;
+import org.postdesk.mail.MailAddress;
 
 /**
  * Decides the {@link SenderEvidence} of a mail from an agent's address (issue 9): a trusted Received
@@ -23,6 +24,13 @@ public final class SenderVerifier {
 
     /** The evidence that {@code m}, whose From is one of {@code agentAddresses}, was sent by that agent. */
     public SenderEvidence evaluate(InboundMessage m, Set<String> agentAddresses) {
+        List<String> fromFields = values(m, "from");
+        if (fromFields.size() != 1 || MailAddress.parseAll(fromFields.get(0)).size() != 1) {
+            // DKIM signs the last From field and a server authenticates one sender, but Postdesk takes the first
+            // address as the agent: a second one would let a colleague's genuinely signed mail prove the agent.
+            return SenderEvidence.none("the mail has " + (fromFields.size() == 1 ? "several From addresses"
+                    : fromFields.size() + " From fields") + ": no proof can tell which of them sent it");
+        }
         String from = m.from() == null ? "" : m.from().address().toLowerCase(Locale.ROOT);
         String domain = from.substring(from.lastIndexOf('@') + 1);
         Optional<String> received = ReceivedChain.authenticatedAs(values(m, "received"), agentAddresses, trust);
