@@ -14,11 +14,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Brings the stored SLA state up to the tickets, a bounded batch at a time and one short transaction per
- * ticket, so neither ingest nor the sweeper's own deadlines wait for it: the tickets marked stale by a
- * calendar or policy change, then the tickets whose {@code updated_at} is not the one their last replay read
+ * Brings the stored SLA state up to the tickets, a bounded batch at a time in short transactions of up to
+ * {@value #CHUNK} tickets, so neither ingest nor the sweeper's own deadlines wait for it: the tickets marked stale by
+ * a calendar or policy change, then the tickets whose {@code updated_at} is not the one their last replay read
  * ({@link SlaMarks#behind}). A ticket already replayed, the sweeper's own writes included, costs a lookup, not
  * a replay; the first start on a store that was never swept replays every ticket over as many runs as it takes.
+ *
+ * <p>A chunk shares its reads and its commit (issue 16: during a backlog drain every stored message puts its ticket
+ * behind, and a transaction per ticket made the sweeper a seventh of the daemon's CPU). A chunk that fails is
+ * replayed again one ticket per transaction, so one bad ticket holds up only itself.
  */
 public final class SlaCatchUp {
     private static final Logger log = LoggerFactory.getLogger(SlaCatchUp.class);
@@ -30,6 +34,8 @@ public final class SlaCatchUp {
     /** Tickets a command replays itself; more are left, marked, to the daemon's sweeper. */
     public static final int COMMAND_LIMIT = 1000;
     private static final int COMMAND_BATCH = 100;
+    /** Tickets replayed in one transaction by the sweeper. */
+    static final int CHUNK = 100;
 
     private final Database db;
     private final int batch;
@@ -51,14 +57,33 @@ public final class SlaCatchUp {
         Set<Long> ids = new LinkedHashSet<>(stale);
         ids.addAll(behind);
         boolean failed = false;
-        for (long id : ids) {
-            failed |= !replay(id, now);
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            failed |= !replay(all.subList(from, Math.min(all.size(), from + CHUNK)), now);
         }
         // Only a complete pass moves the scan on; a failed or cut-short one is scanned again next run.
         if (!failed && behind.size() < batch) {
             sync.setSyncedUntil(now);
         }
         return new Progress(ids.size(), stale.size() == batch || behind.size() == batch);
+    }
+
+    /** Replays {@code ticketIds} in one transaction, or, when that fails, each in its own; false if any failed. */
+    private boolean replay(List<Long> ticketIds, Instant now) {
+        // Ascending ids: two daemons' sweepers lock the rows of a chunk in the same order, so they never deadlock.
+        List<Long> ordered = ticketIds.stream().sorted().toList();
+        try {
+            db.inTransactionRun(tx -> SlaSync.storeAll(tx, ordered, now));
+            return true;
+        } catch (RuntimeException e) {
+            log.debug("cannot replay the SLA clocks of {} tickets together, one at a time instead: {}", ordered.size(),
+                    e.toString(), e);
+        }
+        boolean done = true;
+        for (long id : ordered) {
+            done &= replay(id, now);
+        }
+        return done;
     }
 
     private boolean replay(long ticketId, Instant now) {
@@ -85,7 +110,7 @@ public final class SlaCatchUp {
             int room = Math.min(COMMAND_BATCH, max - done);
             int n = db.inTransaction(tx -> {
                 List<Long> ids = new SlaMarks(tx).stale(mailboxId, room);
-                ids.forEach(id -> SlaSync.store(tx, id, now));
+                SlaSync.storeAll(tx, ids, now);
                 return ids.size();
             });
             done += n;

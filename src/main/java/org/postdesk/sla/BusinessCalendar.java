@@ -35,6 +35,8 @@ import java.util.stream.Collectors;
 public final class BusinessCalendar {
     /** How far ahead an opening is looked for before the calendar is called never open. */
     private static final int MAX_SCAN_DAYS = 3 * 366;
+    private static final BusinessCalendar ALWAYS =
+            new BusinessCalendar(ZoneId.of("UTC"), WeeklyHours.parse("mon-sun 00:00-24:00"), List.of());
 
     private final ZoneId zone;
     private final WeeklyHours weekly;
@@ -60,7 +62,7 @@ public final class BusinessCalendar {
 
     /** Open around the clock in UTC: what a mailbox without a calendar of its own uses. */
     public static BusinessCalendar always() {
-        return new BusinessCalendar(ZoneId.of("UTC"), WeeklyHours.parse("mon-sun 00:00-24:00"), List.of());
+        return ALWAYS; // immutable: one for all, not a week parsed for every ticket the SLA sweeper replays
     }
 
     public ZoneId zone() {

@@ -48,6 +48,11 @@ public final class CalendarRepository {
 
     /** The mailbox's calendar; empty when it has no weekly hours (open around the clock). */
     public Optional<BusinessCalendar> calendar(long mailboxId) {
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        BusinessCalendar built = s == null ? null : s.calendars().get(mailboxId);
+        if (built != null) {
+            return Optional.of(built);
+        }
         return hours(mailboxId).map(h -> new BusinessCalendar(h.zone(), h.weekly(), days(mailboxId)));
     }
 

@@ -7,6 +7,7 @@ import static org.postdesk.store.db.Tables.AGENT_MAILBOX;
 import static org.postdesk.store.db.Tables.BUSINESS_CALENDAR;
 import static org.postdesk.store.db.Tables.CALENDAR_DAY;
 import static org.postdesk.store.db.Tables.MAILBOX;
+import static org.postdesk.store.db.Tables.SLA_POLICY;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,20 +19,24 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.Record2;
+import org.postdesk.sla.BusinessCalendar;
 import org.postdesk.sla.DayOverride;
+import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.store.db.tables.records.AgentRecord;
 import org.postdesk.store.db.tables.records.MailboxRecord;
 
 /**
  * Every mailbox and agent (with addresses, mailboxes and tier) as of one {@code config_generation}: what
  * {@link MailboxRepository}, {@link AgentRepository} and {@link TierRepository} answer from memory while the
- * generation stands, and the mailboxes' business calendars ({@link CalendarRepository}). Read in six statements
- * however many there are. Immutable.
+ * generation stands, the mailboxes' business calendars ({@link CalendarRepository}: built once here, not per
+ * lookup) and SLA policies ({@link SlaPolicyRepository}: the SLA sweeper asks for them on every ticket it replays).
+ * Read in seven statements however many there are. Immutable.
  */
 record ConfigSnapshot(long generation, Map<Long, MailboxRecord> mailboxRows, List<Mailbox> mailboxesByName,
                       Map<Long, Agent> agentsById, Map<Long, Integer> tiers, Map<String, Agent> agentsByAddress,
                       Map<Long, List<Agent>> agentsOfMailbox, Map<Long, CalendarRepository.Hours> hours,
-                      Map<Long, List<DayOverride>> days) {
+                      Map<Long, List<DayOverride>> days, Map<Long, BusinessCalendar> calendars,
+                      Map<Long, List<ScopedPolicy>> policies) {
 
     static ConfigSnapshot load(DSLContext dsl, long generation) {
         List<MailboxRecord> mailboxRows = dsl.selectFrom(MAILBOX).orderBy(MAILBOX.NAME).fetch();
@@ -74,10 +79,31 @@ record ConfigSnapshot(long generation, Map<Long, MailboxRecord> mailboxRows, Lis
         dsl.selectFrom(CALENDAR_DAY).orderBy(CALENDAR_DAY.MAILBOX_ID, CALENDAR_DAY.ON_DATE).fetch()
                 .forEach(r -> days.computeIfAbsent(r.getMailboxId(), k -> new ArrayList<>()).add(CalendarRepository.toDay(r)));
         days.replaceAll((k, v) -> List.copyOf(v));
+        Map<Long, List<ScopedPolicy>> policies = new HashMap<>();
+        SlaPolicyRepository.ordered(dsl.selectFrom(SLA_POLICY)).fetch()
+                .forEach(r -> policies.computeIfAbsent(r.getMailboxId(), k -> new ArrayList<>()).add(SlaPolicyRepository.toPolicy(r)));
+        policies.replaceAll((k, v) -> List.copyOf(v));
         return new ConfigSnapshot(generation, Map.copyOf(byId),
                 mailboxRows.stream().map(MailboxRepository::toMailbox).toList(),
                 java.util.Collections.unmodifiableMap(agents), Map.copyOf(tiers), Map.copyOf(byAddress),
-                Map.copyOf(ofMailbox), Map.copyOf(hours), Map.copyOf(days));
+                Map.copyOf(ofMailbox), Map.copyOf(hours), Map.copyOf(days), calendars(hours, days), Map.copyOf(policies));
+    }
+
+    /**
+     * The calendars of the mailboxes with weekly hours. One whose stored hours cannot make a calendar (never open)
+     * is left out, so that {@link CalendarRepository#calendar} builds it and refuses it with its own message.
+     */
+    private static Map<Long, BusinessCalendar> calendars(Map<Long, CalendarRepository.Hours> hours,
+                                                         Map<Long, List<DayOverride>> days) {
+        Map<Long, BusinessCalendar> calendars = new HashMap<>();
+        hours.forEach((mailboxId, h) -> {
+            try {
+                calendars.put(mailboxId, new BusinessCalendar(h.zone(), h.weekly(), days.getOrDefault(mailboxId, List.of())));
+            } catch (IllegalArgumentException e) {
+                // not cached: see above
+            }
+        });
+        return Map.copyOf(calendars);
     }
 
     Optional<Mailbox> mailbox(long id) {

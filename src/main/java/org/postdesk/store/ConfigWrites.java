@@ -30,7 +30,7 @@ final class ConfigWrites implements ExecuteListener {
     private static final long serialVersionUID = 1L;
     /** The tables {@link ConfigSnapshot} and the template cache read; a write to any of them invalidates both. */
     static final Set<String> WATCHED = Set.of("mailbox", "agent", "agent_address", "agent_mailbox", "template",
-            "template_version", "business_calendar", "calendar_day");
+            "template_version", "business_calendar", "calendar_day", "sla_policy");
     /**
      * The table a write statement changes; H2 renders INSERT … RETURNING as {@code select … from final table
      * (insert …)} and ON CONFLICT DO NOTHING as MERGE.

@@ -5,10 +5,15 @@ import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.TICKET;
 import static org.postdesk.store.db.Tables.TICKET_EVENT;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.postdesk.sla.SlaEvent;
 import org.postdesk.tickets.TicketStatus;
@@ -34,26 +39,40 @@ public final class SlaHistory {
         if (created.isEmpty()) {
             return List.of();
         }
-        List<SlaEvent> events = new ArrayList<>();
-        events.add(new SlaEvent.Opened(fromDb(created.get())));
-        dsl.select(MESSAGE.DIRECTION, MESSAGE.KIND, MESSAGE.STORED_AT).from(MESSAGE)
-                .where(MESSAGE.TICKET_ID.eq(ticketId)).orderBy(MESSAGE.ID).forEach(r -> {
-                    if ("IN".equals(r.value1()) && CUSTOMER.equals(r.value2())) {
-                        events.add(new SlaEvent.CustomerWrote(fromDb(r.value3())));
-                    } else if ("OUT".equals(r.value1()) && REPLY.equals(r.value2())) {
-                        events.add(new SlaEvent.AgentReplied(fromDb(r.value3())));
+        return eventsOf(Map.of(ticketId, fromDb(created.get()))).get(ticketId);
+    }
+
+    /**
+     * The events of each ticket of {@code createdAt} (its id → its creation), in the order they happened, with two
+     * queries however many tickets there are (the SLA sweeper replays a batch at a time).
+     */
+    public Map<Long, List<SlaEvent>> eventsOf(Map<Long, Instant> createdAt) {
+        if (createdAt.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<SlaEvent>> events = new HashMap<>();
+        createdAt.forEach((id, at) -> events.computeIfAbsent(id, k -> new ArrayList<>()).add(new SlaEvent.Opened(at)));
+        Set<Long> opened = new HashSet<>();
+        dsl.select(MESSAGE.TICKET_ID, MESSAGE.DIRECTION, MESSAGE.KIND, MESSAGE.STORED_AT).from(MESSAGE)
+                .where(MESSAGE.TICKET_ID.in(createdAt.keySet())).orderBy(MESSAGE.TICKET_ID, MESSAGE.ID).forEach(r -> {
+                    if ("IN".equals(r.value2()) && CUSTOMER.equals(r.value3())) {
+                        // The first customer message opened the ticket; it is not a follow-up.
+                        if (!opened.add(r.value1())) {
+                            events.get(r.value1()).add(new SlaEvent.CustomerWrote(fromDb(r.value4())));
+                        }
+                    } else if ("OUT".equals(r.value2()) && REPLY.equals(r.value3())) {
+                        events.get(r.value1()).add(new SlaEvent.AgentReplied(fromDb(r.value4())));
                     }
                 });
-        // The first customer message opened the ticket; it is not a follow-up.
-        events.stream().filter(e -> e instanceof SlaEvent.CustomerWrote).findFirst().ifPresent(events::remove);
         new EventRepository(dsl).flush(); // the lines this transaction still holds count too
-        dsl.select(TICKET_EVENT.TYPE, TICKET_EVENT.DETAIL, TICKET_EVENT.AT).from(TICKET_EVENT)
-                .where(TICKET_EVENT.TICKET_ID.eq(ticketId), TICKET_EVENT.TYPE.in("status", "merged-into"))
-                .orderBy(TICKET_EVENT.ID).forEach(r -> {
-                    if ("merged-into".equals(r.value1())) {
-                        events.add(new SlaEvent.MergedAway(fromDb(r.value3())));
+        dsl.select(TICKET_EVENT.TICKET_ID, TICKET_EVENT.TYPE, TICKET_EVENT.DETAIL, TICKET_EVENT.AT).from(TICKET_EVENT)
+                .where(TICKET_EVENT.TICKET_ID.in(createdAt.keySet()), TICKET_EVENT.TYPE.in("status", "merged-into"))
+                .orderBy(TICKET_EVENT.TICKET_ID, TICKET_EVENT.ID).forEach(r -> {
+                    List<SlaEvent> of = events.get(r.value1());
+                    if ("merged-into".equals(r.value2())) {
+                        of.add(new SlaEvent.MergedAway(fromDb(r.value4())));
                     } else {
-                        statusTo(r.value2()).ifPresent(s -> events.add(new SlaEvent.StatusSet(fromDb(r.value3()), s)));
+                        statusTo(r.value3()).ifPresent(s -> of.add(new SlaEvent.StatusSet(fromDb(r.value4()), s)));
                     }
                 });
         return events;

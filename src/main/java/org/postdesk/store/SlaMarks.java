@@ -6,7 +6,10 @@ import static org.postdesk.store.db.Tables.TICKET;
 import static org.postdesk.store.db.Tables.TICKET_SLA_MARK;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -30,28 +33,48 @@ public final class SlaMarks {
     public record Mark(Instant replayedThrough, Instant staleSince) {
     }
 
-    public Optional<Mark> byTicket(long ticketId) {
-        return dsl.select(TICKET_SLA_MARK.REPLAYED_THROUGH, TICKET_SLA_MARK.STALE_SINCE).from(TICKET_SLA_MARK)
-                .where(TICKET_SLA_MARK.TICKET_ID.eq(ticketId))
-                .fetchOptional(r -> new Mark(fromDb(r.value1()), fromDb(r.value2())));
+    /** The marks of those of {@code ticketIds} that have one, with one query. */
+    public Map<Long, Mark> byTickets(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Mark> marks = new HashMap<>();
+        dsl.select(TICKET_SLA_MARK.TICKET_ID, TICKET_SLA_MARK.REPLAYED_THROUGH, TICKET_SLA_MARK.STALE_SINCE)
+                .from(TICKET_SLA_MARK).where(TICKET_SLA_MARK.TICKET_ID.in(ticketIds))
+                .forEach(r -> marks.put(r.value1(), new Mark(fromDb(r.value2()), fromDb(r.value3()))));
+        return marks;
     }
 
     /**
-     * Records that the ticket's rows now reflect it as of {@code through} (its {@code updated_at} when the replay
-     * read it). A stale mark is cleared only if it is still the one the replay read ({@code before}): a calendar
-     * change committed during the replay keeps the ticket stale, so it is replayed again.
+     * That a replay of {@code ticketId} read it as of {@code through} (its {@code updated_at} then), and found its
+     * mark as {@code before}.
      */
-    public void replayed(long ticketId, Instant through, Optional<Mark> before) {
-        if (before.isEmpty()) {
-            dsl.insertInto(TICKET_SLA_MARK).set(TICKET_SLA_MARK.TICKET_ID, ticketId)
-                    .set(TICKET_SLA_MARK.REPLAYED_THROUGH, toDb(through)).onConflictDoNothing().execute();
-            return;
+    public record Replay(long ticketId, Instant through, Optional<Mark> before) {
+    }
+
+    /**
+     * Records that each ticket's rows now reflect it as of its {@link Replay#through}. A stale mark is cleared only if
+     * it is still the one the replay read ({@code before}): a calendar change committed during the replay keeps the
+     * ticket stale, so it is replayed again. The tickets that had no mark get theirs with one statement.
+     */
+    public void replayed(List<Replay> replays) {
+        var insert = dsl.insertInto(TICKET_SLA_MARK, TICKET_SLA_MARK.TICKET_ID, TICKET_SLA_MARK.REPLAYED_THROUGH);
+        boolean inserting = false;
+        for (Replay r : replays) {
+            if (r.before().isEmpty()) {
+                insert = insert.values(r.ticketId(), toDb(r.through()));
+                inserting = true;
+            } else {
+                dsl.update(TICKET_SLA_MARK).set(TICKET_SLA_MARK.REPLAYED_THROUGH, toDb(r.through()))
+                        .setNull(TICKET_SLA_MARK.STALE_SINCE)
+                        .where(TICKET_SLA_MARK.TICKET_ID.eq(r.ticketId()),
+                                TICKET_SLA_MARK.STALE_SINCE.isNotDistinctFrom(toDb(r.before().get().staleSince())))
+                        .execute();
+            }
         }
-        dsl.update(TICKET_SLA_MARK).set(TICKET_SLA_MARK.REPLAYED_THROUGH, toDb(through))
-                .setNull(TICKET_SLA_MARK.STALE_SINCE)
-                .where(TICKET_SLA_MARK.TICKET_ID.eq(ticketId),
-                        TICKET_SLA_MARK.STALE_SINCE.isNotDistinctFrom(toDb(before.get().staleSince())))
-                .execute();
+        if (inserting) {
+            insert.onConflictDoNothing().execute();
+        }
     }
 
     /**

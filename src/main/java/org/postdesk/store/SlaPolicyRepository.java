@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SelectSeekStep2;
+import org.jooq.SelectOrderByStep;
 import org.postdesk.sla.ScopedPolicy;
 import org.postdesk.sla.SlaPolicy;
 import org.postdesk.sla.SlaTarget;
@@ -25,10 +27,22 @@ public final class SlaPolicyRepository {
         this.dsl = dsl;
     }
 
+    /**
+     * The mailbox's policies, the default first; from the daemon's {@link ConfigCache} while
+     * {@code config_generation} stands (issue 16: the SLA sweeper reads them for every ticket it replays).
+     */
     public List<ScopedPolicy> forMailbox(long mailboxId) {
-        return dsl.selectFrom(SLA_POLICY).where(SLA_POLICY.MAILBOX_ID.eq(mailboxId))
-                .orderBy(SLA_POLICY.PRIORITY.nullsFirst(), SLA_POLICY.CATEGORY.nullsFirst())
+        ConfigSnapshot s = ConfigCache.current(dsl);
+        if (s != null) {
+            return s.policies().getOrDefault(mailboxId, List.of());
+        }
+        return ordered(dsl.selectFrom(SLA_POLICY).where(SLA_POLICY.MAILBOX_ID.eq(mailboxId)))
                 .fetch(SlaPolicyRepository::toPolicy);
+    }
+
+    /** The order {@link ScopedPolicy#select} is given the policies in, the default first. */
+    static SelectSeekStep2<SlaPolicyRecord, String, String> ordered(SelectOrderByStep<SlaPolicyRecord> policies) {
+        return policies.orderBy(SLA_POLICY.PRIORITY.nullsFirst(), SLA_POLICY.CATEGORY.nullsFirst());
     }
 
     /** Stores the policy for its scope, replacing the one there. */
@@ -62,7 +76,7 @@ public final class SlaPolicyRepository {
         return p.target(t).map(d -> Math.toIntExact(d.toMinutes())).orElse(null);
     }
 
-    private static ScopedPolicy toPolicy(SlaPolicyRecord r) {
+    static ScopedPolicy toPolicy(SlaPolicyRecord r) {
         Map<SlaTarget, Duration> targets = new EnumMap<>(SlaTarget.class);
         put(targets, SlaTarget.FIRST_RESPONSE, r, SLA_POLICY.FIRST_RESPONSE_MIN);
         put(targets, SlaTarget.NEXT_RESPONSE, r, SLA_POLICY.NEXT_RESPONSE_MIN);

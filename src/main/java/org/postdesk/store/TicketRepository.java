@@ -7,8 +7,11 @@ import static org.postdesk.store.db.Tables.PARTICIPANT;
 import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -71,6 +74,16 @@ public final class TicketRepository {
 
     public Optional<TicketRow> byId(long id) {
         return dsl.selectFrom(TICKET).where(TICKET.ID.eq(id)).fetchOptional(TicketRepository::toRow);
+    }
+
+    /** Those of {@code ids} that exist, by id, with one query. */
+    public Map<Long, TicketRow> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, TicketRow> rows = new HashMap<>();
+        dsl.selectFrom(TICKET).where(TICKET.ID.in(ids)).fetch(TicketRepository::toRow).forEach(t -> rows.put(t.id(), t));
+        return rows;
     }
 
     public List<TicketRow> list(TicketStatus statusOrNull, int limit) {

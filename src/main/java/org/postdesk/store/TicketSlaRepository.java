@@ -9,12 +9,13 @@ import static org.postdesk.store.db.Tables.TICKET_SLA;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
-import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.postdesk.sla.SlaState;
 import org.postdesk.sla.SlaTarget;
@@ -40,27 +41,42 @@ public final class TicketSlaRepository {
      * the same rows from the same history).
      */
     public void replace(long ticketId, Collection<TicketSla> rows) {
-        dsl.deleteFrom(TICKET_SLA).where(TICKET_SLA.TICKET_ID.eq(ticketId),
-                TICKET_SLA.TARGET.notIn(rows.stream().map(r -> r.target().name()).toList())).execute();
-        for (TicketSla r : rows) {
-            dsl.insertInto(TICKET_SLA).set(TICKET_SLA.TICKET_ID, ticketId).set(TICKET_SLA.TARGET, r.target().name())
-                    .set(values(r)).onConflict(TICKET_SLA.TICKET_ID, TICKET_SLA.TARGET).doUpdate().set(values(r))
-                    .execute();
-        }
+        replaceAll(Map.of(ticketId, rows));
     }
 
-    private static Map<Field<?>, Object> values(TicketSla r) {
-        Map<Field<?>, Object> v = new HashMap<>();
-        v.put(TICKET_SLA.CYCLE, r.cycle());
-        v.put(TICKET_SLA.STATE, r.state().name());
-        v.put(TICKET_SLA.BUDGET_MIN, Math.toIntExact(r.budget().toMinutes()));
-        v.put(TICKET_SLA.DUE_AT, toDb(r.dueAt()));
-        v.put(TICKET_SLA.WARN_AT, toDb(r.warnAt()));
-        v.put(TICKET_SLA.LEFT_SECONDS, r.left().toSeconds());
-        v.put(TICKET_SLA.MET_AT, toDb(r.metAt()));
-        v.put(TICKET_SLA.NEXT_CHECK_AT, toDb(r.nextCheckAt()));
-        v.put(TICKET_SLA.COMPUTED_AT, toDb(r.computedAt()));
-        return v;
+    /**
+     * {@link #replace} for each ticket of {@code rows}, with a statement count that does not grow with the tickets:
+     * the rows of other targets go with one DELETE per set of targets (tickets without deadlines, all of them under a
+     * mailbox without SLA policy, are one such set), the new rows with one multi-row upsert.
+     */
+    public void replaceAll(Map<Long, ? extends Collection<TicketSla>> rows) {
+        Map<List<String>, List<Long>> byTargets = new LinkedHashMap<>();
+        rows.forEach((ticketId, of) -> byTargets.computeIfAbsent(of.stream().map(r -> r.target().name()).sorted().toList(),
+                k -> new ArrayList<>()).add(ticketId));
+        byTargets.forEach((targets, ticketIds) -> dsl.deleteFrom(TICKET_SLA)
+                .where(TICKET_SLA.TICKET_ID.in(ticketIds), targets.isEmpty() ? DSL.noCondition() : TICKET_SLA.TARGET.notIn(targets))
+                .execute());
+        List<TicketSla> all = rows.values().stream().flatMap(Collection::stream).toList();
+        if (all.isEmpty()) {
+            return;
+        }
+        var insert = dsl.insertInto(TICKET_SLA, TICKET_SLA.TICKET_ID, TICKET_SLA.TARGET, TICKET_SLA.CYCLE, TICKET_SLA.STATE,
+                TICKET_SLA.BUDGET_MIN, TICKET_SLA.DUE_AT, TICKET_SLA.WARN_AT, TICKET_SLA.LEFT_SECONDS, TICKET_SLA.MET_AT,
+                TICKET_SLA.NEXT_CHECK_AT, TICKET_SLA.COMPUTED_AT);
+        for (TicketSla r : all) {
+            insert = insert.values(r.ticketId(), r.target().name(), r.cycle(), r.state().name(),
+                    Math.toIntExact(r.budget().toMinutes()), toDb(r.dueAt()), toDb(r.warnAt()), r.left().toSeconds(),
+                    toDb(r.metAt()), toDb(r.nextCheckAt()), toDb(r.computedAt()));
+        }
+        // An upsert, so two daemons replaying the same ticket at once both succeed (the later write wins).
+        insert.onConflict(TICKET_SLA.TICKET_ID, TICKET_SLA.TARGET).doUpdate()
+                .set(TICKET_SLA.CYCLE, DSL.excluded(TICKET_SLA.CYCLE)).set(TICKET_SLA.STATE, DSL.excluded(TICKET_SLA.STATE))
+                .set(TICKET_SLA.BUDGET_MIN, DSL.excluded(TICKET_SLA.BUDGET_MIN)).set(TICKET_SLA.DUE_AT, DSL.excluded(TICKET_SLA.DUE_AT))
+                .set(TICKET_SLA.WARN_AT, DSL.excluded(TICKET_SLA.WARN_AT))
+                .set(TICKET_SLA.LEFT_SECONDS, DSL.excluded(TICKET_SLA.LEFT_SECONDS))
+                .set(TICKET_SLA.MET_AT, DSL.excluded(TICKET_SLA.MET_AT))
+                .set(TICKET_SLA.NEXT_CHECK_AT, DSL.excluded(TICKET_SLA.NEXT_CHECK_AT))
+                .set(TICKET_SLA.COMPUTED_AT, DSL.excluded(TICKET_SLA.COMPUTED_AT)).execute();
     }
 
     public List<TicketSla> byTicket(long ticketId) {
@@ -93,9 +109,18 @@ public final class TicketSlaRepository {
                 .onConflictDoNothing().execute() == 1;
     }
 
-    public boolean noticeSent(long ticketId, SlaTarget target, int cycle, NoticeKind kind) {
-        return dsl.fetchExists(SLA_NOTICE, SLA_NOTICE.TICKET_ID.eq(ticketId), SLA_NOTICE.TARGET.eq(target.name()),
-                SLA_NOTICE.CYCLE.eq(cycle), SLA_NOTICE.KIND.eq(kind.name()));
+    /** One notice sent (or being sent): of a ticket's target in one cycle, of one kind. */
+    public record Notice(long ticketId, SlaTarget target, int cycle, NoticeKind kind) {
+    }
+
+    /** The notices sent about any of {@code ticketIds}, with one query. */
+    public Set<Notice> noticesOf(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return Set.of();
+        }
+        return dsl.select(SLA_NOTICE.TICKET_ID, SLA_NOTICE.TARGET, SLA_NOTICE.CYCLE, SLA_NOTICE.KIND).from(SLA_NOTICE)
+                .where(SLA_NOTICE.TICKET_ID.in(ticketIds))
+                .fetchSet(r -> new Notice(r.value1(), SlaTarget.valueOf(r.value2()), r.value3(), NoticeKind.valueOf(r.value4())));
     }
 
     /** Up to when ticket changes were folded in; empty before the first sync. */

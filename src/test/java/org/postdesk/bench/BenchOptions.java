@@ -12,7 +12,8 @@ import java.util.List;
 record BenchOptions(int messages, int warmup, int latencySamples, double latencyRate, String imapUrl, String smtpUrl,
                     String user, String passwordEnv, String address, String customer, boolean trustAll,
                     boolean sendAcks, String dbUrl, long seed, boolean postgres, int agents, int prefill,
-                    boolean emptyInbox, boolean sqlProfile, Path maildir, String dbUser, String takeOver, String sink) {
+                    boolean emptyInbox, boolean sqlProfile, Path maildir, String dbUser, String takeOver, String sink,
+                    boolean slaSweeper) {
 
     static final String USAGE = String.join("\n",
             "usage: scripts/bench-ingest [options]",
@@ -43,6 +44,8 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
             "  --agents A            agents on the support mailbox, each notified of every new ticket (default 2)",
             "  --prefill N           first seed the store with N tickets of history (bulk SQL; e.g. 1000000)",
             "  --sql-profile         also print the statements run most often in the timed phase",
+            "  --sla-sweeper         run the daemon's SLA sweeper on its own thread during the throughput phases, as"
+                    + "\n                        'postdesk run' does; each phase's CPU then also counts its catch-up after the worker",
             "  --fill-maildir DIR    real server only: fill the INBOX by writing into its Maildir DIR (tmp/ then new/,"
                     + "\n                        owned as DIR is), much faster than IMAP APPEND; the server must read DIR",
             "  --empty-inbox         real server only: expunge every message of the support INBOX first",
@@ -77,6 +80,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         Path maildir = null;
         String dbUser = "sa";
         String takeOver = null;
+        boolean slaSweeper = false;
         while (!in.isEmpty()) {
             String opt = in.pop();
             switch (opt) {
@@ -103,6 +107,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
                 case "--db-user": dbUser = value(in, opt); break;
                 case "--mailbox": takeOver = value(in, opt); break;
                 case "--sink": sink = value(in, opt); break;
+                case "--sla-sweeper": slaSweeper = true; break;
                 case "-h":
                 case "--help": throw new UsageException(USAGE, 0);
                 default: throw new UsageException("unknown option " + opt + "\n" + USAGE, 2);
@@ -110,7 +115,7 @@ record BenchOptions(int messages, int warmup, int latencySamples, double latency
         }
         BenchOptions o = new BenchOptions(messages, warmup, samples, rate, imap, smtp, user, passwordEnv, address, customer,
                 trustAll, sendAcks, db != null ? db : defaultDb(), seed, postgres, agents, prefill, emptyInbox, sqlProfile, maildir,
-                dbUser, takeOver, sink);
+                dbUser, takeOver, sink, slaSweeper);
         o.validate();
         return o;
     }

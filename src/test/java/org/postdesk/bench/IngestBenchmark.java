@@ -40,12 +40,15 @@ public final class IngestBenchmark {
             MailFactory mail = new MailFactory(options.seed(), server.supportAddress(),
                     Long.toString(System.currentTimeMillis(), 36));
             BenchContext c = new BenchContext(options, server, stack, mail, heap);
-            if (options.warmup() > 0) {
-                Progress.say("warm-up, not counted:");
-                report.warmup(ThroughputPhase.run(c, options.warmup()));
-                report.flush(System.out);
+            ThroughputPhase.Result timed;
+            try (SweeperThread sweeper = SweeperThread.startIf(options.slaSweeper(), stack)) {
+                if (options.warmup() > 0) {
+                    Progress.say("warm-up, not counted:");
+                    report.warmup(ThroughputPhase.run(c, options.warmup(), sweeper));
+                    report.flush(System.out);
+                }
+                timed = ThroughputPhase.run(c, options.messages(), sweeper);
             }
-            ThroughputPhase.Result timed = ThroughputPhase.run(c, options.messages());
             report.throughput(timed);
             if (options.sqlProfile()) {
                 report.sqlProfile(stack.statements().top(25), timed.stored() + options.warmup());

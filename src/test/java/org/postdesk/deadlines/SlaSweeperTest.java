@@ -1,6 +1,7 @@
 package org.postdesk.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.postdesk.deadlines.SlaWorld.at;
 import static org.postdesk.deadlines.SlaWorld.kyiv;
 
@@ -14,7 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.jooq.TransactionListener;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -120,6 +124,45 @@ class SlaSweeperTest {
     private static void pend(DSLContext tx, long ticket, Instant at) {
         new TicketRepository(tx).updateStatus(ticket, TicketStatus.PENDING, at);
         new EventRepository(tx).record(ticket, at, "alice@example.test", "status", "NEW -> PENDING");
+    }
+
+    /**
+     * A backlog drain makes every ticket behind at once: the catch-up replays them in chunks that share their reads
+     * and their commit (a statement count per chunk, not per ticket), with the same due times as one by one.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void manyTicketsBehindAreReplayedInChunksWithTheDueTimesOfOneByOne(TestDatabases.Kind kind) {
+        AtomicInteger statements = new AtomicInteger();
+        AtomicInteger commits = new AtomicInteger();
+        var listeners = new Database.StoreListeners(ExecuteListener.onExecuteEnd(ctx -> statements.incrementAndGet()),
+                TransactionListener.onCommitEnd(ctx -> commits.incrementAndGet()));
+        try (Database db = TestDatabases.open(kind, listeners)) {
+            SlaWorld w = new SlaWorld(db);
+            List<Long> tickets = new ArrayList<>();
+            for (int i = 0; i < 2 * SlaCatchUp.CHUNK + 10; i++) {
+                tickets.add(w.ticket("2026-11-27T17:" + (10 + i % 45))); // due on Monday: no check falls due
+            }
+            long pended = tickets.get(7);
+            db.inTransactionRun(tx -> pend(tx, pended, kyiv("2026-11-27T17:58")));
+            SlaSweeper sweeper = w.sweeper(db, at("2026-11-27T18:00")); // seeds the templates
+            statements.set(0);
+            commits.set(0);
+
+            SlaSweeper.Run run = sweeper.runOnce();
+
+            assertThat(run.synced()).isEqualTo(tickets.size());
+            assertThat(commits.get()).as("one commit per chunk of %d, not per ticket", SlaCatchUp.CHUNK).isLessThanOrEqualTo(5);
+            assertThat(statements.get()).as("statements for %d tickets", tickets.size()).isLessThan(tickets.size() / 4);
+            for (long t : tickets) {
+                List<TicketSla> stored = new TicketSlaRepository(db.dsl()).byTicket(t);
+                var oneByOne = db.inTransaction(tx -> SlaSync.deadlines(tx, t, kyiv("2026-11-27T18:00")));
+                assertThat(stored).extracting(TicketSla::state, TicketSla::dueAt)
+                        .containsExactlyElementsOf(oneByOne.stream().map(d -> tuple(d.state(), d.dueAt())).toList());
+            }
+            assertThat(new TicketSlaRepository(db.dsl()).byTicket(pended).get(0).state()).isEqualTo(SlaState.PAUSED);
+            assertThat(w.sweeper(db, at("2026-11-27T18:01")).runOnce().synced()).isZero();
+        }
     }
 
     @ParameterizedTest

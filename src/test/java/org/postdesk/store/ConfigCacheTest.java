@@ -223,6 +223,7 @@ class ConfigCacheTest {
                 new TierRepository(tx).tierOf(1);
                 new TierRepository(tx).teamLead(support);
                 new CalendarRepository(tx).calendar(support);
+                new SlaPolicyRepository(tx).forMailbox(support);
             });
             lookups.run();
             statements.set(0);
@@ -233,7 +234,7 @@ class ConfigCacheTest {
             statements.set(0);
             lookups.run();
             assertThat(statements.get()).as("the generation, then mailboxes, agents, addresses, agent mailboxes,"
-                    + " business hours, calendar days").isEqualTo(7);
+                    + " business hours, calendar days, SLA policies").isEqualTo(8);
         }
     }
 }
