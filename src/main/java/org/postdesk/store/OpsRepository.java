@@ -38,7 +38,7 @@ public final class OpsRepository {
         var tickets = DSL.countDistinct(TICKET.ID);
         return dsl.select(MAILBOX.NAME, tickets).from(TICKET_SLA).join(TICKET).on(TICKET.ID.eq(TICKET_SLA.TICKET_ID))
                 .join(MAILBOX).on(MAILBOX.ID.eq(TICKET.MAILBOX_ID))
-                .where(TICKET_SLA.STATE.eq(SlaState.BREACHED.name()), TICKET.STATUS.notIn("CLOSED", "SPAM"))
+                .where(TICKET_SLA.STATE.eq(SlaState.BREACHED.name()), OpenStatuses.ticketIsOpen())
                 .groupBy(MAILBOX.NAME).fetchMap(MAILBOX.NAME, tickets);
     }
 

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
-import org.postdesk.tickets.TicketStatus;
 import org.postdesk.tickets.agent.Owner;
 import org.postdesk.tickets.agent.TakeResult;
 
@@ -94,7 +93,7 @@ public final class OwnershipRepository {
     public List<Owned> ownedOpenTickets() {
         return dsl.select(TICKET.ID, TICKET.MAILBOX_ID, TICKET.OWNER_AGENT_ID, TICKET.OWNER_SINCE).from(TICKET)
                 .where(TICKET.OWNER_AGENT_ID.isNotNull()
-                        .and(TICKET.STATUS.notIn(TicketStatus.CLOSED.name(), TicketStatus.SPAM.name())))
+                        .and(OpenStatuses.ticketIsOpen()))
                 .orderBy(TICKET.ID)
                 .fetch(r -> new Owned(r.value1(), r.value2(), new Owner(r.value3(), fromDb(r.value4()))));
     }

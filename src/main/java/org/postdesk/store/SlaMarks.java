@@ -22,7 +22,6 @@ import org.jooq.impl.DSL;
  * after the sweeper read the ticket) from being skipped, on PostgreSQL as on H2.
  */
 public final class SlaMarks {
-    private static final List<String> DONE = List.of("CLOSED", "SPAM");
     private final DSLContext dsl;
 
     public SlaMarks(DSLContext dsl) {
@@ -93,7 +92,7 @@ public final class SlaMarks {
     }
 
     private static Condition open(long mailboxId) {
-        return TICKET.MAILBOX_ID.eq(mailboxId).and(TICKET.STATUS.notIn(DONE));
+        return TICKET.MAILBOX_ID.eq(mailboxId).and(OpenStatuses.ticketIsOpen());
     }
 
     /** Stale tickets, longest stale first, at most {@code limit} (index on {@code stale_since}). */

@@ -2,6 +2,7 @@ package org.postdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.postdesk.tickets.TicketStatus;
 import org.postdesk.tickets.agent.Owner;
 import org.postdesk.tickets.agent.TakeResult;
 
@@ -96,6 +98,28 @@ class OwnershipStoreTest {
             assertThat(o.release(ticket, o.owner(ticket).orElseThrow(), NOW)).isTrue();
             assertThat(o.owner(ticket)).isEmpty();
             assertThat(o.take(999_999, bob, NOW)).isInstanceOf(TakeResult.NotFound.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void theIdleSweepSeesTheHeldTicketsOfEveryOpenStatusAndNoClosedOrSpamOne(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            long bob = agent(db, "bob");
+            OwnershipRepository o = new OwnershipRepository(db.dsl());
+            List<Long> open = new ArrayList<>();
+            for (TicketStatus status : TicketStatus.values()) {
+                long ticket = StoreFixtures.ticket(db.dsl(), mailbox, status.name().toLowerCase() + "@example.test");
+                o.take(ticket, bob, NOW);
+                db.dsl().update(TICKET).set(TICKET.STATUS, status.name()).where(TICKET.ID.eq(ticket)).execute();
+                if (!status.isClosed()) {
+                    open.add(ticket);
+                }
+            }
+            StoreFixtures.ticket(db.dsl(), mailbox, "nobody-holds-it@example.test");
+            assertThat(o.ownedOpenTickets()).extracting(OwnershipRepository.Owned::ticketId)
+                    .containsExactlyElementsOf(open);
         }
     }
 
