@@ -8,7 +8,7 @@ sent to the customer, because of:
   ${e}
 </#list>
 
-Valid commands, one per line at the top of your reply:
+Valid commands, one per line, at the top or the bottom of your reply:
 <#list t.details.commands as c>
   ${c}
 </#list>

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.postdesk.tickets.agent.CommandVerb;
+import org.postdesk.tickets.agent.ReplyTrimmer;
 
 /**
  * The few texts Postdesk writes into agent notices outside the templates — the one-line command help and
@@ -18,11 +20,11 @@ import org.postdesk.tickets.agent.CommandVerb;
  */
 public final class AgentTexts {
     private static final Map<String, String[]> HELP = Map.of(
-            "en", new String[] {"Commands (one per line at the top of your reply): ",
+            "en", new String[] {"Commands (one per line, at the top or the bottom of your reply): ",
                 "; #answer NAME also works inside the text."},
-            "ru", new String[] {"Команды (по одной в строке, в начале ответа): ",
+            "ru", new String[] {"Команды (по одной в строке, в начале или в конце ответа): ",
                 "; #answer ИМЯ можно писать и внутри текста."},
-            "uk", new String[] {"Команди (по одній у рядку, на початку відповіді): ",
+            "uk", new String[] {"Команди (по одній у рядку, на початку або в кінці відповіді): ",
                 "; #answer НАЗВА можна писати й усередині тексту."});
 
     private static final Pattern LINE = Pattern.compile("line (\\d+): (\".*\"): (.*)", Pattern.DOTALL);
@@ -40,9 +42,17 @@ public final class AgentTexts {
                 .collect(Collectors.joining(", ", frame[0], frame[1]));
     }
 
+    /**
+     * How notices sent before commands were also read at the bottom of a reply (session 7) began their help line:
+     * agents still answer those notices, and the quoted line must never reach a customer.
+     */
+    private static final List<String> EARLIER_HELP = List.of(ReplyTrimmer.EARLIER_HELP_PREFIX,
+            "Команды (по одной в строке, в начале ответа):", "Команди (по одній у рядку, на початку відповіді):");
+
     /** How the help line begins in every language, for the reply extractor to recognise it when quoted. */
     public static List<String> helpPrefixes() {
-        return HELP.values().stream().map(frame -> frame[0].strip()).sorted().toList();
+        return Stream.concat(HELP.values().stream().map(frame -> frame[0].strip()),
+                EARLIER_HELP.stream()).sorted().toList();
     }
 
     /** A refused line, {@code line N: "text": reason} as the checks write it, in {@code locale}. */

@@ -116,7 +116,7 @@ public final class CommandParser {
     public static String help() {
         return Arrays.stream(CommandVerb.values()).map(CommandVerb::usage)
                 .collect(Collectors.joining(", ",
-                        "Commands (one per line at the top of your reply): ",
+                        "Commands (one per line, at the top or the bottom of your reply): ",
                         "; #answer NAME also works inside the text."));
     }
 

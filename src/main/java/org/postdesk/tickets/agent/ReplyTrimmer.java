@@ -15,13 +15,15 @@ public final class ReplyTrimmer {
     /** The line our notifications put above the quoted text. */
     public static final String MARKER = NoticeFrame.MARKER;
     /** How the English command help line begins (see {@link CommandParser#help()}). */
-    public static final String HELP_PREFIX = "Commands (one per line at the top of your reply):";
+    public static final String HELP_PREFIX = "Commands (one per line, at the top or the bottom of your reply):";
+    /** How it began in notices sent before session 7, which agents may still answer. */
+    public static final String EARLIER_HELP_PREFIX = "Commands (one per line at the top of your reply):";
 
     private final ReplyExtractor extractor;
 
     /** A trimmer that knows the English help line only. */
     public ReplyTrimmer() {
-        this(List.of(HELP_PREFIX));
+        this(List.of(HELP_PREFIX, EARLIER_HELP_PREFIX));
     }
 
     /** @param helpPrefixes how the command help line begins in every language notices are written in */
