@@ -15,6 +15,8 @@ import org.postdesk.store.SenderConfirmation;
 import org.postdesk.store.SenderConfirmationRepository;
 import org.postdesk.tickets.agent.CommandVerb;
 import org.postdesk.tickets.agent.ParsedReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The confirmation flow for an agent reply whose sender is not proven (issue 9, {@code --agent-sender-check
@@ -24,9 +26,16 @@ import org.postdesk.tickets.agent.ParsedReply;
  * {@code agents.confirm-expiry} ({@link ConfirmExpiry}).
  */
 final class ConfirmFlow {
+    private static final Logger log = LoggerFactory.getLogger(ConfirmFlow.class);
     static final String KIND = "CONFIRM";
     static final String ALREADY_SENT = "that reply was already sent.";
     static final String LAPSED = "that reply was not confirmed in time and was never sent.";
+    /**
+     * At most this many "Confirm:" mails per agent per hour. Every forged reply carrying a leaked token asks the
+     * agent; without a bound a forger floods the agent's inbox through our own server. Past it a reply is still
+     * held (and lapses unless an admin acts), without a mail, and the audit and the log say so.
+     */
+    static final int ASKS_PER_HOUR = 5;
 
     private final AgentNotices notices;
     private final Duration expiry;
@@ -49,6 +58,17 @@ final class ConfirmFlow {
         new EventRepository(tx).record(r.ticket().id(), in.now(), TicketWriter.SYSTEM, "sender-unproven",
                 "reply from " + r.agent().primaryAddress() + " held until " + expires.truncatedTo(ChronoUnit.MINUTES)
                         + " for the agent's confirmation: " + evidence.detail());
+        int asked = new SenderConfirmationRepository(tx).countHeldSince(r.agent().id(),
+                in.now().minus(Duration.ofHours(1)));
+        if (asked > ASKS_PER_HOUR) {
+            log.warn("agent {}: {} unproven replies held in the last hour; no more confirmation mails this hour (a"
+                    + " forger may hold a leaked reply token)", r.agent().primaryAddress(), asked);
+            new EventRepository(tx).record(r.ticket().id(), in.now(), TicketWriter.SYSTEM, "confirm-suppressed",
+                    "held reply " + id + ": no confirmation mail, " + asked + " unproven replies of "
+                            + r.agent().primaryAddress() + " held in the last hour (at most " + ASKS_PER_HOUR
+                            + " mails an hour)");
+            return "sender not proven, reply held; no confirmation mail (" + asked + " in the last hour)";
+        }
         String from = in.message().from() == null ? "" : in.message().from().toString();
         long notification = notices.send(tx, r.agent(), new AgentNotices.About(r.ticket().id(), "confirm", KIND,
                 new NoticeDetails.Confirm(text, from, IdleRelease.describe(expiry),

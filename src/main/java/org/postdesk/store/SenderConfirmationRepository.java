@@ -41,6 +41,12 @@ public final class SenderConfirmationRepository {
                 .orderBy(SENDER_CONFIRMATION.ID).fetch(SenderConfirmationRepository::toConfirmation);
     }
 
+    /** How many replies of agent {@code agentId} were held for confirmation at or after {@code since}. */
+    public int countHeldSince(long agentId, Instant since) {
+        return dsl.fetchCount(SENDER_CONFIRMATION, SENDER_CONFIRMATION.AGENT_ID.eq(agentId)
+                .and(SENDER_CONFIRMATION.CREATED_AT.ge(toDb(since))));
+    }
+
     /** Held replies whose time ran out at {@code now}, oldest first. */
     public List<SenderConfirmation> due(Instant now, int limit) {
         return dsl.selectFrom(SENDER_CONFIRMATION)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.postdesk.app.sender.DkimCheck;
 import org.postdesk.app.sender.DkimFixture;
 import org.postdesk.store.MailboxRepository;
+import org.postdesk.store.SenderConfirmationRepository;
 import org.postdesk.store.TestDatabases;
 import org.postdesk.store.TicketRow;
 import org.postdesk.tickets.TicketStatus;
@@ -127,6 +128,23 @@ class AgentForgeryTest {
         TicketRow t = onlyTicket(h);
         Await.until("the forgery unproven", WAIT, () -> events(h, t).contains("sender-unproven"));
         AgentSenderTest.awaitOutboxDrained(h);
+        assertThat(h.mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
+    }
+
+    @Test
+    void aFloodOfForgedRepliesAsksTheAgentAtMostFiveTimesAnHour() throws Exception {
+        Harness h = start("confirm");
+        MimeMessage n = newTicketNotice(h);
+        for (int i = 1; i <= 7; i++) {
+            h.deliver(agentMail(n, "#close\r\nForgery " + i + ".", port25(Harness.SUPPORT)));
+        }
+        TicketRow t = onlyTicket(h);
+        SenderConfirmationRepository held = new SenderConfirmationRepository(h.db.dsl());
+        Await.until("seven replies held", WAIT, () -> held.byTicket(t.id()).size() == 7);
+        AgentSenderTest.awaitOutboxDrained(h);
+        assertThat(h.mailTo(BOB, "Confirm: did you write this?")).hasSize(5);
+        assertThat(events(h, t).stream().filter("confirm-suppressed"::equals).count()).isEqualTo(2);
         assertThat(h.mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
         assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
     }
