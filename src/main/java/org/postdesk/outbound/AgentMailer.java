@@ -40,22 +40,24 @@ public final class AgentMailer {
         List<Long> ids = new NotificationRepository(tx).insertAll(notices.stream()
                 .map(n -> new NotificationRepository.NewNotification(n.ticketId(), n.agentId(), n.kind(),
                         n.seenMessageId(), n.heldReplyId(), n.now())).toList());
+        List<OutboundQueue.Queued> mails = new java.util.ArrayList<>();
         for (int i = 0; i < notices.size(); i++) {
-            compose(tx, notices.get(i), ids.get(i));
+            AgentNotice n = notices.get(i);
+            mails.add(new OutboundQueue.Queued(n.mailboxId(), n.ticketId(), n.kind(), compose(tx, n, ids.get(i)), n.now()));
         }
+        queue.queueAll(tx, mails);
         return ids;
     }
 
-    private void compose(DSLContext tx, AgentNotice n, long id) {
+    private OutboundMail compose(DSLContext tx, AgentNotice n, long id) {
         ReplyToken token = new ReplyToken(n.ticketId(), n.agentId(), id);
         AgentNoticeModel model = new AgentNoticeModel(n.ticket(), n.agentName(), ReplyTrimmer.MARKER,
                 AgentTexts.help(n.locale()), "Ref: " + tokens.encode(token), n.details());
         RenderedMail rendered = templates.render(tx, n.template(), n.locale(), model);
         String messageId = tokens.messageIdFor(token, Acknowledgements.domainOf(n.support().address()));
-        OutboundMail mail = new OutboundMail(n.support(), List.of(new MailAddress(n.agentAddress(), n.agentName())),
+        return new OutboundMail(n.support(), List.of(new MailAddress(n.agentAddress(), n.agentName())),
                 List.of(), n.support(), rendered.subject(), rendered.text(), null, messageId, n.inReplyTo(),
                 n.inReplyTo() == null ? List.of() : List.of(n.inReplyTo()), autoHeaders.headers(), List.of(),
                 n.attachments());
-        queue.queue(tx, n.mailboxId(), n.ticketId(), n.kind(), mail, n.now());
     }
 }

@@ -1,6 +1,7 @@
 package org.postdesk.outbound;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,18 +30,37 @@ public final class OutboundQueue {
 
     /** Queues {@code mail} in {@code tx}; returns the outbox row's id. */
     public long queue(DSLContext tx, long mailboxId, long ticketId, String kind, OutboundMail mail, Instant now) {
-        ComposedMail composed = composer.composeSpliced(mail);
-        List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
-                .map(MailAddress::address).distinct().collect(Collectors.toList());
-        List<OutboxSplice> splices = composed.splices().stream()
-                .map(s -> new OutboxSplice(s.offset(), s.attachmentId())).toList();
-        long outboxId = new OutboxRepository(tx).enqueue(new NewOutboxItem(mailboxId, ticketId, kind,
-                mail.messageId(), mail.from().address(), recipients, composed.raw(), now, splices));
-        new MessageRepository(tx).insert(new NewMessage(ticketId, mailboxId, NewMessage.Direction.OUT, kind,
-                mail.messageId(), mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
-                mail.from().address(), mail.from().name(), join(mail.to()), join(mail.cc()), mail.subject(),
-                now, now, mail.textBody(), mail.htmlBody(), null, null, null));
-        return outboxId;
+        return queueAll(tx, List.of(new Queued(mailboxId, ticketId, kind, mail, now))).get(0);
+    }
+
+    /** One mail of a ticket to queue. */
+    public record Queued(long mailboxId, long ticketId, String kind, OutboundMail mail, Instant now) {
+    }
+
+    /**
+     * Queues each of {@code mails} in {@code tx}, their outbox rows with one statement and their ticket messages with
+     * another (issue 16: a team's notices were two statements per agent); returns the outbox ids in the order given.
+     */
+    public List<Long> queueAll(DSLContext tx, List<Queued> mails) {
+        List<NewOutboxItem> items = new ArrayList<>();
+        List<NewMessage> messages = new ArrayList<>();
+        for (Queued q : mails) {
+            OutboundMail mail = q.mail();
+            ComposedMail composed = composer.composeSpliced(mail);
+            List<String> recipients = Stream.concat(mail.to().stream(), mail.cc().stream())
+                    .map(MailAddress::address).distinct().collect(Collectors.toList());
+            List<OutboxSplice> splices = composed.splices().stream()
+                    .map(s -> new OutboxSplice(s.offset(), s.attachmentId())).toList();
+            items.add(new NewOutboxItem(q.mailboxId(), q.ticketId(), q.kind(), mail.messageId(), mail.from().address(),
+                    recipients, composed.raw(), q.now(), splices));
+            messages.add(new NewMessage(q.ticketId(), q.mailboxId(), NewMessage.Direction.OUT, q.kind(),
+                    mail.messageId(), mail.messageId(), mail.inReplyTo(), String.join(" ", mail.references()),
+                    mail.from().address(), mail.from().name(), join(mail.to()), join(mail.cc()), mail.subject(),
+                    q.now(), q.now(), mail.textBody(), mail.htmlBody(), null, null, null));
+        }
+        List<Long> outboxIds = new OutboxRepository(tx).enqueueAll(items);
+        new MessageRepository(tx).insertOutbound(messages);
+        return outboxIds;
     }
 
     /**

@@ -51,6 +51,41 @@ public final class MessageRepository {
         }
     }
 
+    /**
+     * Stores outgoing mail (no source kept, so no chunks) with one multi-row INSERT: a team notice's copies were a
+     * statement per agent. As with {@link #insert}, one whose dedupe key is taken is skipped; when one is, the rows are
+     * stored one by one, so the others still are (on PostgreSQL the failed insert spoils the transaction, as there).
+     */
+    public void insertOutbound(List<NewMessage> messages) {
+        if (messages.size() <= 1) {
+            messages.forEach(this::insert);
+            return;
+        }
+        var insert = dsl.insertInto(MESSAGE, MESSAGE.TICKET_ID, MESSAGE.MAILBOX_ID, MESSAGE.DIRECTION, MESSAGE.KIND,
+                MESSAGE.DEDUPE_KEY, MESSAGE.MESSAGE_ID, MESSAGE.IN_REPLY_TO, MESSAGE.REFS, MESSAGE.FROM_ADDR,
+                MESSAGE.FROM_NAME, MESSAGE.TO_ADDRS, MESSAGE.CC_ADDRS, MESSAGE.SUBJECT, MESSAGE.SENT_AT, MESSAGE.STORED_AT,
+                MESSAGE.BODY_TEXT, MESSAGE.BODY_HTML);
+        for (NewMessage m : messages) {
+            if (m.raw() != null || m.rawStream() != null) {
+                throw new IllegalArgumentException("message " + m.messageId() + ": outgoing mail is stored without its source");
+            }
+            insert = insert.values(m.ticketId(), m.mailboxId(), m.direction().name(), m.kind(), m.dedupeKey(),
+                    m.messageId(), m.inReplyTo(), m.refs(), m.fromAddr(), m.fromName(), m.toAddrs(), m.ccAddrs(),
+                    m.subject(), toDb(m.sentAt()), toDb(m.storedAt()), m.bodyText(), m.bodyHtml());
+        }
+        try {
+            insert.execute();
+        } catch (IntegrityConstraintViolationException e) {
+            if (!String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("message_dedupe_uq")) {
+                throw e;
+            }
+            messages.forEach(this::insert);
+            return;
+        }
+        messages.stream().filter(m -> m.dedupeKey() != null)
+                .forEach(m -> TransactionMemo.remember(dsl, KEY_TAKEN + m.dedupeKey(), Boolean.TRUE));
+    }
+
     private long insertRow(NewMessage m) {
         if (m.rawStream() != null && m.rawStream().length() <= ContentChunks.CHUNK) {
             return insertRow(withRaw(m, ContentChunks.small(m.rawStream())));

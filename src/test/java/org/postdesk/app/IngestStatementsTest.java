@@ -89,7 +89,17 @@ class IngestStatementsTest {
                         .filteredOn(s -> s.startsWith("insert into \"ticket_event\"")).hasSize(N);
                 assertThat(sql).as("the two agents' notification rows go in with one statement")
                         .filteredOn(s -> s.contains("insert into \"agent_notification\"")).hasSize(N);
+                assertThat(sql).as("the two agents' notices go into the outbox with one statement")
+                        .filteredOn(s -> s.contains("insert into \"outbox\" (") && s.contains("), (")).hasSize(N);
             }
+            assertThat(openedSql).as("a new ticket's outbox rows: its acknowledgement, then both notices together")
+                    .filteredOn(s -> s.contains("insert into \"outbox\" (")).hasSize(2 * N);
+            assertThat(openedSql).as("a new ticket's messages: the customer's, the acknowledgement, both notices together")
+                    .filteredOn(s -> s.contains("insert into \"message\" (")).hasSize(3 * N);
+            assertThat(followedSql).as("a follow-up's outbox rows: both notices together")
+                    .filteredOn(s -> s.contains("insert into \"outbox\" (")).hasSize(N);
+            assertThat(followedSql).as("a follow-up's messages: the customer's, both notices together")
+                    .filteredOn(s -> s.contains("insert into \"message\" (")).hasSize(2 * N);
 
             for (TicketRow t : new TicketRepository(db.dsl()).list(null, 100)) {
                 List<MessageRow> in = new MessageRepository(db.dsl()).byTicket(t.id()).stream()
