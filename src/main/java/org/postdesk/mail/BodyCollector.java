@@ -239,21 +239,23 @@ final class BodyCollector {
     }
 
     /**
-     * A text part with NUL bytes is a file that was labelled text (a GIF sent as {@code text/plain; name=scan.txt},
-     * enmime's chardet-fail test mail): no text in a single- or multi-byte ASCII-based charset has them, only UTF-16
-     * and UTF-32 do. Shown as body it would be a screen of noise and the file itself would be lost to the agent.
+     * A text part holding binary data is a file that was labelled text (a GIF sent as {@code text/plain;
+     * name=scan.txt}, enmime's chardet-fail test mail): shown as body it would be a screen of noise and the file
+     * itself would be lost to the agent. Binary means NUL bytes, which no text in an ASCII-based charset has (UTF-16
+     * and UTF-32 do, so they are left alone): any in a part with a file name, or at least one in ten of the first
+     * 8 KB of one without. A stray NUL in a mail's own text keeps it text (the store drops the NUL).
      */
     private static boolean isBinary(byte[] bytes, PartInfo part) {
         String charset = part.charset() == null ? "" : part.charset().toUpperCase(java.util.Locale.ROOT);
         if (charset.contains("UTF-16") || charset.contains("UTF-32") || charset.contains("UCS")) {
             return false;
         }
-        for (byte b : bytes) {
-            if (b == 0) {
-                return true;
-            }
+        int sample = Math.min(bytes.length, 8192);
+        int nul = 0;
+        for (int i = 0; i < sample; i++) {
+            nul += bytes[i] == 0 ? 1 : 0;
         }
-        return false;
+        return nul > 0 && (part.filename() != null || nul * 10 >= sample);
     }
 
     /**
