@@ -44,11 +44,12 @@ public final class Database implements AutoCloseable {
         ConfigCache cache = new ConfigCache();
         cfg.data(ConfigCache.KEY, cache);
         ConfigWrites writes = new ConfigWrites(cache);
+        ClosedStoreRecovery recovery = new ClosedStoreRecovery(this::evictConnections);
         if (listeners != null) {
-            cfg.set(writes, listeners.statements());
+            cfg.set(writes, recovery, listeners.statements());
             cfg.set(cache, listeners.transactions());
         } else {
-            cfg.set(writes);
+            cfg.set(writes, recovery);
             cfg.set(cache);
         }
         this.dsl = DSL.using(cfg);
