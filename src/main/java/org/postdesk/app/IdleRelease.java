@@ -21,8 +21,9 @@ import org.slf4j.MDC;
 /**
  * Frees tickets whose owner has been idle for {@code agents.idle-release}, and tells the
  * mailbox's agents, so a customer is never left waiting on an agent who went home. Runs on the
- * daemon's timer; each ticket in its own transaction, released only if the same owner still
- * holds it since the same moment, so a sweep never undoes a fresh take.
+ * daemon's timer. One query finds the tickets idle by the wall clock (only they can be idle in business time too);
+ * each is then checked in its own transaction, with the mailbox's business hours, and released only if the same
+ * owner still holds it since the same moment, so a sweep never undoes a fresh take.
  */
 public final class IdleRelease {
     private static final Logger log = LoggerFactory.getLogger(IdleRelease.class);
@@ -43,7 +44,8 @@ public final class IdleRelease {
     /** Releases every idle ticket now; returns how many. */
     public int sweep() {
         int released = 0;
-        for (OwnershipRepository.Owned owned : new OwnershipRepository(db.dsl()).ownedOpenTickets()) {
+        Instant cutoff = clock.instant().minus(policy.idleRelease());
+        for (OwnershipRepository.Owned owned : new OwnershipRepository(db.dsl()).ownedOpenTicketsIdleSince(cutoff)) {
             try (var m = MDC.putCloseable("ticket", String.valueOf(owned.ticketId()))) {
                 if (db.inTransaction(tx -> releaseIfIdle(tx, owned, clock.instant()))) {
                     released++;

@@ -2,12 +2,14 @@ package org.postdesk.store;
 
 import static org.postdesk.store.Timestamps.fromDb;
 import static org.postdesk.store.Timestamps.toDb;
+import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.postdesk.tickets.agent.Owner;
 import org.postdesk.tickets.agent.TakeResult;
 
@@ -94,6 +96,26 @@ public final class OwnershipRepository {
         return dsl.select(TICKET.ID, TICKET.MAILBOX_ID, TICKET.OWNER_AGENT_ID, TICKET.OWNER_SINCE).from(TICKET)
                 .where(TICKET.OWNER_AGENT_ID.isNotNull()
                         .and(OpenStatuses.ticketIsOpen()))
+                .orderBy(TICKET.ID)
+                .fetch(r -> new Owned(r.value1(), r.value2(), new Owner(r.value3(), fromDb(r.value4()))));
+    }
+
+    /**
+     * The held open tickets whose owner has been idle, by the wall clock, since {@code cutoff} at least: held since
+     * then and no message of the owner's on the ticket after it. Idle time counts from the later of the two and
+     * business time never exceeds wall time, so no other held ticket can be due for an idle release; the sweep
+     * every minute reads these instead of every held ticket (100,000 of them in a seeded store of a million, one
+     * transaction each).
+     */
+    public List<Owned> ownedOpenTicketsIdleSince(Instant cutoff) {
+        var owner = MESSAGE.as("owner_message");
+        return dsl.select(TICKET.ID, TICKET.MAILBOX_ID, TICKET.OWNER_AGENT_ID, TICKET.OWNER_SINCE).from(TICKET)
+                .where(TICKET.OWNER_AGENT_ID.isNotNull()
+                        .and(OpenStatuses.ticketIsOpen())
+                        .and(TICKET.OWNER_SINCE.le(toDb(cutoff)))
+                        .andNotExists(DSL.selectOne().from(owner).where(owner.TICKET_ID.eq(TICKET.ID)
+                                .and(owner.AGENT_ID.eq(TICKET.OWNER_AGENT_ID))
+                                .and(owner.STORED_AT.gt(toDb(cutoff))))))
                 .orderBy(TICKET.ID)
                 .fetch(r -> new Owned(r.value1(), r.value2(), new Owner(r.value3(), fromDb(r.value4()))));
     }

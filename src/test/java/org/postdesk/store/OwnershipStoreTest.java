@@ -2,6 +2,7 @@ package org.postdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.postdesk.store.db.Tables.MESSAGE;
 import static org.postdesk.store.db.Tables.TICKET;
 
 import java.time.Instant;
@@ -121,6 +122,47 @@ class OwnershipStoreTest {
             assertThat(o.ownedOpenTickets()).extracting(OwnershipRepository.Owned::ticketId)
                     .containsExactlyElementsOf(open);
         }
+    }
+
+    /**
+     * The idle sweep reads only the tickets idle by the wall clock since the cutoff: held since then and no message of
+     * the owner's after it (a message of somebody else's, or the owner's before the cutoff, does not count).
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void theIdleSweepReadsOnlyTicketsWhoseOwnerIsIdleSinceTheCutoff(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            long mailbox = StoreFixtures.mailbox(db.dsl(), "support");
+            long bob = agent(db, "bob");
+            long eve = agent(db, "eve");
+            OwnershipRepository o = new OwnershipRepository(db.dsl());
+            Instant cutoff = NOW.minusSeconds(4 * 3600);
+            long idle = heldSince(db, mailbox, bob, cutoff.minusSeconds(3600), "idle@example.test");
+            long takenLater = heldSince(db, mailbox, bob, cutoff.plusSeconds(60), "taken-later@example.test");
+            long answeredLater = heldSince(db, mailbox, bob, cutoff.minusSeconds(3600), "answered@example.test");
+            ownerMessage(db, answeredLater, bob, cutoff.plusSeconds(60), "<a1@example.test>");
+            long othersWrote = heldSince(db, mailbox, bob, cutoff.minusSeconds(3600), "others@example.test");
+            ownerMessage(db, othersWrote, eve, cutoff.plusSeconds(60), "<e1@example.test>");
+            ownerMessage(db, othersWrote, bob, cutoff.minusSeconds(60), "<b1@example.test>");
+            StoreFixtures.ticket(db.dsl(), mailbox, "nobody-holds-it@example.test");
+
+            assertThat(o.ownedOpenTicketsIdleSince(cutoff)).extracting(OwnershipRepository.Owned::ticketId)
+                    .containsExactly(idle, othersWrote);
+            assertThat(o.ownedOpenTickets()).extracting(OwnershipRepository.Owned::ticketId)
+                    .containsExactly(idle, takenLater, answeredLater, othersWrote);
+        }
+    }
+
+    private static long heldSince(Database db, long mailbox, long agent, Instant since, String requester) {
+        long ticket = StoreFixtures.ticket(db.dsl(), mailbox, requester);
+        new OwnershipRepository(db.dsl()).take(ticket, agent, since);
+        return ticket;
+    }
+
+    private static void ownerMessage(Database db, long ticket, long agent, Instant at, String messageId) {
+        long id = new MessageRepository(db.dsl()).insert(StoreFixtures.inbound(ticket, messageId)).orElseThrow();
+        db.dsl().update(MESSAGE).set(MESSAGE.AGENT_ID, agent).set(MESSAGE.STORED_AT, Timestamps.toDb(at))
+                .where(MESSAGE.ID.eq(id)).execute();
     }
 
     @ParameterizedTest
