@@ -44,7 +44,7 @@ public final class Database implements AutoCloseable {
         ConfigCache cache = new ConfigCache();
         cfg.data(ConfigCache.KEY, cache);
         ConfigWrites writes = new ConfigWrites(cache);
-        ClosedStoreRecovery recovery = new ClosedStoreRecovery(this::evictConnections);
+        LostStoreRecovery recovery = new LostStoreRecovery(this::evictConnections);
         if (listeners != null) {
             cfg.set(writes, recovery, listeners.statements());
             cfg.set(cache, listeners.transactions());
