@@ -23,6 +23,7 @@ import org.postdesk.store.StoreUnavailableException;
 import org.postdesk.store.TicketRepository;
 import org.postdesk.tickets.AutomationVerdict;
 import org.postdesk.tickets.MessageFacts;
+import org.postdesk.tickets.RobotSenders;
 import org.postdesk.tickets.Threading;
 import org.postdesk.tickets.ThreadingDecision;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class IngestService {
      */
     public IngestService(Database db, MimeParser parser, Threading threading, TicketWriter writer,
                          Supplier<Set<String>> ownAddresses, String loopMarker, Clock clock, Runnable afterCommit,
-                         AgentReplyHandler agentReplies) {
+                         AgentReplyHandler agentReplies, RobotSenders robotSenders) {
         this.afterCommit = afterCommit;
         this.agentReplies = agentReplies;
         this.db = db;
@@ -64,7 +65,7 @@ public final class IngestService {
         this.threading = threading;
         this.writer = writer;
         this.ownAddresses = ownAddresses;
-        this.classifier = new MessageClassifier(loopMarker, agentReplies);
+        this.classifier = new MessageClassifier(loopMarker, robotSenders, agentReplies);
         this.clock = clock;
         this.quarantine = new Quarantine(db, parser, writer, ownAddresses, clock);
     }

@@ -7,6 +7,7 @@ import org.postdesk.mail.InboundMessage;
 import org.postdesk.mail.ReturnedMessage;
 import org.postdesk.tickets.AutomationVerdict;
 import org.postdesk.tickets.LoopGuard;
+import org.postdesk.tickets.RobotSenders;
 import org.postdesk.tickets.TicketLookup;
 
 /**
@@ -18,10 +19,12 @@ import org.postdesk.tickets.TicketLookup;
  */
 final class MessageClassifier {
     private final String loopMarker;
+    private final RobotSenders robotSenders;
     private final AgentReplyHandler agents;
 
-    MessageClassifier(String loopMarker, AgentReplyHandler agents) {
+    MessageClassifier(String loopMarker, RobotSenders robotSenders, AgentReplyHandler agents) {
         this.loopMarker = loopMarker;
+        this.robotSenders = robotSenders;
         this.agents = agents;
     }
 
@@ -39,7 +42,7 @@ final class MessageClassifier {
     /** A message stored in reduced form is automated mail: it never gets an automatic reply. */
     Screening screen(InboundMessage m, Set<String> ownAddresses, boolean reduced) {
         AutomationVerdict verdict = reduced ? AutomationVerdict.automated("stored in reduced form")
-                : new LoopGuard(ownAddresses, loopMarker).check(InboundFacts.signals(m));
+                : new LoopGuard(ownAddresses, loopMarker, robotSenders).check(InboundFacts.signals(m));
         return new Screening(verdict, ReturnedMessage.messageId(m).isPresent());
     }
 

@@ -30,6 +30,7 @@ final class ConfigKeys {
         d.put("ingest.max-attachment-bytes", "52428800");
         d.put("ingest.max-body-bytes", "2097152");
         d.put("ingest.max-message-bytes", "52428800");
+        d.put("ingest.robot-senders", "");
         d.put("ingest.batch-size", "100");
         d.put("ingest.batch-time", "250ms");
         d.put("threading.reopen-window", "14d");

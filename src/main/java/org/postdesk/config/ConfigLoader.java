@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -119,6 +120,10 @@ public final class ConfigLoader {
                 split(relays), s.duration("agents.confirm-expiry"));
     }
 
+    private static List<String> sorted(Set<String> values) {
+        return values.stream().sorted().toList();
+    }
+
     private static Set<String> split(String list) {
         return Arrays.stream(list.split(",")).map(String::strip).filter(v -> !v.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
@@ -137,7 +142,9 @@ public final class ConfigLoader {
                 s.number("ingest.max-attachment-bytes", 0, Integer.MAX_VALUE),
                 s.number("ingest.max-message-bytes", 1024, Integer.MAX_VALUE),
                 (int) s.number("ingest.batch-size", 1, 1000), s.duration("ingest.batch-time"),
-                (int) s.number("ingest.max-body-bytes", 1024, Integer.MAX_VALUE - 8));
+                (int) s.number("ingest.max-body-bytes", 1024, Integer.MAX_VALUE - 8),
+                sorted(split(s.matching("ingest.robot-senders", "([^\\s,@]*@[^\\s,@]*(\\s*,\\s*[^\\s,@]*@[^\\s,@]*)*)?",
+                        "a comma-separated list of address patterns such as *@mandrillapp.com, welcome@papertrailapp.com"))));
     }
 
     private static OutboxConfig outbox(ConfigSource s) {

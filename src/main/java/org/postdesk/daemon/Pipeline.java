@@ -56,6 +56,7 @@ import org.postdesk.store.Database;
 import org.postdesk.store.Mailbox;
 import org.postdesk.store.MailboxRepository;
 import org.postdesk.tickets.AutoreplyBudget;
+import org.postdesk.tickets.RobotSenders;
 import org.postdesk.tickets.Threading;
 import org.postdesk.tickets.ThreadingPolicy;
 import org.postdesk.tickets.agent.IdlePolicy;
@@ -124,7 +125,8 @@ public final class Pipeline {
                 AgentReplyHandler.create(tokens, new ReplyRelay(templates, queue), notices,
                         new CannedAnswers(templates), config.agents().allowSteal(),
                         new SenderVerifier(new SenderTrust(config.agents().trustedAuthservIds(),
-                                config.agents().trustedRelays()), dkim), config.agents().confirmExpiry()));
+                                config.agents().trustedRelays()), dkim), config.agents().confirmExpiry()),
+                new RobotSenders(config.ingest().robotSenders()));
         this.confirmExpiry = new ConfirmExpiry(db, clock);
         this.idleRelease = new IdleRelease(db, notices, new IdlePolicy(config.agents().idleRelease()), clock);
         this.deliveryFailures = new DeliveryFailureNotice(notices);

@@ -31,6 +31,7 @@ public final class LoopGuard {
 
     private final String loopMarker;
     private final AutomatedSender senders;
+    private final RobotSenders robotSenders;
     private final List<Function<HeaderView, Optional<String>>> headerChecks = List.of(
             LoopGuard::autoSubmitted, LoopGuard::precedence, LoopGuard::mailingList,
             LoopGuard::autoResponseSuppress, this::ourLoop, LoopGuard::nullReturnPath,
@@ -41,6 +42,12 @@ public final class LoopGuard {
      * @param loopMarker   the value of the {@code X-Loop} header we put on everything we send
      */
     public LoopGuard(Set<String> ownAddresses, String loopMarker) {
+        this(ownAddresses, loopMarker, RobotSenders.none());
+    }
+
+    /** {@link #LoopGuard(Set, String)} that also takes the senders the admin named as robots. */
+    public LoopGuard(Set<String> ownAddresses, String loopMarker, RobotSenders robotSenders) {
+        this.robotSenders = Objects.requireNonNull(robotSenders, "robotSenders");
         if (loopMarker == null || loopMarker.isBlank()) {
             throw new IllegalArgumentException("loopMarker must not be blank");
         }
@@ -67,9 +74,20 @@ public final class LoopGuard {
                 .flatMap(Optional::stream)
                 .findFirst()
                 .or(() -> senders.reason(signals.fromAddress()))
+                .or(() -> namedRobot(view, signals.fromAddress()))
                 .or(() -> RobotContent.reason(signals))
                 .map(AutomationVerdict::automated)
                 .orElse(AutomationVerdict.human());
+    }
+
+    /** The From address or the Return-Path matches {@code ingest.robot-senders}. */
+    private Optional<String> namedRobot(HeaderView h, String fromAddress) {
+        Optional<String> from = robotSenders.match(fromAddress)
+                .map(p -> "sender " + AutomatedSender.addrSpec(fromAddress) + " matches ingest.robot-senders " + p);
+        return from.or(() -> h.values("return-path").stream()
+                .flatMap(v -> robotSenders.match(v).map(p -> "Return-Path " + AutomatedSender.addrSpec(v)
+                        + " matches ingest.robot-senders " + p).stream())
+                .findFirst());
     }
 
     // RFC 3834 §5: any value but "no" marks automatic mail; parameters and comments do not count.
