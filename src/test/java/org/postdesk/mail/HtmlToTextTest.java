@@ -26,6 +26,10 @@ class HtmlToTextTest {
         "<p> x </p> <div> </div> <p> y </p>         | x\\n\\ny",
         "  lead  <b>in</b>  &nbsp; trail  <br>      | lead in trail",
         "so&shy;ft zero&#8203;width &#xFEFF;bom     | soft zerowidth bom",
+        "Yes.<blockquote>Is it on?<br>Really?</blockquote>Bye | Yes.\\n\\n> Is it on?\\n> Really?\\n\\nBye",
+        "<blockquote><p>one</p><p>two</p></blockquote> | > one\\n>\\n> two",
+        "A<blockquote>B<blockquote>C</blockquote>D</blockquote>E | A\\n\\n> B\\n>\\n>> C\\n>\\n> D\\n\\nE",
+        "'<div>Ok</div><div class=gmail_quote><div>On Mon, Ann wrote:<br></div><blockquote class=gmail_quote>Help<br></blockquote></div>' | 'Ok\\nOn Mon, Ann wrote:\\n\\n> Help'",
     })
     void rendersReadableText(String html, String expected) {
         assertEquals(expected.replace("\\n", "\n"), HtmlToText.convert(html));
