@@ -2,9 +2,11 @@ package org.postdesk.app;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.postdesk.mail.InboundMessage;
 import org.postdesk.store.Agent;
@@ -66,13 +68,13 @@ final class AgentReplyClassifier {
 
     /** Whether {@code m} carries a reply token that verifies, whoever it was issued to; reads no store. */
     boolean carriesAnyToken(InboundMessage m) {
-        return candidates(m).stream().anyMatch(c -> tokens.findIn(List.of(c)).isPresent());
+        return candidates(m).stream().anyMatch(c -> tokens.findIn(List.of(c.text())).isPresent());
     }
 
     /** The first token issued to {@code agentId}: In-Reply-To, then References newest first, then body lines. */
     private Optional<ReplyToken> tokenFor(long agentId, InboundMessage m) {
-        for (String candidate : candidates(m)) {
-            Optional<ReplyToken> token = tokens.findIn(List.of(candidate));
+        for (Candidate candidate : candidates(m)) {
+            Optional<ReplyToken> token = tokens.findIn(List.of(candidate.text()));
             if (token.isPresent() && token.get().agentId() == agentId) {
                 return token;
             }
@@ -80,17 +82,35 @@ final class AgentReplyClassifier {
         return Optional.empty();
     }
 
-    private static List<String> candidates(InboundMessage m) {
-        List<String> out = new ArrayList<>();
+    /**
+     * Every place of {@code m} that carries the token {@link #classify} takes as {@code agentId}'s (the same
+     * notification): the sender proof must cover one of them, or anybody holding a signed mail of the agent and a
+     * leaked token could add the token in a field the signature does not cover. Reads no store.
+     */
+    Set<TokenPlace> placesOfTokenOf(long agentId, InboundMessage m) {
+        Optional<ReplyToken> chosen = tokenFor(agentId, m);
+        Set<TokenPlace> places = EnumSet.noneOf(TokenPlace.class);
+        chosen.ifPresent(t -> candidates(m).stream()
+                .filter(c -> tokens.findIn(List.of(c.text())).filter(t::equals).isPresent())
+                .forEach(c -> places.add(c.place())));
+        return places;
+    }
+
+    /** A text that may carry a token, and where it stands. */
+    private record Candidate(String text, TokenPlace place) {
+    }
+
+    private static List<Candidate> candidates(InboundMessage m) {
+        List<Candidate> out = new ArrayList<>();
         if (m.inReplyTo() != null) {
-            out.add(m.inReplyTo());
+            out.add(new Candidate(m.inReplyTo(), TokenPlace.IN_REPLY_TO));
         }
         List<String> refs = new ArrayList<>(m.references());
         Collections.reverse(refs);
-        out.addAll(refs);
+        refs.forEach(r -> out.add(new Candidate(r, TokenPlace.REFERENCES)));
         for (String line : m.textBody().split("\r\n|\r|\n")) {
             if (line.toLowerCase(Locale.ROOT).contains("pd1.")) {
-                out.add(line);
+                out.add(new Candidate(line, TokenPlace.BODY));
             }
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.postdesk.app.sender.SenderEvidence;
@@ -93,9 +94,23 @@ public final class AgentReplyHandler {
         }
         return new AgentRepository(dsl).activeByAddress(m.from().address())
                 .filter(a -> classifier.carriesTokenOf(a.id(), m))
-                .map(a -> verifier.evaluate(m, a.addresses().stream().map(x -> x.toLowerCase(Locale.ROOT))
-                        .collect(Collectors.toSet())))
+                .map(a -> covering(verifier.evaluate(m, a.addresses().stream().map(x -> x.toLowerCase(Locale.ROOT))
+                        .collect(Collectors.toSet())), classifier.placesOfTokenOf(a.id(), m)))
                 .orElse(SenderEvidence.none("not an agent's reply"));
+    }
+
+    /**
+     * {@code evidence} when it covers a place that carries the reply token; otherwise no proof at all. A DKIM
+     * signature covers only the fields it lists: a forger holding a leaked token and any signed mail of the agent
+     * (one the agent once wrote to them) could add an {@code In-Reply-To} with the token and replay it.
+     */
+    private static SenderEvidence covering(SenderEvidence evidence, Set<TokenPlace> places) {
+        if (!evidence.proven() || places.stream().anyMatch(p -> p.coveredBy(evidence.parts()))) {
+            return evidence;
+        }
+        return SenderEvidence.none(evidence.describe() + " vouches for " + evidence.parts().describe()
+                + ", not for " + places.stream().map(TokenPlace::describe).collect(Collectors.joining(" or "))
+                + " that carries the reply token (a field anybody can add to a signed mail)");
     }
 
     /**

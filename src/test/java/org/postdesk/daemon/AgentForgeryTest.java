@@ -133,6 +133,32 @@ class AgentForgeryTest {
     }
 
     @Test
+    void aLeakedTokenAddedToTheAgentsGenuinelySignedMailIsNotTheAgentsProof() throws Exception {
+        KeyPair key = DkimFixture.newKey();
+        Harness h = start("strict", new DkimCheck(DkimFixture.keyOf("agents.test", key)));
+        MimeMessage n = newTicketNotice(h);
+        // A mail Bob once wrote to Mallory, signed by his domain; it had no In-Reply-To or References, so the
+        // signature does not list them. Mallory adds both with the token of a leaked notification and replays it.
+        String bobs = "From: Bob Agent <" + BOB + ">\r\nTo: mallory@attacker.test\r\nSubject: Re: lunch\r\n"
+                + "Message-ID: <lunch1@agents.test>\r\nDate: Mon, 23 Nov 2026 10:05:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n#close\r\nBob's words to Mallory.\r\n";
+        String signed = DkimFixture.sign(bobs, "agents.test", key, "", "from:to:subject:message-id:date");
+        h.deliver("In-Reply-To: " + n.getMessageID() + "\r\nReferences: " + n.getMessageID() + "\r\n" + signed);
+        TicketRow t = onlyTicket(h);
+        Await.until("the replay unproven", WAIT, () -> events(h, t).contains("sender-unproven"));
+        AgentSenderTest.awaitOutboxDrained(h);
+        assertThat(h.mailTo(Harness.CUSTOMER, "Re: ")).isEmpty();
+        assertThat(onlyTicket(h).status()).isNotEqualTo(TicketStatus.CLOSED);
+
+        // Bob's real reply, signed with In-Reply-To listed, is proven and relayed.
+        List<MimeMessage> followUps = Await.value("the replay's follow-up notice", WAIT,
+                () -> h.mailTo(BOB, "Follow-up"), l -> l.size() == 1);
+        h.deliver(DkimFixture.sign(agentMail(followUps.get(0), "Bob's own words.", ""), "agents.test", key, ""));
+        assertThat(text(awaitMail(Harness.CUSTOMER, "Re: ").get(0))).contains("Bob's own words.")
+                .doesNotContain("Mallory");
+    }
+
+    @Test
     void aFloodOfForgedRepliesAsksTheAgentAtMostFiveTimesAnHour() throws Exception {
         Harness h = start("confirm");
         MimeMessage n = newTicketNotice(h);

@@ -27,8 +27,18 @@ final class AuthenticationResults {
     private AuthenticationResults() {
     }
 
-    /** What a trusted server said passes for {@code fromDomain}, for the audit; empty when nothing did. */
-    static Optional<String> passFor(List<String> headers, String fromDomain, SenderTrust trust) {
+    /** What a trusted server said passes, for the audit, and which parts of the mail that vouches for. */
+    record Pass(String detail, ProvenParts parts) {
+    }
+
+    /**
+     * What a trusted server said passes for {@code fromDomain}; empty when nothing did. A {@code dkim=pass} vouches
+     * for what the passing signature covers (found among the mail's {@code DKIM-Signature} fields in
+     * {@code mailHeaders}); an aligned {@code spf=pass} beside it for the whole mail, since only the domain's own
+     * servers could have sent it.
+     */
+    static Optional<Pass> passFor(List<String> headers, String fromDomain, SenderTrust trust,
+                                  Map<String, List<String>> mailHeaders) {
         Map<String, String> topmost = new LinkedHashMap<>();
         for (String header : headers) {
             String clean = withoutComments(header);
@@ -38,9 +48,9 @@ final class AuthenticationResults {
             }
         }
         for (Map.Entry<String, String> e : topmost.entrySet()) {
-            Optional<String> pass = pass(e.getValue(), fromDomain);
+            Optional<Pass> pass = pass(e.getValue(), fromDomain, mailHeaders);
             if (pass.isPresent()) {
-                return Optional.of(e.getKey() + ": " + pass.get());
+                return Optional.of(new Pass(e.getKey() + ": " + pass.get().detail(), pass.get().parts()));
             }
         }
         return Optional.empty();
@@ -55,24 +65,34 @@ final class AuthenticationResults {
         return first.split("\\s+")[0];
     }
 
-    private static Optional<String> pass(String clean, String fromDomain) {
+    private static Optional<Pass> pass(String clean, String fromDomain, Map<String, List<String>> mailHeaders) {
         List<String> parts = new ArrayList<>(List.of(clean.split(";")));
         if (!authservId(clean).equals(MICROSOFT_365)) {
             parts.remove(0);
         }
-        for (String resinfo : parts) {
-            Map<String, String> props = properties(resinfo);
-            if ("pass".equals(props.get("dkim")) && aligned(domainOf(props.getOrDefault("header.d",
-                    props.getOrDefault("header.i", ""))), fromDomain)) {
-                return Optional.of("dkim=pass header.d=" + domainOf(props.getOrDefault("header.d",
-                        props.getOrDefault("header.i", ""))));
-            }
-            if ("pass".equals(props.get("dmarc")) && domainOf(props.getOrDefault("header.from", ""))
+        List<Map<String, String>> results = parts.stream().map(AuthenticationResults::properties).toList();
+        boolean spfAligned = results.stream().anyMatch(p -> "pass".equals(p.get("spf"))
+                && aligned(domainOf(p.getOrDefault("smtp.mailfrom", "")), fromDomain));
+        String detail = null;
+        ProvenParts covered = null;
+        for (Map<String, String> props : results) {
+            String signer = domainOf(props.getOrDefault("header.d", props.getOrDefault("header.i", "")));
+            if ("pass".equals(props.get("dkim")) && aligned(signer, fromDomain)) {
+                detail = detail != null ? detail : "dkim=pass header.d=" + signer;
+                ProvenParts one = SignatureCoverage.of(mailHeaders, signer::equalsIgnoreCase, props.get("header.b"));
+                covered = covered == null ? one : covered.or(one);
+            } else if ("pass".equals(props.get("dmarc")) && domainOf(props.getOrDefault("header.from", ""))
                     .equalsIgnoreCase(fromDomain)) {
-                return Optional.of("dmarc=pass header.from=" + fromDomain);
+                detail = detail != null ? detail : "dmarc=pass header.from=" + fromDomain;
+                ProvenParts one = SignatureCoverage.of(mailHeaders, d -> aligned(d, fromDomain), null);
+                covered = covered == null ? one : covered.or(one);
             }
         }
-        return Optional.empty();
+        if (detail == null) {
+            return Optional.empty();
+        }
+        return Optional.of(spfAligned ? new Pass(detail + " with an aligned spf=pass", ProvenParts.whole())
+                : new Pass(detail, covered));
     }
 
     /** {@code method=result} and {@code ptype.property=value} pairs of one resinfo, names in lower case. */

@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.james.jdkim.DKIMVerifier;
 import org.apache.james.jdkim.api.PublicKeyRecordRetriever;
@@ -63,8 +64,15 @@ public final class DkimCheck {
         }
     }
 
-    /** Which signature of {@code fromDomain} verifies, for the audit ("d=… s=…"); empty when none. */
-    Optional<String> verify(RawSource raw, String fromDomain) {
+    /** A signature that verified: "d=… s=…" for the audit, and what it covers. */
+    record Verified(String detail, ProvenParts parts) {
+    }
+
+    /**
+     * Which signature of {@code fromDomain} verifies, for the audit, with what all such signatures together cover
+     * in a mail with {@code mailHeaders} (lower-case names); empty when none verifies.
+     */
+    Optional<Verified> verify(RawSource raw, String fromDomain, Map<String, List<String>> mailHeaders) {
         List<SignatureRecord> valid;
         try (InputStream in = raw.open()) {
             valid = new DKIMVerifier(keys).verify(in);
@@ -79,9 +87,15 @@ public final class DkimCheck {
         if (valid == null) {
             return Optional.empty();
         }
-        return valid.stream()
+        List<SignatureRecord> counting = valid.stream()
                 .filter(s -> s.getBodyHashLimit() < 0)
-                .filter(s -> AuthenticationResults.aligned(s.getDToken().toString(), fromDomain))
-                .map(s -> "d=" + s.getDToken() + " s=" + s.getSelector()).findFirst();
+                .filter(s -> AuthenticationResults.aligned(s.getDToken().toString(), fromDomain)).toList();
+        if (counting.isEmpty()) {
+            return Optional.empty();
+        }
+        ProvenParts parts = counting.stream().map(s -> ProvenParts.signed(s.getHeaders(), true, mailHeaders))
+                .reduce(ProvenParts::or).orElseThrow();
+        SignatureRecord first = counting.get(0);
+        return Optional.of(new Verified("d=" + first.getDToken() + " s=" + first.getSelector(), parts));
     }
 }

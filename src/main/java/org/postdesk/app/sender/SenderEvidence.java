@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param method what proved it, or {@link Method#NONE}
  * @param detail for the audit: which signature, header or server; why nothing counted for {@code NONE}
+ * @param parts which parts of the mail the proof vouches for: a reply token counts only where it is covered
  */
-public record SenderEvidence(Method method, String detail) {
+public record SenderEvidence(Method method, String detail, ProvenParts parts) {
 
     /** The kinds of proof, strongest first as they are tried. */
     public enum Method {
@@ -26,10 +27,11 @@ public record SenderEvidence(Method method, String detail) {
     public SenderEvidence {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(parts, "parts");
     }
 
     public static SenderEvidence none(String why) {
-        return new SenderEvidence(Method.NONE, why);
+        return new SenderEvidence(Method.NONE, why, ProvenParts.nothing());
     }
 
     public boolean proven() {

@@ -35,16 +35,18 @@ public final class SenderVerifier {
         String domain = from.substring(from.lastIndexOf('@') + 1);
         Optional<String> received = ReceivedChain.authenticatedAs(values(m, "received"), agentAddresses, trust);
         if (received.isPresent()) {
-            return new SenderEvidence(SenderEvidence.Method.RECEIVED_AUTH, received.get());
+            return new SenderEvidence(SenderEvidence.Method.RECEIVED_AUTH, received.get(), ProvenParts.whole());
         }
-        Optional<String> results = AuthenticationResults.passFor(values(m, "authentication-results"), domain, trust);
+        Optional<AuthenticationResults.Pass> results = AuthenticationResults.passFor(
+                values(m, "authentication-results"), domain, trust, m.headers());
         if (results.isPresent()) {
-            return new SenderEvidence(SenderEvidence.Method.AUTHENTICATION_RESULTS, results.get());
+            return new SenderEvidence(SenderEvidence.Method.AUTHENTICATION_RESULTS, results.get().detail(),
+                    results.get().parts());
         }
         if (!values(m, "dkim-signature").isEmpty()) {
-            Optional<String> signed = dkim.verify(m.raw(), domain);
+            Optional<DkimCheck.Verified> signed = dkim.verify(m.raw(), domain, m.headers());
             if (signed.isPresent()) {
-                return new SenderEvidence(SenderEvidence.Method.DKIM, signed.get());
+                return new SenderEvidence(SenderEvidence.Method.DKIM, signed.get().detail(), signed.get().parts());
             }
         }
         return SenderEvidence.none("no DKIM signature of " + domain + " that verifies, no pass from a trusted"

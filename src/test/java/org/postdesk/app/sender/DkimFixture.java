@@ -28,9 +28,14 @@ public final class DkimFixture {
 
     /** {@code raw} (CRLF line ends) with a DKIM-Signature of {@code domain}, selector "sel", on top. */
     public static String sign(String raw, String domain, KeyPair key, String extraTags) {
+        return sign(raw, domain, key, extraTags, "from:to:subject:message-id:date:in-reply-to");
+    }
+
+    /** As {@link #sign(String, String, KeyPair, String)}, signing the header fields {@code signed} ({@code h=}). */
+    public static String sign(String raw, String domain, KeyPair key, String extraTags, String signed) {
         try {
             DKIMSigner signer = new DKIMSigner("v=1; a=rsa-sha256; c=relaxed/relaxed; d=" + domain + "; s=sel; "
-                    + extraTags + "h=from:to:subject:message-id:date:in-reply-to; bh=; b=;", key.getPrivate());
+                    + extraTags + "h=" + signed + "; bh=; b=;", key.getPrivate());
             return signer.sign(new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) + "\r\n" + raw;
         } catch (Exception e) {
             throw new IllegalStateException("cannot sign the test message", e);
