@@ -108,6 +108,10 @@ final class AgentReplyClassifier {
         List<String> refs = new ArrayList<>(m.references());
         Collections.reverse(refs);
         refs.forEach(r -> out.add(new Candidate(r, TokenPlace.REFERENCES)));
+        // Most mail quotes no token: one search of the whole text spares splitting it into lines (issue 16).
+        if (!m.textBody().toLowerCase(Locale.ROOT).contains("pd1.")) {
+            return out;
+        }
         for (String line : m.textBody().split("\r\n|\r|\n")) {
             if (line.toLowerCase(Locale.ROOT).contains("pd1.")) {
                 out.add(new Candidate(line, TokenPlace.BODY));

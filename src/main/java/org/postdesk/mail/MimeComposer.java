@@ -44,6 +44,7 @@ public final class MimeComposer {
 
     private static final String UTF_8 = "UTF-8";
     private static final Pattern HEADER_NAME = Pattern.compile("[\\x21-\\x39\\x3B-\\x7E]+");
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n]+");
 
     static {
         JakartaMailProviders.register();
@@ -271,7 +272,9 @@ public final class MimeComposer {
 
     /** No CR or LF may reach a header value: that would let a subject inject headers. */
     private static String oneLine(String value) {
-        return value.replaceAll("[\\r\\n]+", " ");
+        // String.replaceAll compiles its pattern at every call: a few per header of every mail composed.
+        boolean breaks = value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0;
+        return breaks ? LINE_BREAKS.matcher(value).replaceAll(" ") : value;
     }
 
     private static InternetAddress internet(MailAddress address) throws UnsupportedEncodingException {
