@@ -32,14 +32,17 @@ final class Balancer {
 
     private final Database db;
     private final Clock clock;
+    /** Told when mail of a dead daemon is free again, so that it goes now and not at the senders' next poll. */
+    private final Runnable wakeOutbox;
     private final DaemonInfo self;
     private final Map<Long, BalancedLease> leases = new ConcurrentHashMap<>();
     /** This daemon's share; until the first beat, every mailbox. */
     private volatile int share = Integer.MAX_VALUE;
 
-    Balancer(Database db, Clock clock) {
+    Balancer(Database db, Clock clock, Runnable wakeOutbox) {
         this.db = db;
         this.clock = clock;
+        this.wakeOutbox = wakeOutbox;
         Instant now = clock.instant();
         this.self = new DaemonInfo(UUID.randomUUID().toString(), hostName(), ProcessHandle.current().pid(), now, now);
     }
@@ -97,6 +100,7 @@ final class Balancer {
         if (freed > 0) {
             log.info("outbox: {} mail(s) claimed by a daemon that stopped without finishing are sent again now"
                     + " (with the same Message-ID)", freed);
+            wakeOutbox.run();
         }
     }
 

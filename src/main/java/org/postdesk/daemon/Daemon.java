@@ -54,7 +54,7 @@ public final class Daemon implements AutoCloseable {
         this.pipeline = pipeline;
         this.pool = new PoolBudget(pipeline.config().db().poolSize(), pipeline.config().outbox().senders(),
                 otherStoreThreads(pipeline));
-        this.balancer = new Balancer(pipeline.db(), pipeline.clock());
+        this.balancer = new Balancer(pipeline.db(), pipeline.clock(), pipeline::wakeOutbox);
     }
 
     /** The threads besides workers and senders that take a connection, as {@link #start} and the launcher start them. */

@@ -261,6 +261,11 @@ public final class Pipeline {
         return db;
     }
 
+    /** Wakes this pipeline's outbox senders: mail became due that no commit of theirs announced. */
+    void wakeOutbox() {
+        signal.wake();
+    }
+
     public Clock clock() {
         return clock;
     }
