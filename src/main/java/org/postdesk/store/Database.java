@@ -168,7 +168,7 @@ public final class Database implements AutoCloseable {
 
     /** A transaction's own configuration, marked so {@link TransactionMemo} may keep values in it. */
     private static org.jooq.Configuration marked(org.jooq.Configuration cfg) {
-        cfg.data(TransactionMemo.IN_TRANSACTION, Boolean.TRUE);
+        TransactionMemo.begin(cfg);
         return cfg;
     }
 

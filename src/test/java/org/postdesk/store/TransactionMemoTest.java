@@ -32,6 +32,46 @@ class TransactionMemoTest {
         }
     }
 
+    /**
+     * jOOQ copies the configuration's data map into every statement's context: the memo of a batch (a dedupe key or
+     * two a message) must not add a key per value to it, or each statement of a batch copies them all.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void rememberedValuesDoNotGrowTheDataMapEveryStatementCopies(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            int[] sizes = db.inTransaction(tx -> {
+                int before = tx.configuration().data().size();
+                for (int i = 0; i < 500; i++) {
+                    TransactionMemo.remember(tx, "key-" + i, Boolean.TRUE);
+                }
+                return new int[] {before, tx.configuration().data().size()};
+            });
+            assertThat(sizes[1]).isEqualTo(sizes[0]);
+        }
+    }
+
+    /** A nested transaction sees what its transaction knew, and what it learns stays its own, as before. */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aNestedTransactionKeepsWhatItLearnsToItself(TestDatabases.Kind kind) {
+        try (Database db = TestDatabases.open(kind)) {
+            Object[] seen = db.inTransaction(tx -> {
+                TransactionMemo.remember(tx, "outer", "o");
+                Object[] inner = tx.transactionResult(nested -> {
+                    Object outer = TransactionMemo.known(nested.dsl(), "outer");
+                    TransactionMemo.remember(nested.dsl(), "inner", "i");
+                    TransactionMemo.forget(nested.dsl(), "outer");
+                    return new Object[] {outer, TransactionMemo.known(nested.dsl(), "inner"),
+                            TransactionMemo.known(nested.dsl(), "outer")};
+                });
+                return new Object[] {inner[0], inner[1], inner[2], TransactionMemo.known(tx, "inner"),
+                        TransactionMemo.known(tx, "outer")};
+            });
+            assertThat(seen).containsExactly("o", "i", null, null, "o");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(TestDatabases.Kind.class)
     void theChangeMarkSeesOtherTransactionsNextTimeAndItsOwnVersionAtOnce(TestDatabases.Kind kind) {
