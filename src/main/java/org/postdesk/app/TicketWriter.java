@@ -57,7 +57,7 @@ public final class TicketWriter {
         TicketRow ticket = tickets.insertRow(new NewTicket(number, in.mailbox().id(), subject, requesterAddress,
                 requester == null ? null : Columns.fit(Columns.text(requester.name()), Columns.ADDRESS), locale, linkedTo, in.now()));
         long ticketId = ticket.id();
-        tickets.addParticipant(ticketId, requesterAddress, "REQUESTER");
+        tickets.addRequesterOfNew(ticketId, requesterAddress);
         addCopies(tickets, ticketId, in);
         long messageId = StoredMessages.store(tx, ticketId, in.mailbox().id(), in.uid(), m, kind(in), in.facts(),
                 in.now());

@@ -110,6 +110,19 @@ public final class TicketRepository {
         dsl.update(TICKET).set(TICKET.UPDATED_AT, toDb(now)).where(TICKET.ID.eq(id)).execute();
     }
 
+    /**
+     * The requester of a ticket this transaction has just inserted: a plain INSERT, as no participant of the new
+     * ticket can exist yet. {@link #addParticipant}'s conflict clause is a MERGE on H2, which jOOQ renders at length
+     * and H2 parses again every time (it caches no MERGE), on every new ticket of a drain (issue 16).
+     */
+    public void addRequesterOfNew(long ticketId, String address) {
+        dsl.insertInto(PARTICIPANT)
+                .set(PARTICIPANT.TICKET_ID, ticketId)
+                .set(PARTICIPANT.ADDRESS, address)
+                .set(PARTICIPANT.ROLE, "REQUESTER")
+                .execute();
+    }
+
     public void addParticipant(long ticketId, String address, String role) {
         dsl.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.TICKET_ID, ticketId)

@@ -78,6 +78,15 @@ class IngestStatementsTest {
                 assertThat(sql).as("the duplicate check answered whether the dedupe key is taken")
                         .noneMatch(s -> s.startsWith("select exists") && s.contains("\"dedupe_key\""));
             }
+            // H2 keeps no parsed MERGE or bare UNION for the next message: each would be parsed and planned again.
+            assertThat(openedSql).as("a new ticket's requester goes in with a plain insert (its copies may merge)")
+                    .filteredOn(s -> s.startsWith("insert into \"participant\"") && !s.contains("on conflict"))
+                    .hasSize(N);
+            for (List<String> sql : List.of(openedSql, followedSql)) {
+                assertThat(sql).as("the duplicate check's union is selected from, not run bare")
+                        .filteredOn(s -> s.contains(" union all ")).hasSize(N)
+                        .allMatch(s -> s.startsWith("select \"uses\"."));
+            }
             assertThat(openedSql).as("the new ticket's row came back from its insert")
                     .noneMatch(s -> s.startsWith("select \"ticket\".\"id\"") && s.contains("where \"ticket\".\"id\" ="));
             assertThat(followedSql).as("a follow-up reads its ticket's row once, for its owner and its notice")
