@@ -88,7 +88,8 @@ public final class OpsServer implements AutoCloseable {
                     break;
                 case "/health":
                     HealthReport report = health.check();
-                    send(exchange, report.up() ? 200 : 503, "application/json", HealthJson.MAPPER.writeValueAsString(report) + "\n");
+                    String body = HealthJson.MAPPER.writeValueAsString(report) + "\n";
+                    send(exchange, report.up() ? 200 : 503, "application/json", body);
                     break;
                 case "/ready":
                     boolean up = ready.getAsBoolean();

@@ -15,8 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.InsertSetMoreStep;
 import org.jooq.impl.DSL;
 import org.postdesk.store.db.Sequences;
+import org.postdesk.store.db.tables.records.ParticipantRecord;
 import org.postdesk.store.db.tables.records.TicketRecord;
 import org.postdesk.tickets.TicketNumber;
 import org.postdesk.tickets.TicketStatus;
@@ -116,20 +118,18 @@ public final class TicketRepository {
      * and H2 parses again every time (it caches no MERGE), on every new ticket of a drain (issue 16).
      */
     public void addRequesterOfNew(long ticketId, String address) {
-        dsl.insertInto(PARTICIPANT)
-                .set(PARTICIPANT.TICKET_ID, ticketId)
-                .set(PARTICIPANT.ADDRESS, address)
-                .set(PARTICIPANT.ROLE, "REQUESTER")
-                .execute();
+        insertParticipant(ticketId, address, "REQUESTER").execute();
     }
 
     public void addParticipant(long ticketId, String address, String role) {
-        dsl.insertInto(PARTICIPANT)
+        insertParticipant(ticketId, address, role).onConflictDoNothing().execute();
+    }
+
+    private InsertSetMoreStep<ParticipantRecord> insertParticipant(long ticketId, String address, String role) {
+        return dsl.insertInto(PARTICIPANT)
                 .set(PARTICIPANT.TICKET_ID, ticketId)
                 .set(PARTICIPANT.ADDRESS, address)
-                .set(PARTICIPANT.ROLE, role)
-                .onConflictDoNothing()
-                .execute();
+                .set(PARTICIPANT.ROLE, role);
     }
 
     public Set<String> participants(long ticketId) {
