@@ -38,6 +38,9 @@ final class SweeperThread implements AutoCloseable {
         if (thread == null) {
             return;
         }
+        // The sweeper sleeps up to a minute between runs; the drain's CPU should count its catch-up, not that
+        // minute of an idle daemon (and of this loop's polling), so it is woken at once.
+        sweeper.wake();
         SlaMarks marks = new SlaMarks(stack.db().dsl());
         while (!marks.behind(since, 1).isEmpty() || !marks.stale(1).isEmpty()) {
             try {

@@ -7,6 +7,7 @@ import static org.postdesk.deadlines.SlaWorld.kyiv;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,6 +93,42 @@ class SlaSweeperTest {
             assertThat(breach.breaches()).isEqualTo(2);
             // The breach raised the priority and marked both escalated (updated_at moved): not replayed again.
             assertThat(w.sweeper(db, at("2026-11-30T12:46")).runOnce().synced()).isZero();
+        }
+    }
+
+    /**
+     * Woken, the sweeper's thread runs at once rather than at its next check or after {@code every} (an hour here):
+     * a ticket stored meanwhile gets its SLA rows within the wait below, which it would not in an hour's sleep.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aWokenSweeperCatchesUpAtOnceInsteadOfAfterItsSleep(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            long first = w.ticket("2026-11-27T17:30");   // Friday evening: the next check is Monday, after the hour
+            SlaSweeper sweeper = w.sweeper(db, at("2026-11-27T18:00"), Duration.ofHours(1));
+            Thread thread = new Thread(sweeper, "sla-sweeper-test");
+            thread.start();
+            try {
+                TicketSlaRepository sla = new TicketSlaRepository(db.dsl());
+                awaitRows(sla, first);
+                long second = w.ticket("2026-11-27T17:50");
+                sweeper.wake();
+                awaitRows(sla, second);
+            } finally {
+                sweeper.stop();
+                thread.join(10_000);
+            }
+            assertThat(thread.isAlive()).isFalse();
+        }
+    }
+
+    /** Waits up to 20 s for the ticket's SLA rows; a wait for the condition, polled, not a fixed sleep. */
+    private static void awaitRows(TicketSlaRepository sla, long ticket) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (sla.byTicket(ticket).isEmpty()) {
+            assertThat(System.nanoTime()).as("SLA rows of ticket %d within 20 s", ticket).isLessThan(deadline);
+            Thread.sleep(20);
         }
     }
 

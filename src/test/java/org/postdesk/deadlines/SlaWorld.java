@@ -89,10 +89,14 @@ final class SlaWorld {
     }
 
     SlaSweeper sweeper(Database on, Clock clock) {
+        return sweeper(on, clock, Duration.ofMinutes(1));
+    }
+
+    SlaSweeper sweeper(Database on, Clock clock, Duration every) {
         AgentNotices notices = new AgentNotices(new AgentMailer(Templates.stored(on, null),
                 new OutboundQueue(new MimeComposer(clock)), new AutoHeaders("postdesk"),
                 new ReplyTokenCodec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII))));
-        return new SlaSweeper(on, new Escalations(notices), clock, Duration.ofMinutes(1));
+        return new SlaSweeper(on, new Escalations(notices), clock, every);
     }
 
     /** Queued mails of {@code kind}, by recipient. */
