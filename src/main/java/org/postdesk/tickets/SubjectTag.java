@@ -17,6 +17,7 @@ public final class SubjectTag {
             Pattern.compile("\\[\\s*([^\\[\\]]*?)\\s*#\\s*([0-9]+)\\s*]", Pattern.CASE_INSENSITIVE);
 
     // Reply/forward prefixes in the languages our customers write in, with counters ("Re[2]:").
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern REPLY_PREFIX = Pattern.compile(
             "^(?:re|fw|fwd|aw|wg|sv|vs|antw|ответ|отв|пересл|відповідь|відп)"
                     + "\\s*(?:\\[\\d+]|\\(\\d+\\))?\\s*:\\s*",
@@ -75,7 +76,7 @@ public final class SubjectTag {
         if (subject == null) {
             return "";
         }
-        String text = TAG.matcher(subject).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        String text = SPACES.matcher(TAG.matcher(subject).replaceAll(" ")).replaceAll(" ").strip();
         String previous;
         do {
             previous = text;

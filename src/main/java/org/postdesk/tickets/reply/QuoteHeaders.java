@@ -61,6 +61,12 @@ final class QuoteHeaders {
         if (line.isEmpty() || line.length() > MAX_HEADER_LENGTH) {
             return false; // no header is that long, and long lines would make the patterns slow
         }
+        char first = line.charAt(0);
+        if (line.indexOf(':') < 0 && first != '-' && first != '_') {
+            // Every other test below needs a colon in the line (From:, "wrote:", an attribution) or starts with a
+            // rule; most lines of a mail are neither, and this runs on each of them.
+            return NoticeFrame.isMarker(line) || datedHeaderAt(lines, i);
+        }
         return NoticeFrame.isMarker(line)
                 || ORIGINAL_MESSAGE.matcher(line).matches()
                 || RULE.matcher(line).matches() && FROM.matcher(nextNonBlank(lines, i)).matches()
@@ -77,7 +83,7 @@ final class QuoteHeaders {
      */
     static boolean isAttribution(String line) {
         String s = line.strip();
-        return !s.isEmpty() && s.length() <= MAX_HEADER_LENGTH
+        return s.endsWith(":") && s.length() <= MAX_HEADER_LENGTH   // both forms end in the colon
                 && (isDatedHeader(s) || NAME_WROTE.matcher(s).matches());
     }
 
@@ -118,7 +124,7 @@ final class QuoteHeaders {
         if (isDatedHeader(line)) {
             return true;
         }
-        if (i + 1 == lines.length || !HEADER_START.matcher(line).lookingAt() || line.matches(".*[.!?]")) {
+        if (i + 1 == lines.length || !HEADER_START.matcher(line).lookingAt() || endsSentence(line)) {
             return false; // a line ending a sentence is the writer's text, not half a header
         }
         String next = lines[i + 1].strip();
@@ -127,6 +133,17 @@ final class QuoteHeaders {
         }
         // When the next line is a whole header by itself, the cut belongs there, not here.
         return !next.isEmpty() && !isDatedHeader(next) && isDatedHeader(line + " " + next);
+    }
+
+    /** What {@code line.matches(".*[.!?]")} tells of a stripped line, without compiling that pattern per line. */
+    private static boolean endsSentence(String line) {
+        char last = line.charAt(line.length() - 1);
+        return (last == '.' || last == '!' || last == '?') && line.chars().noneMatch(QuoteHeaders::isLineBreak);
+    }
+
+    /** The characters {@code .} of a pattern does not match. */
+    private static boolean isLineBreak(int c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static boolean isDatedHeader(String text) {
