@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postdesk.config.ConfigLoader;
 import org.postdesk.config.PostdeskConfig;
 import org.postdesk.config.SecretBox;
@@ -166,23 +169,24 @@ public final class DaemonBenchmark {
     /**
      * With POSTDESK_CDS=on, the launcher of a daemon started without an archive writes one in another process 30 s
      * after the start: keep the daemon running until it is there (up to two minutes), so the next runs measure a
-     * start from the archive.
+     * start from the archive. The archive waited for is the one this start's class list is for (the launcher names
+     * the list after it): an archive of another jar, still in the directory until the new one replaces it, once made
+     * this return at once, and every later run started without an archive.
      */
     private static boolean awaitArchive(Process daemon) throws IOException, InterruptedException {
-        boolean writes = ProcessHandle.of(daemon.pid()).flatMap(h -> h.info().commandLine())
-                .map(c -> c.contains("DumpLoadedClassList")).orElse(false);
-        Path dir = Path.of(System.getenv().getOrDefault("POSTDESK_CDS_DIR",
-                System.getProperty("user.home") + "/.cache/postdesk"));
-        for (int i = 0; writes && i < 120 && daemon.isAlive(); i++) {
-            try (var files = Files.list(dir)) {
-                if (files.anyMatch(f -> f.getFileName().toString().matches("postdesk-run-[0-9]+\\.jsa"))) {
-                    return true;
-                }
+        Optional<Path> wanted = ProcessHandle.of(daemon.pid()).flatMap(h -> h.info().commandLine())
+                .map(CLASS_LIST::matcher).filter(Matcher::find).map(m -> Path.of(m.group(1)));
+        for (int i = 0; wanted.isPresent() && i < 120 && daemon.isAlive(); i++) {
+            if (Files.isRegularFile(wanted.get())) {
+                return true;
             }
             Thread.sleep(1000);
         }
         return false;
     }
+
+    /** The launcher's {@code -XX:DumpLoadedClassList=<archive>.<pid>.classlist}; group 1 is the archive. */
+    private static final Pattern CLASS_LIST = Pattern.compile("-XX:DumpLoadedClassList=(\\S+\\.jsa)\\.\\d+\\.classlist");
 
     /**
      * With -XX:NativeMemoryTracking=summary in $DAEMON_JAVA_OPTS: the daemon's own account of its memory at its first
