@@ -90,8 +90,10 @@ final class ConfigWrites implements ExecuteListener {
         if (first == 's' && !s.contains("final table")) {
             return false;
         }
+        // lookingAt, not find: the pattern is anchored, but find() still tried it at every position of the SQL, and a
+        // batch's multi-row INSERT is kilobytes long (1.4 % of the drain's store-thread samples).
         Matcher m = WRITE.matcher(s);
-        return m.find() && WATCHED.contains(m.group(1).toLowerCase(Locale.ROOT));
+        return m.lookingAt() && WATCHED.contains(m.group(1).toLowerCase(Locale.ROOT));
     }
 
     private static boolean autoCommit(ExecuteContext ctx) {
