@@ -214,21 +214,28 @@ public final class MimeComposer {
      * every notice and acknowledgement, and the regular expression cost more than the rest of the text's handling.
      */
     static String crlf(String text) {
-        StringBuilder out = new StringBuilder(text.length() + text.length() / 16);
-        for (int i = 0; i < text.length(); i++) {
+        int n = text.length();
+        StringBuilder out = null;
+        int from = 0;
+        for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (c == '\r') {
-                out.append("\r\n");
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-            } else if (c == '\n') {
-                out.append("\r\n");
-            } else {
-                out.append(c);
+            if (c != '\r' && c != '\n') {
+                continue;
             }
+            boolean pair = c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n';
+            if (pair) {
+                i++;
+                continue; // already canonical: copied with the run it ends
+            }
+            if (out == null) {
+                out = new StringBuilder(n + n / 16);
+            }
+            // The run up to this bare CR or LF in one copy, not a character at a time (the hottest leaf of the
+            // drain's composing when it did).
+            out.append(text, from, i).append("\r\n");
+            from = i + 1;
         }
-        return out.toString();
+        return out == null ? text : out.append(text, from, n).toString();
     }
 
     private static MimeBodyPart wrap(MimeMultipart multipart) throws MessagingException {

@@ -114,5 +114,43 @@ class MimeComposerTest {
     @Test
     void everyLineEndBecomesCrlf() {
         assertEquals("a\r\nb\r\nc\r\n\r\nd", MimeComposer.crlf("a\nb\r\nc\r\rd"));
+        assertEquals("\r\n\r\nx\r\n", MimeComposer.crlf("\n\rx\r"));
+        assertEquals("already\r\ncanonical\r\n", MimeComposer.crlf("already\r\ncanonical\r\n"));
+        assertEquals("", MimeComposer.crlf(""));
+        assertEquals("\r\n", MimeComposer.crlf("\r"));
+        assertEquals("one line, ünïcödé", MimeComposer.crlf("one line, ünïcödé"));
+    }
+
+    /** The copy of runs gives what a character-at-a-time rewrite gives, on random texts of line-break characters. */
+    @Test
+    void runsCopiedWholeGiveTheSameAsOneCharacterAtATime() {
+        java.util.Random random = new java.util.Random(7);
+        char[] alphabet = {'a', '\r', '\n', 'b', '\r', 'é'};
+        for (int t = 0; t < 5_000; t++) {
+            char[] text = new char[random.nextInt(12)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(alphabet.length)];
+            }
+            String s = new String(text);
+            assertEquals(oneAtATime(s), MimeComposer.crlf(s), () -> "text " + s.replace("\r", "\\r").replace("\n", "\\n"));
+        }
+    }
+
+    private static String oneAtATime(String text) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                out.append("\r\n");
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else if (c == '\n') {
+                out.append("\r\n");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }
