@@ -36,7 +36,7 @@ class ReplyTrimmerTest {
     @Test
     void fixturesCoverEveryClient() throws Exception {
         List<String> names = fixtures();
-        for (String client : List.of("gmail", "gmail-wrapped", "apple-mail", "thunderbird-dated",
+        for (String client : List.of("gmail", "gmail-wrapped", "gmail-wrapped-before-time", "apple-mail", "thunderbird-dated",
                 "thunderbird-bare", "outlook-original-message", "outlook-underscores", "outlook-mac",
                 "outlook-ru", "outlook-uk", "russian-napisal", "russian-pishet", "ukrainian-napysav",
                 "ukrainian-pyshe")) {
