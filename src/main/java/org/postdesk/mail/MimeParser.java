@@ -19,7 +19,6 @@ import org.apache.james.mime4j.dom.Message;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.storage.StorageBodyFactory;
-import org.apache.james.mime4j.storage.TempFileStorageProvider;
 import org.apache.james.mime4j.storage.ThresholdStorageProvider;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
@@ -63,7 +62,7 @@ public final class MimeParser {
             .setMaxContentLen(-1)
             .build();
     private final StorageBodyFactory bodies = new StorageBodyFactory(
-            new ThresholdStorageProvider(new TempFileStorageProvider("mime-", ".part", ScratchFiles.directory().toFile()), IN_MEMORY_BYTES),
+            new ThresholdStorageProvider(new ScratchStorage(), IN_MEMORY_BYTES),
             DecodeMonitor.SILENT);
 
     /** @param maxAttachmentBytes largest decoded attachment kept; larger ones are dropped but recorded */

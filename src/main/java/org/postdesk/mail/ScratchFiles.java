@@ -2,18 +2,23 @@ package org.postdesk.mail;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,13 @@ import org.slf4j.LoggerFactory;
  * start removes the directories of processes that no longer run ({@link #sweepStale()}), so 40 MB leftovers
  * do not pile up in the temporary directory over weeks of restarts.
  *
+ * <p>Whether a directory's process still runs is decided by a lock as well as by its name: the process holds an
+ * exclusive lock on the directory's {@value #LOCK_FILE} for as long as it lives, and the kernel releases it when
+ * the process dies, however it dies. The name alone was not enough: a process's start second as another JVM
+ * computes it moves with the system's boot time, which the kernel derives from the wall clock, so in CI a live
+ * test JVM's directory looked dead to a daemon it had started, was deleted under it, and was made again by
+ * mime4j without the owner-only permissions.
+ *
  * <p>Process-wide by nature, like {@code java.io.tmpdir} it is derived from: the directory is made once, on
  * first use, and never changes, so the value types that spool (such as {@link RawSource}) need no handle.
  */
@@ -32,6 +44,15 @@ public final class ScratchFiles {
     private static final Logger log = LoggerFactory.getLogger(ScratchFiles.class);
     /** Top-level temporary files of versions before the per-process directory, removed when this old. */
     static final Duration LEGACY_AGE = Duration.ofHours(6);
+    /** The file each process keeps locked in its directory while it runs. */
+    static final String LOCK_FILE = ".lock";
+    /** The lock this process holds; kept reachable so that its channel, and with it the lock, is never collected. */
+    private static final AtomicReference<FileLock> LOCK = new AtomicReference<>();
+    /**
+     * How far a process's start second may move between two JVMs' readings and still be the same process: wider
+     * keeps a dead directory a little longer (until a later start), which is harmless; exact once deleted a live one.
+     */
+    static final long START_SLACK_SECONDS = 30;
 
     private ScratchFiles() {
     }
@@ -42,9 +63,13 @@ public final class ScratchFiles {
         return Path.of(System.getProperty("java.io.tmpdir")).resolve("postdesk-" + user);
     }
 
-    /** This process's directory, made on first use. */
+    /** This process's directory, made on first use (and again if a cleaner removed it since). */
     public static Path directory() {
-        return Holder.DIR;
+        Path dir = Holder.DIR;
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            remake(dir);
+        }
+        return dir;
     }
 
     /** A new owner-only file in this process's directory. */
@@ -65,7 +90,10 @@ public final class ScratchFiles {
         return removed;
     }
 
-    /** Removes every entry of {@code root} named {@code <pid>-<start>} for which {@code running} is false. */
+    /**
+     * Removes every entry of {@code root} named {@code <pid>-<start>} whose process no longer runs: its lock is
+     * free and {@code running} is false for its name ({@link #alive}).
+     */
     static int sweepStale(Path root, Predicate<String> running) {
         if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
             return 0;
@@ -74,7 +102,7 @@ public final class ScratchFiles {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.matches("\\d+-\\d+") && !running.test(name) && deleteTree(entry)) {
+                if (name.matches("\\d+-\\d+") && !alive(entry, running) && deleteTree(entry)) {
                     removed++;
                 }
             }
@@ -105,8 +133,38 @@ public final class ScratchFiles {
     }
 
     /**
-     * Whether the process {@code <pid>-<start>} still runs: its pid is alive and started at that second (a pid
-     * the system gave to a newer process does not keep a dead daemon's files).
+     * Whether the process that made {@code dir} may still run. It is dead only when both tests say so: its lock is
+     * free (or there is no lock file, as from older versions) and its name's pid and start second are not a running
+     * process. The lock alone would misjudge the instant between a new directory's lock file and its lock; the name
+     * alone once misjudged a live process whose start second moved.
+     */
+    static boolean alive(Path dir, Predicate<String> running) {
+        return locked(dir.resolve(LOCK_FILE)) || running.test(dir.getFileName().toString());
+    }
+
+    /** Whether a process holds {@code lock}; false when there is no such file. */
+    private static boolean locked(Path lock) {
+        if (!Files.isRegularFile(lock, LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock free = channel.tryLock();
+            if (free == null) {
+                return true; // another process holds it
+            }
+            free.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true; // this JVM holds it: our own directory
+        } catch (IOException e) {
+            log.warn("temporary files: cannot test the lock {}, so its directory is kept: {}", lock, e.toString());
+            return true;
+        }
+    }
+
+    /**
+     * Whether the process {@code <pid>-<start>} still runs: its pid is alive and started near that second (a pid
+     * the system gave to a process started later does not keep a dead daemon's files).
      */
     static boolean running(String name) {
         String[] parts = name.split("-");
@@ -116,7 +174,8 @@ public final class ScratchFiles {
         if (process.isEmpty() || !process.get().isAlive()) {
             return false;
         }
-        return process.get().info().startInstant().map(s -> s.getEpochSecond() == startSecond).orElse(true);
+        return process.get().info().startInstant()
+                .map(s -> Math.abs(s.getEpochSecond() - startSecond) <= START_SLACK_SECONDS).orElse(true);
     }
 
     /** This process's directory name. */
@@ -127,8 +186,27 @@ public final class ScratchFiles {
     }
 
     private static Path create() {
-        Path root = root();
-        Path dir = root.resolve(ownName());
+        Path dir = root().resolve(ownName());
+        make(dir);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "scratch-cleanup"));
+        return dir;
+    }
+
+    /**
+     * Makes this process's directory again if something removed it: a temporary-file cleaner such as
+     * systemd-tmpfiles ages out a directory nothing was written to for days, and a daemon runs for weeks.
+     */
+    private static synchronized void remake(Path dir) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            log.warn("temporary files: {} was removed while this process ran (a temporary-file cleaner?); made again",
+                    dir);
+            make(dir);
+        }
+    }
+
+    /** Makes {@code dir} (owner-only where the file system has permissions) and locks it for this process's life. */
+    private static void make(Path dir) {
+        Path root = dir.getParent();
         try {
             Files.createDirectories(root, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             // Another user could have made the name first in a shared /tmp, or made it a link elsewhere.
@@ -138,24 +216,39 @@ public final class ScratchFiles {
             }
             Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            return createPlain(dir);
+            makePlain(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("temporary files: cannot make " + dir + " (" + e.getMessage()
                     + "); make " + root + " writable by this user or point java.io.tmpdir elsewhere", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "scratch-cleanup"));
-        return dir;
+        lock(dir);
     }
 
     /** Non-POSIX file systems (Windows): no permission attribute. */
-    private static Path createPlain(Path dir) {
+    private static void makePlain(Path dir) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("temporary files: cannot make " + dir + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir), "scratch-cleanup"));
-        return dir;
+    }
+
+    /** Locks the directory's lock file until this process ends, so that other processes see that it runs. */
+    private static void lock(Path dir) {
+        Path lock = dir.resolve(LOCK_FILE);
+        try {
+            // Never closed: the lock lives as long as the process, and the kernel drops it when the process dies.
+            FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock held = channel.lock();
+            FileLock before = LOCK.getAndSet(held);
+            if (before != null) {
+                before.channel().close(); // the lock of a directory that was removed
+            }
+        } catch (IOException | OverlappingFileLockException e) {
+            // Still usable: without the lock, other processes fall back to the name's pid and start second.
+            log.warn("temporary files: cannot lock {}; other processes will judge {} by its name alone: {}", lock, dir,
+                    e.toString());
+        }
     }
 
     /** Deletes a directory and everything in it; false (and a warning) when something stays. */

@@ -2,7 +2,10 @@ package org.postdesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -38,6 +41,94 @@ class ScratchFilesTest {
     }
 
     @Test
+    void aDirectoryIsRemovedOnlyWhenItsLockIsFreeAndItsNameIsNoRunningProcess() throws Exception {
+        Process gone = new ProcessBuilder("true").start();
+        assertThat(gone.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Path deadWithFreeLock = locked(spooled(root.resolve(gone.pid() + "-1")));
+        Path runningWithFreeLock = locked(spooled(root.resolve(ScratchFiles.ownName())));
+
+        assertThat(ScratchFiles.sweepStale(root, ScratchFiles::running)).isEqualTo(1);
+
+        assertThat(deadWithFreeLock).doesNotExist();
+        assertThat(runningWithFreeLock).isDirectory();
+    }
+
+    /**
+     * The CI failure this guards: a daemon started by the test JVM computed the test JVM's start second one off, so
+     * the name said "dead" and the live directory was deleted. The lock a live process holds must keep it.
+     */
+    @Test
+    void aLiveProcessKeepsItsDirectoryWhateverItsNameSaysAndLosesItWhenKilled() throws Exception {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-Djava.io.tmpdir=" + root, "-cp", classpath, Holder.class.getName())
+                .redirectErrorStream(true).start();
+        try {
+            Path made = Path.of(printedDirectory(child));
+            assertThat(made.resolve(ScratchFiles.LOCK_FILE)).exists();
+            // The same live process under a start second no reading would give: only its lock says it runs.
+            Path misnamed = Files.move(made, made.resolveSibling(child.pid() + "-1"));
+
+            assertThat(ScratchFiles.sweepStale(made.getParent(), ScratchFiles::running)).isZero();
+            assertThat(misnamed).isDirectory();
+
+            child.destroyForcibly(); // SIGKILL: no shutdown hook removes anything
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(ScratchFiles.sweepStale(made.getParent(), ScratchFiles::running)).isEqualTo(1);
+            assertThat(misnamed).doesNotExist();
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    /** Reads the child's output up to the line that names its directory. */
+    private static String printedDirectory(Process child) throws IOException {
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        StringBuilder seen = new StringBuilder();
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.startsWith(Holder.MARK)) {
+                return line.substring(Holder.MARK.length());
+            }
+            seen.append(line).append('\n');
+        }
+        throw new AssertionError("the child JVM ended without naming its directory; it printed:\n" + seen);
+    }
+
+    /** A process that makes its scratch directory, names it, and runs until killed. */
+    public static final class Holder {
+        static final String MARK = "scratch directory: ";
+
+        public static void main(String[] args) throws Exception {
+            System.out.println(MARK + ScratchFiles.directory());
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /** A cleaner such as systemd-tmpfiles removes a directory nothing was written to for days. */
+    @Test
+    void aDirectoryRemovedUnderARunningProcessIsMadeAgainOwnerOnlyAndLocked() throws Exception {
+        Path dir = ScratchFiles.directory();
+        assertThat(ScratchFiles.deleteTree(dir)).isTrue();
+        assertThat(dir).doesNotExist();
+
+        try (RawSource.Sink sink = RawSource.sink(1 << 20)) {
+            sink.write(new byte[RawSource.IN_MEMORY_BYTES + 1]);
+            try (RawSource source = sink.finish()) {
+                assertThat(source.toString()).contains(dir.toString());
+            }
+        }
+        assertOwnerOnly(dir);
+        assertThat(ScratchFiles.alive(dir, name -> false)).as("locked again by this JVM").isTrue();
+
+        assertThat(ScratchFiles.deleteTree(dir)).isTrue();
+        InboundMessage parsed = new MimeParser(1 << 20).parse(("Subject: big\r\nContent-Type: application/octet-stream\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\n" + "QUFB\r\n".repeat(100_000)).getBytes(StandardCharsets.US_ASCII));
+        assertThat(parsed).isNotNull();
+        assertOwnerOnly(dir);
+    }
+
+    @Test
     void looseFilesOfOlderVersionsAreRemovedOnceTheyAreOld() throws IOException {
         Path old = Files.writeString(root.resolve("postdesk-raw123.eml"), "x");
         Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
@@ -57,15 +148,27 @@ class ScratchFilesTest {
         Path dir = ScratchFiles.directory();
         assertThat(dir.getFileName().toString()).isEqualTo(ScratchFiles.ownName());
         assertThat(dir.getParent()).isEqualTo(ScratchFiles.root());
-        assertThat(Files.getPosixFilePermissions(dir)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
-                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+        assertOwnerOnly(dir);
         assertThat(ScratchFiles.running(ScratchFiles.ownName())).isTrue();
+        assertThat(dir.resolve(ScratchFiles.LOCK_FILE)).isRegularFile();
+        assertThat(ScratchFiles.alive(dir, name -> false)).as("held by this JVM").isTrue();
         try (RawSource.Sink sink = RawSource.sink(1 << 20)) {
             sink.write(new byte[RawSource.IN_MEMORY_BYTES + 1]);
             try (RawSource source = sink.finish()) {
                 assertThat(source.toString()).contains(dir.toString());
             }
         }
+    }
+
+    private static void assertOwnerOnly(Path dir) throws IOException {
+        assertThat(Files.getPosixFilePermissions(dir)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+    }
+
+    /** A lock file nobody holds, as a killed process leaves it. */
+    private static Path locked(Path dir) throws IOException {
+        Files.write(dir.resolve(ScratchFiles.LOCK_FILE), new byte[0]);
+        return dir;
     }
 
     private static Path spooled(Path dir) throws IOException {
