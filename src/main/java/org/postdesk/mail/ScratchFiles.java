@@ -72,6 +72,12 @@ public final class ScratchFiles {
         return dir;
     }
 
+    /** Whether this process holds its directory's lock (false where the file system takes no locks). */
+    static boolean locking() {
+        directory();
+        return LOCK.get() != null;
+    }
+
     /** A new owner-only file in this process's directory. */
     public static Path createFile(String prefix, String suffix) throws IOException {
         return Files.createTempFile(directory(), prefix, suffix);
@@ -236,18 +242,23 @@ public final class ScratchFiles {
     /** Locks the directory's lock file until this process ends, so that other processes see that it runs. */
     private static void lock(Path dir) {
         Path lock = dir.resolve(LOCK_FILE);
+        FileLock held = null;
         try {
             // Never closed: the lock lives as long as the process, and the kernel drops it when the process dies.
             FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock held = channel.lock();
-            FileLock before = LOCK.getAndSet(held);
-            if (before != null) {
-                before.channel().close(); // the lock of a directory that was removed
-            }
+            held = channel.lock();
         } catch (IOException | OverlappingFileLockException e) {
             // Still usable: without the lock, other processes fall back to the name's pid and start second.
             log.warn("temporary files: cannot lock {}; other processes will judge {} by its name alone: {}", lock, dir,
                     e.toString());
+        }
+        FileLock before = LOCK.getAndSet(held);
+        if (before != null) {
+            try {
+                before.channel().close(); // the lock of a directory that was removed
+            } catch (IOException e) {
+                log.debug("temporary files: closing the lock of the removed {}: {}", dir, e.toString());
+            }
         }
     }
 
