@@ -145,6 +145,11 @@ public final class ScratchFiles {
      * alone once misjudged a live process whose start second moved.
      */
     static boolean alive(Path dir, Predicate<String> running) {
+        // Never open this process's own lock file to test it: POSIX drops every lock a process holds on a file when
+        // the process closes any descriptor of that file, so testing our own lock would release it.
+        if (dir.toAbsolutePath().normalize().equals(root().resolve(ownName()).toAbsolutePath().normalize())) {
+            return true;
+        }
         return locked(dir.resolve(LOCK_FILE)) || running.test(dir.getFileName().toString());
     }
 
@@ -161,7 +166,7 @@ public final class ScratchFiles {
             free.release();
             return false;
         } catch (OverlappingFileLockException e) {
-            return true; // this JVM holds it: our own directory
+            return true; // this JVM holds it (not reached for our own directory, which alive() never opens)
         } catch (IOException e) {
             log.warn("temporary files: cannot test the lock {}, so its directory is kept: {}", lock, e.toString());
             return true;

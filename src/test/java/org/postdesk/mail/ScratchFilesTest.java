@@ -6,13 +6,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,10 +66,7 @@ class ScratchFilesTest {
     @Test
     void aLiveProcessKeepsItsDirectoryWhateverItsNameSaysAndLosesItWhenKilled() throws Exception {
         assumeTrue(ScratchFiles.locking(), "the temporary directory's file system takes no locks");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx32m", "-Djava.io.tmpdir=" + root, "-cp", classpath, Holder.class.getName())
-                .redirectErrorStream(true).start();
+        Process child = childJava(List.of("-Djava.io.tmpdir=" + root), Holder.class.getName());
         try {
             Path made = Path.of(printedDirectory(child));
             assertThat(made.resolve(ScratchFiles.LOCK_FILE)).exists();
@@ -81,6 +83,16 @@ class ScratchFilesTest {
         } finally {
             child.destroyForcibly();
         }
+    }
+
+    /** {@code main} in a JVM of its own on the tests' class path, output and errors in one stream. */
+    private static Process childJava(List<String> jvmOptions, String main, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx32m", "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))));
+        command.addAll(jvmOptions);
+        command.add(main);
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
     /** Reads the child's output up to the line that names its directory. */
@@ -104,6 +116,45 @@ class ScratchFilesTest {
             System.out.println(MARK + ScratchFiles.directory());
             System.out.flush();
             Thread.sleep(Long.MAX_VALUE);
+        }
+    }
+
+    /**
+     * POSIX drops every lock a process holds on a file when it closes any descriptor of that file: a sweep that
+     * tested this process's own lock (as every daemon start in a test JVM does) released it, and the next process
+     * to sweep saw a live directory unlocked.
+     */
+    @Test
+    void sweepingLeavesThisProcessHoldingItsOwnLock() throws Exception {
+        assumeTrue(ScratchFiles.locking(), "the temporary directory's file system takes no locks");
+        Path lock = ScratchFiles.directory().resolve(ScratchFiles.LOCK_FILE);
+        assertThat(probe(lock)).as("before the sweep").isEqualTo(Probe.HELD);
+
+        ScratchFiles.sweepStale(ScratchFiles.root(), ScratchFiles::running);
+
+        assertThat(ScratchFiles.directory()).isDirectory();
+        assertThat(probe(lock)).as("as another process sees it after the sweep").isEqualTo(Probe.HELD);
+    }
+
+    /** Whether another process finds {@code lock} held, as {@link Probe} reports it. */
+    private static String probe(Path lock) throws Exception {
+        Process child = childJava(List.of(), Probe.class.getName(), lock.toString());
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.lines().filter(l -> l.equals(Probe.HELD) || l.equals(Probe.FREE)).findFirst()
+                .orElseThrow(() -> new AssertionError("the probe printed no answer:\n" + out));
+    }
+
+    /** Tries to lock the file named by its argument and prints whether another process holds it. */
+    public static final class Probe {
+        static final String HELD = "held";
+        static final String FREE = "free";
+
+        public static void main(String[] args) throws Exception {
+            try (FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.WRITE)) {
+                FileLock lock = channel.tryLock();
+                System.out.println(lock == null ? HELD : FREE);
+            }
         }
     }
 
