@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * test JVM's directory looked dead to a daemon it had started, was deleted under it, and was made again by
  * mime4j without the owner-only permissions.
  *
- * <p>Process-wide by nature, like {@code java.io.tmpdir} it is derived from: the directory is made once, on
- * first use, and never changes, so the value types that spool (such as {@link RawSource}) need no handle.
+ * <p>Process-wide by nature, like {@code java.io.tmpdir} it is derived from: the directory's path is fixed on
+ * first use and never changes (a directory removed under the process is made again at the same path), so the
+ * value types that spool (such as {@link RawSource}) need no handle.
  */
 public final class ScratchFiles {
     private static final Logger log = LoggerFactory.getLogger(ScratchFiles.class);
@@ -191,9 +192,7 @@ public final class ScratchFiles {
 
     /** This process's directory name. */
     static String ownName() {
-        ProcessHandle self = ProcessHandle.current();
-        long start = self.info().startInstant().map(Instant::getEpochSecond).orElse(0L);
-        return self.pid() + "-" + start;
+        return OwnName.NAME;
     }
 
     private static Path create() {
@@ -292,5 +291,11 @@ public final class ScratchFiles {
 
     private static final class Holder {
         static final Path DIR = create();
+    }
+
+    /** Read once: every sweep compares each entry with it, and the directory need not exist for that. */
+    private static final class OwnName {
+        static final String NAME = ProcessHandle.current().pid() + "-"
+                + ProcessHandle.current().info().startInstant().map(Instant::getEpochSecond).orElse(0L);
     }
 }
