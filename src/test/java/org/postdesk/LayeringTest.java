@@ -6,6 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.properties.HasName;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -114,6 +115,14 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAPackage(GENERATED_STORE)
             .because("*Record types never leave the store (reports, a few read-only CLI views and the sandbox's demo"
                     + " data read tables)");
+
+    @ArchTest
+    static final ArchRule periodicRoundsSurviveTheirErrors = noClasses().that()
+            .doNotHaveFullyQualifiedName("org.postdesk.daemon.Rounds")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    HasName.Predicates.nameMatching("scheduleWithFixedDelay")))
+            .because("a scheduled executor never runs a task again once it threw, and says nothing: daemon.Rounds"
+                    + " schedules a round so that an Error (the heap exhausted) is an outage it retries");
 
     @ArchTest
     static final ArchRule noCyclesBetweenPackages = slices().matching("org.postdesk.(*)..").should().beFreeOfCycles();

@@ -89,15 +89,12 @@ public final class Daemon implements AutoCloseable {
         reportJobs = pipeline.newReportJobs();
         reportJobs.start();
         supervise();
-        timer.scheduleWithFixedDelay(this::beatSafely, BEAT_EVERY.toMillis(), BEAT_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::refreshTokensSafely, TOKENS_EVERY.toMillis(), TOKENS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::superviseSafely, SUPERVISE_EVERY.toMillis(), SUPERVISE_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        long sweep = pipeline.idleSweepEvery().toMillis();
-        timer.scheduleWithFixedDelay(this::releaseIdleSafely, sweep, sweep, TimeUnit.MILLISECONDS);
-        timer.scheduleWithFixedDelay(this::expireConfirmationsSafely, sweep, sweep, TimeUnit.MILLISECONDS);
+        Rounds.every(timer, "heartbeat", BEAT_EVERY, this::beatSafely);
+        Rounds.every(timer, "OAuth2 token refresh", TOKENS_EVERY, this::refreshTokensSafely);
+        Rounds.every(timer, "mailbox supervision", SUPERVISE_EVERY, this::superviseSafely);
+        Duration sweep = pipeline.idleSweepEvery();
+        Rounds.every(timer, "idle release sweep", sweep, this::releaseIdleSafely);
+        Rounds.every(timer, "sweep of unconfirmed agent replies", sweep, this::expireConfirmationsSafely);
         started = true;
         log.info("daemon started: {} mailbox worker(s)", workers.size());
     }

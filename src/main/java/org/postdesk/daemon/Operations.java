@@ -44,11 +44,12 @@ final class Operations implements AutoCloseable {
     /** The daemon runs: systemd is told, and its watchdog fed while the daemon's timer keeps ticking. */
     void started() {
         systemd.ready();
-        systemd.pingEvery().ifPresent(every -> watchdog.scheduleAtFixedRate(() -> {
-            if (daemon.alive(HUNG_AFTER)) {
-                systemd.watchdog();
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS));
+        systemd.pingEvery().ifPresent(every -> watchdog.scheduleAtFixedRate(Rounds.surviving("systemd watchdog ping",
+                every, () -> {
+                    if (daemon.alive(HUNG_AFTER)) {
+                        systemd.watchdog();
+                    }
+                }), 0, every.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     void stopping() {

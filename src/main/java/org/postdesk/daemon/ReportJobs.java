@@ -30,10 +30,8 @@ final class ReportJobs implements AutoCloseable {
     }
 
     void start() {
-        executor.scheduleWithFixedDelay(this::surveysSafely, SURVEYS_EVERY.toMillis(), SURVEYS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
-        executor.scheduleWithFixedDelay(this::digestsSafely, DIGESTS_EVERY.toMillis(), DIGESTS_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        Rounds.every(executor, "survey round", SURVEYS_EVERY, this::surveysSafely);
+        Rounds.every(executor, "weekly digest round", DIGESTS_EVERY, this::digestsSafely);
     }
 
     private void digestsSafely() {

@@ -126,6 +126,13 @@ public final class SlaSweeper implements Runnable {
             } catch (Exception e) {
                 log.warn("sla sweep failed, retrying on the next round: {}", e.toString(), e);
                 more = false;
+            } catch (OutOfMemoryError e) {
+                // An outage, as for the worker and the sender: a thread that died here would leave every deadline
+                // unwatched for the rest of the daemon's life. The state lives in the store, so the next round does
+                // what this one did not.
+                log.error("sla sweep ran out of memory, retrying on the next round; raise the heap (POSTDESK_HEAP)"
+                        + " if this repeats", e);
+                more = false;
             }
             waitForNext(more);
         }
@@ -139,7 +146,7 @@ public final class SlaSweeper implements Runnable {
                 Duration until = Duration.between(clock.instant(), next.get());
                 wait = until.compareTo(wait) < 0 ? until : wait;
             }
-        } catch (Exception e) {
+        } catch (Exception | OutOfMemoryError e) {
             log.debug("cannot read the next SLA check, waiting {}: {}", every, e.toString());
         }
         if (wait.compareTo(MIN_WAIT) < 0) {

@@ -123,6 +123,54 @@ class SlaSweeperTest {
         }
     }
 
+    /**
+     * Memory exhausted during a run (a burst of large mail elsewhere in the daemon) is an outage, as it is for the
+     * worker and the sender: the sweeper's thread lives on and does the run again, where it used to die and leave
+     * every deadline of the daemon's life unwatched.
+     */
+    @ParameterizedTest
+    @EnumSource(TestDatabases.Kind.class)
+    void aRunOutOfMemoryIsRetriedAndTheSweeperLivesOn(TestDatabases.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind)) {
+            SlaWorld w = new SlaWorld(db);
+            long ticket = w.ticket("2026-11-27T17:30");
+            CountDownLatch failed = new CountDownLatch(1);
+            java.time.Clock fixed = at("2026-11-27T18:00");
+            java.time.Clock exhaustedOnce = new java.time.Clock() {
+                @Override
+                public java.time.ZoneId getZone() {
+                    return fixed.getZone();
+                }
+
+                @Override
+                public java.time.Clock withZone(java.time.ZoneId zone) {
+                    return fixed.withZone(zone);
+                }
+
+                @Override
+                public Instant instant() {
+                    if (failed.getCount() > 0) {
+                        failed.countDown();
+                        throw new OutOfMemoryError("Java heap space (simulated)");
+                    }
+                    return fixed.instant();
+                }
+            };
+            SlaSweeper sweeper = w.sweeper(db, exhaustedOnce, Duration.ofHours(1));
+            Thread thread = new Thread(sweeper, "sla-sweeper-test");
+            thread.start();
+            try {
+                assertThat(failed.await(20, TimeUnit.SECONDS)).as("the first run met the exhausted heap").isTrue();
+                sweeper.wake(); // the retry at once rather than after the hour this test sets
+                awaitRows(new TicketSlaRepository(db.dsl()), ticket);
+                assertThat(thread.isAlive()).as("the sweeper's thread after the error").isTrue();
+            } finally {
+                sweeper.stop();
+                thread.join(10_000);
+            }
+        }
+    }
+
     /** Waits up to 20 s for the ticket's SLA rows; a wait for the condition, polled, not a fixed sleep. */
     private static void awaitRows(TicketSlaRepository sla, long ticket) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
