@@ -38,7 +38,10 @@ public final class Database implements AutoCloseable {
         cfg.set(dialect);
         // The generated code has no schema (outputSchemaToDefault); rendering none also saves jOOQ the
         // lookups for a catalog and schema on every statement of the ingest path.
-        cfg.set(new Settings().withExecuteLogging(false).withRenderCatalog(false).withRenderSchema(false));
+        // IN lists padded to a power of two: a statement text per list length filled H2's query cache (a parsed
+        // copy per text and session) and PostgreSQL's prepared-statement cache with near-duplicates.
+        cfg.set(new Settings().withExecuteLogging(false).withRenderCatalog(false).withRenderSchema(false)
+                .withInListPadding(true));
         // Mailboxes and agents in memory, checked once per transaction against config_generation, which every
         // write to them changes (issue 16): the configuration's data map is copied into each transaction's.
         ConfigCache cache = new ConfigCache();
