@@ -26,7 +26,7 @@ class BytesBindingTest {
             long ticket = StoreFixtures.ticket(db.dsl(), mailbox, "ann@example.test");
             byte[] source = bytes(5000, 1);
             byte[] mail = bytes(3000, 2);
-            long message = new MessageRepository(db.dsl()).insert(withRaw(ticket, "<a@x>", source)).orElseThrow();
+            long message = new MessageRepository(db.dsl()).insert(StoreFixtures.inbound(ticket, "<a@x>", source)).orElseThrow();
             new OutboxRepository(db.dsl()).enqueue(outbox(mailbox, "<ack@x>", mail));
             new OutboxRepository(db.dsl()).enqueue(outbox(mailbox, "<empty@x>", new byte[0]));
 
@@ -52,7 +52,7 @@ class BytesBindingTest {
                 MessageRepository messages = new MessageRepository(tx);
                 OutboxRepository outbox = new OutboxRepository(tx);
                 for (int i = 0; i < 20; i++) {
-                    long id = messages.insert(withRaw(ticket, "<m" + i + "@x>", bytes(2000, i))).orElseThrow();
+                    long id = messages.insert(StoreFixtures.inbound(ticket, "<m" + i + "@x>", bytes(2000, i))).orElseThrow();
                     assertThat(messages.raw(id)).isPresent();
                     outbox.enqueue(outbox(mailbox, "<o" + i + "@x>", bytes(1500, i)));
                 }
@@ -83,13 +83,6 @@ class BytesBindingTest {
         byte[] b = new byte[length];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    private static NewMessage withRaw(long ticket, String messageId, byte[] raw) {
-        NewMessage m = StoreFixtures.inbound(ticket, messageId);
-        return new NewMessage(m.ticketId(), m.mailboxId(), m.direction(), m.kind(), m.dedupeKey(), m.messageId(),
-                m.inReplyTo(), m.refs(), m.fromAddr(), m.fromName(), m.toAddrs(), m.ccAddrs(), m.subject(), m.sentAt(),
-                m.storedAt(), m.bodyText(), m.bodyHtml(), raw, m.parseNote(), m.imapUid(), m.contentFingerprint());
     }
 
     private static NewOutboxItem outbox(long mailbox, String messageId, byte[] raw) {

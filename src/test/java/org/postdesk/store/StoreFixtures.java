@@ -28,8 +28,13 @@ final class StoreFixtures {
     }
 
     static NewMessage inbound(long ticketId, String messageId) {
+        return inbound(ticketId, messageId, new byte[] {1, 2});
+    }
+
+    /** As {@link #inbound(long, String)}, with {@code raw} as its source. */
+    static NewMessage inbound(long ticketId, String messageId, byte[] raw) {
         return new NewMessage(ticketId, null, NewMessage.Direction.IN, "CUSTOMER", messageId, messageId, null, "",
                 "ann@example.test", "Ann", "support@example.test", "", "printer",
-                null, Instant.parse("2026-11-23T10:00:00Z"), "it is broken", null, new byte[] {1, 2}, null, 7L);
+                null, Instant.parse("2026-11-23T10:00:00Z"), "it is broken", null, raw, null, 7L);
     }
 }
